@@ -1,0 +1,52 @@
+import {Command, Errors, Flags, Interfaces} from '@oclif/core'
+import {EXIT} from './exit-codes.js'
+import {redact} from './redact.js'
+import {UserError} from './user-error.js'
+
+export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof BaseCommand)['baseFlags'] & T['flags']>
+
+/**
+ * Behaviour every command shares: --debug and --no-color, one-line errors without stack traces,
+ * stable exit codes, and redaction of secrets in everything printed.
+ */
+export abstract class BaseCommand extends Command {
+  static override baseFlags = {
+    debug: Flags.boolean({description: 'Print stack traces and internal detail on errors.', default: false, helpGroup: 'GLOBAL'}),
+    color: Flags.boolean({
+      description: 'Colour the output (default: on a TTY unless NO_COLOR is set).',
+      allowNo: true,
+      helpGroup: 'GLOBAL',
+    }),
+  }
+
+  /** Whether to emit ANSI colour: --color/--no-color win, then NO_COLOR, then TTY detection. */
+  protected useColor(flag: boolean | undefined): boolean {
+    if (flag !== undefined) return flag
+    if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') return false
+    return Boolean(process.stdout.isTTY)
+  }
+
+  /** Writes text to stdout verbatim (after redaction). */
+  protected out(text: string): void {
+    process.stdout.write(redact(text.endsWith('\n') ? text : text + '\n'))
+  }
+
+  /** Writes a line to stderr (after redaction). */
+  protected err(text: string): void {
+    process.stderr.write(redact(text.endsWith('\n') ? text : text + '\n'))
+  }
+
+  protected override async catch(error: Error & {exitCode?: number}): Promise<unknown> {
+    // this.exit() inside a command throws ExitError: let oclif finish with that code.
+    if (error instanceof Errors.ExitError) throw error
+    const debug = this.argv.includes('--debug')
+    // Parsing errors (unknown flag, missing argument) are CLIErrors whose message is already one
+    // clear line; oclif would exit 2, which we reserve for "plan has changes".
+    const message = error.message.split('\n')[0] ?? error.message
+    this.err(`error: ${message}`)
+    if (error instanceof UserError) for (const line of error.details) this.err(line)
+    if (debug && error.stack) this.err(error.stack)
+    else if (!(error instanceof UserError) && !(error instanceof Errors.CLIError)) this.err('(run again with --debug for details)')
+    return this.exit(error instanceof UserError ? error.exitCode : EXIT.error)
+  }
+}

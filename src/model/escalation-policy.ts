@@ -1,0 +1,24 @@
+export type EscalationTarget =
+  | {readonly type: 'schedule'; readonly key: string}
+  | {readonly type: 'user'; readonly email: string}
+
+export interface EscalationRule {
+  /** Minutes before escalating to the next rule (PagerDuty: escalation_delay_in_minutes, ≥ 1). */
+  readonly delayMinutes: number
+  readonly targets: readonly EscalationTarget[]
+}
+
+export const HANDOFF_NOTIFICATIONS = ['if_has_services', 'always'] as const
+export type HandoffNotifications = (typeof HANDOFF_NOTIFICATIONS)[number]
+
+export interface EscalationPolicy {
+  readonly key: string
+  readonly name: string
+  readonly description: string
+  /** Team key or null. PagerDuty allows at most one team per policy. */
+  readonly team: string | null
+  /** How many times the whole policy repeats after the last rule (PagerDuty: num_loops, 0..9). */
+  readonly repeat: number
+  readonly handoffNotifications: HandoffNotifications
+  readonly rules: readonly EscalationRule[]
+}

@@ -1,0 +1,43 @@
+import type {LocalDateTime, TimeOfDay, Weekday} from './time.js'
+
+/**
+ * A restriction hides time from a layer; it never pauses or stretches the rotation.
+ * `daily`: every day from `start` for `durationMinutes` (may cross midnight).
+ * `weekly`: from `startDay` at `start` for `durationMinutes` (may span days and the week boundary).
+ */
+export type Restriction =
+  | {readonly kind: 'daily'; readonly start: TimeOfDay; readonly durationMinutes: number}
+  | {readonly kind: 'weekly'; readonly startDay: Weekday; readonly start: TimeOfDay; readonly durationMinutes: number}
+
+/**
+ * One rotation layer, in the order written in YAML: index 0 is the lowest layer; a later
+ * layer wins where it has someone on call (PagerDuty's precedence).
+ *
+ * Turn k covers [rotationStart + k·turn, rotationStart + (k+1)·turn) on the schedule's local
+ * wall clock and belongs to users[k mod n]. The layer counts only within [start, end).
+ */
+export interface ScheduleLayer {
+  readonly name: string
+  /** Emails, in rotation order; a user may appear more than once. */
+  readonly users: readonly string[]
+  /** Turn length in seconds (3600 .. 365 days). */
+  readonly turnSeconds: number
+  /** Local date-time in the schedule's zone at which users[0]'s turn begins (PD's rotation_virtual_start). */
+  readonly rotationStart: LocalDateTime
+  /** Local date-time from which the layer counts. */
+  readonly start: LocalDateTime
+  /** Local date-time at which the layer stops counting, or null for never. */
+  readonly end: LocalDateTime | null
+  readonly restrictions: readonly Restriction[]
+}
+
+export interface Schedule {
+  readonly key: string
+  readonly name: string
+  readonly description: string
+  /** Canonical IANA zone name (aliases resolved). */
+  readonly timeZone: string
+  /** Team keys, sorted. */
+  readonly teams: readonly string[]
+  readonly layers: readonly ScheduleLayer[]
+}

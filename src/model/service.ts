@@ -1,0 +1,46 @@
+import type {TimeOfDay, Weekday} from './time.js'
+
+export const URGENCIES = ['high', 'low', 'severity_based'] as const
+export type Urgency = (typeof URGENCIES)[number]
+
+export interface SupportHours {
+  readonly timeZone: string
+  /** ISO weekdays, sorted ascending. */
+  readonly days: readonly Weekday[]
+  readonly start: TimeOfDay
+  readonly end: TimeOfDay
+}
+
+export type UrgencyRule =
+  | {readonly kind: 'constant'; readonly urgency: Urgency}
+  | {
+      readonly kind: 'support_hours'
+      readonly supportHours: SupportHours
+      readonly during: Urgency
+      readonly outside: Urgency
+    }
+
+export type AlertGrouping =
+  | {readonly type: 'time'; /** 0 = until the incident is resolved */ readonly timeoutMinutes: number}
+  | {readonly type: 'intelligent'; readonly windowMinutes: number}
+  | {
+      readonly type: 'content_based'
+      readonly aggregate: 'all' | 'any'
+      readonly fields: readonly string[]
+      readonly windowMinutes: number
+    }
+
+export interface Service {
+  readonly key: string
+  readonly name: string
+  readonly description: string
+  /** Escalation policy key. */
+  readonly escalationPolicy: string
+  /** Seconds, or null when disabled. */
+  readonly acknowledgementTimeoutSeconds: number | null
+  /** Seconds, or null when disabled. */
+  readonly autoResolveTimeoutSeconds: number | null
+  readonly urgency: UrgencyRule
+  /** null = no alert grouping. */
+  readonly alertGrouping: AlertGrouping | null
+}
