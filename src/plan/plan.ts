@@ -1,0 +1,46 @@
+import type {ResourceType} from '../model/keys.js'
+import type {Change} from './change.js'
+
+/** A live object that matches a config object by name but carries no ownership marker. */
+export interface UnmanagedMatch {
+  readonly type: ResourceType
+  readonly key: string
+  readonly id: string
+  readonly name: string
+}
+
+/** A live object that matches a config object but is marked as owned by someone else. */
+export interface OwnershipConflict extends UnmanagedMatch {
+  readonly owner: string
+}
+
+export interface PlanWarning {
+  readonly code: string
+  readonly message: string
+  readonly type?: ResourceType
+  readonly key?: string
+}
+
+/**
+ * The plan is a value: `plan` prints it, `--out` saves it, `apply` consumes it. It never holds
+ * secrets. Changes are already in dependency order (creates/updates parents first, deletes last
+ * in reverse order).
+ */
+export interface Plan {
+  /** Version of the plan JSON format (schemas/plan.schema.json). */
+  readonly formatVersion: 1
+  readonly owner: string
+  readonly changes: readonly Change[]
+  readonly unmanaged: readonly UnmanagedMatch[]
+  readonly conflicts: readonly OwnershipConflict[]
+  readonly warnings: readonly PlanWarning[]
+  readonly summary: {readonly create: number; readonly update: number; readonly delete: number}
+  /** How many API requests building the plan took. */
+  readonly requestCount: number
+  readonly fingerprints: {
+    /** sha256 of the canonical desired state. */
+    readonly config: string
+    /** sha256 per live object the plan touches, keyed `type:key`, so apply can refuse a stale plan. */
+    readonly live: Readonly<Record<string, string>>
+  }
+}
