@@ -1,4 +1,7 @@
+import {stackLayers} from './final-schedule.js'
+import {layerShifts, type AnchoredLayer} from './layer-shifts.js'
 import type {Shift, TimeWindow} from './shift.js'
+import {ZoneClock} from './zone-clock.js'
 
 /**
  * A restriction in the engine's terms (PagerDuty's wire shape, decoded). Windows are on the
@@ -37,10 +40,28 @@ export interface RenderedSchedule {
 
 /**
  * Renders layers written in order (index 0 = lowest precedence, last wins) within `window`,
- * on the wall clock of the IANA zone `timeZone`.
+ * on the wall clock of the IANA zone `timeZone` (rules: rotation.ts, restriction-windows.ts).
+ * Shifts are clipped to the window. Per-layer output merges contiguous pieces of one user, like
+ * the final schedule does. Throws on an unknown zone.
  */
 export function renderLayers(timeZone: string, layers: readonly EngineLayer[], window: TimeWindow): RenderedSchedule {
-  void timeZone
-  void window
-  return {final: [], layers: layers.map(() => [])}
+  const clock = ZoneClock.of(timeZone)
+  return renderAnchoredLayers(
+    clock,
+    layers.map(({rotationStart, ...rest}) => ({...rest, anchorLocal: clock.toLocal(rotationStart)})),
+    window,
+  )
+}
+
+/**
+ * The same with anchors given as local naive times. The model states anchors on the local clock;
+ * passing them through an instant would lose a handoff written inside a skipped hour.
+ */
+export function renderAnchoredLayers(
+  clock: ZoneClock,
+  layers: readonly AnchoredLayer[],
+  window: TimeWindow,
+): RenderedSchedule {
+  const rendered = layers.map((layer, index) => layerShifts(clock, layer, index, window))
+  return {final: stackLayers(rendered), layers: rendered}
 }
