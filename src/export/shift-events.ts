@@ -1,0 +1,71 @@
+import {DateTime} from 'luxon'
+import {formatDuration} from '../config/duration.js'
+import type {Schedule} from '../model/index.js'
+import type {Shift} from '../schedule/shift.js'
+import type {EventDraft} from './calendar-feed.js'
+import {describePolicyUse, type PolicyUse} from './escalation-levels.js'
+import {shiftUid, type FeedKind} from './shift-uid.js'
+
+/** Everything needed to describe the shifts of one schedule. */
+export interface ScheduleShifts {
+  readonly schedule: Schedule
+  /** The final (rendered) schedule, sorted by start; neighbours give the handoffs. */
+  readonly shifts: readonly Shift[]
+  readonly policies: readonly PolicyUse[]
+}
+
+export function shiftSummary(scheduleName: string, personName: string): string {
+  return `On call: ${scheduleName} (${personName})`
+}
+
+/** Wall-clock time in the schedule's zone with its offset: `Mon 2026-01-05 10:00 +09:00`. */
+function localTime(ms: number, zone: string): string {
+  return DateTime.fromMillis(ms, {zone}).setLocale('en-US').toFormat('ccc yyyy-LL-dd HH:mm ZZ')
+}
+
+function handoffLine(prev: Shift | undefined, next: Shift | undefined, nameOf: (email: string) => string): string {
+  const from = prev ? `takes over from ${nameOf(prev.user)}` : 'nobody is on call before'
+  const to = next ? `hands off to ${nameOf(next.user)}` : 'nobody is on call after'
+  return `Handoff: ${from} at the start; ${to} at the end.`
+}
+
+/**
+ * Event drafts for the shifts of one schedule that overlap [from, to) — written whole, not cut at
+ * the window, so an event's times and UID do not change as the export window slides day by day.
+ * `onlyUser` restricts the result to one person (their personal feed).
+ */
+export function shiftEventDrafts(
+  input: ScheduleShifts,
+  feed: FeedKind,
+  window: {readonly start: number; readonly end: number},
+  nameOf: (email: string) => string,
+  onlyUser?: string,
+): EventDraft[] {
+  const {schedule, shifts, policies} = input
+  const escalation =
+    policies.length > 0
+      ? `Escalation policies paging this schedule: ${policies.map(describePolicyUse).join('; ')}.`
+      : 'No escalation policy pages this schedule.'
+  const drafts: EventDraft[] = []
+  shifts.forEach((s, i) => {
+    if (s.end <= window.start || s.start >= window.end) return
+    if (onlyUser !== undefined && s.user !== onlyUser) return
+    const prev = shifts[i - 1]
+    const next = shifts[i + 1]
+    const layer = schedule.layers[s.layer]?.name ?? `layer ${s.layer + 1}`
+    const person = nameOf(s.user)
+    drafts.push({
+      uid: shiftUid(feed, schedule.key, s.user, s.start),
+      start: s.start,
+      end: s.end,
+      summary: shiftSummary(schedule.name, person),
+      description: [
+        `${person} is on call for ${schedule.name} (layer: ${layer}).`,
+        `From ${localTime(s.start, schedule.timeZone)} to ${localTime(s.end, schedule.timeZone)} (${schedule.timeZone}), ${formatDuration((s.end - s.start) / 1000)}.`,
+        handoffLine(prev?.end === s.start ? prev : undefined, next?.start === s.end ? next : undefined, nameOf),
+        escalation,
+      ].join('\n'),
+    })
+  })
+  return drafts
+}
