@@ -34,6 +34,12 @@ export interface Plan {
   readonly unmanaged: readonly UnmanagedMatch[]
   readonly conflicts: readonly OwnershipConflict[]
   readonly warnings: readonly PlanWarning[]
+  /**
+   * Problems that make the plan impossible to apply, e.g. `UNKNOWN_USER` (a referenced email that
+   * does not exist in the account). Ownership conflicts are in `conflicts`. `makePlan` always sets
+   * this; it is optional only so that code building plans by hand keeps compiling.
+   */
+  readonly errors?: readonly PlanWarning[]
   readonly summary: {readonly create: number; readonly update: number; readonly delete: number}
   /** How many API requests building the plan took. */
   readonly requestCount: number

@@ -1,0 +1,42 @@
+import type {ResourceType} from '../model/keys.js'
+import type {FieldChange, Resource} from './change.js'
+import {canonicalJson} from './canonical-json.js'
+import {humanFields, type HumanField} from './human-fields.js'
+
+/**
+ * The fields that differ between a live value and a desired value, in human form. Paths are
+ * listed in the desired value's order; paths only the live side has (a removed layer or rule)
+ * follow. A path missing on one side shows as null there.
+ *
+ * `ignore` names paths the desired side does not manage (a user's time zone or role when the
+ * config does not declare them).
+ */
+export function diffFields(
+  type: ResourceType,
+  before: Resource,
+  after: Resource,
+  ignore: ReadonlySet<string> = new Set(),
+): FieldChange[] {
+  const beforeFields = toMap(humanFields(type, before))
+  const afterFields = toMap(humanFields(type, after))
+  const paths = [...afterFields.keys(), ...[...beforeFields.keys()].filter((p) => !afterFields.has(p))]
+  const changes: FieldChange[] = []
+  for (const path of paths) {
+    if (ignore.has(path)) continue
+    const b = beforeFields.get(path) ?? null
+    const a = afterFields.get(path) ?? null
+    if (canonicalJson(b) !== canonicalJson(a)) changes.push({path, before: b, after: a})
+  }
+  return changes
+}
+
+/** Every field of a value being created or deleted, as changes from / to nothing. */
+export function allFields(type: ResourceType, value: Resource, side: 'before' | 'after'): FieldChange[] {
+  return humanFields(type, value)
+    .filter((f) => f.value !== null)
+    .map((f) => (side === 'after' ? {path: f.path, before: null, after: f.value} : {path: f.path, before: f.value, after: null}))
+}
+
+function toMap(fields: readonly HumanField[]): Map<string, HumanField['value']> {
+  return new Map(fields.map((f) => [f.path, f.value]))
+}

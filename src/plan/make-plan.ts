@@ -1,0 +1,63 @@
+import {resourceKey} from '../model/keys.js'
+import type {DesiredState} from '../model/state.js'
+import type {Change} from './change.js'
+import {fingerprintOf} from './canonical-json.js'
+import type {LiveResource, LiveState} from './live-state.js'
+import {planCollection, type CollectionPlan} from './match-owned.js'
+import {sortChanges} from './order.js'
+import type {Plan} from './plan.js'
+import {planUsers} from './plan-users.js'
+
+export interface MakePlanOptions {
+  /** Take over unmarked live objects that match a config object by name (`--adopt`). */
+  readonly adopt: boolean
+}
+
+/**
+ * The diff of the desired state against the live state: a pure function, so `plan` and `apply`
+ * compute exactly the same Plan. Safety is judged separately (assessSafety) so that a plan can be
+ * shown in full even when it is unsafe.
+ */
+export function makePlan(desired: DesiredState, live: LiveState, options: MakePlanOptions): Plan {
+  const users = planUsers(desired, live.users)
+  const parts: CollectionPlan[] = [
+    planCollection('team', desired.teams, live.teams, desired.owner, options.adopt),
+    planCollection('schedule', desired.schedules, live.schedules, desired.owner, options.adopt),
+    planCollection('escalation_policy', desired.escalationPolicies, live.escalationPolicies, desired.owner, options.adopt),
+    planCollection('service', desired.services, live.services, desired.owner, options.adopt),
+  ]
+  const changes = sortChanges([...users.changes, ...parts.flatMap((p) => p.changes)])
+  return {
+    formatVersion: 1,
+    owner: desired.owner,
+    changes,
+    unmanaged: parts.flatMap((p) => p.unmanaged),
+    conflicts: parts.flatMap((p) => p.conflicts),
+    warnings: parts.flatMap((p) => p.warnings),
+    errors: users.errors,
+    summary: {
+      create: changes.filter((c) => c.kind === 'create').length,
+      update: changes.filter((c) => c.kind === 'update' || c.kind === 'adopt').length,
+      delete: changes.filter((c) => c.kind === 'delete').length,
+    },
+    requestCount: live.requestCount,
+    fingerprints: {config: fingerprintOf(desired), live: liveFingerprints(changes, live)},
+  }
+}
+
+/** Fingerprint of every live object a change touches, keyed `type:key`, for the stale-plan check. */
+function liveFingerprints(changes: readonly Change[], live: LiveState): Record<string, string> {
+  const byId = new Map<string, LiveResource<unknown>>()
+  for (const u of live.users.values()) byId.set(`user:${u.id}`, u)
+  for (const l of live.teams) byId.set(`team:${l.id}`, l)
+  for (const l of live.schedules) byId.set(`schedule:${l.id}`, l)
+  for (const l of live.escalationPolicies) byId.set(`escalation_policy:${l.id}`, l)
+  for (const l of live.services) byId.set(`service:${l.id}`, l)
+  const out: Record<string, string> = {}
+  for (const c of changes) {
+    if (c.kind === 'create') continue
+    const found = byId.get(`${c.type}:${c.id}`)
+    if (found) out[resourceKey(c.type, c.key)] = found.fingerprint
+  }
+  return out
+}

@@ -1,0 +1,87 @@
+import type {ResourceType} from '../model/keys.js'
+import type {Change, Resource} from './change.js'
+import {compareStrings} from './canonical-json.js'
+import {diffFields} from './field-diff.js'
+import type {LiveResource} from './live-state.js'
+import type {OwnershipConflict, PlanWarning, UnmanagedMatch} from './plan.js'
+
+/** What the ownership rules decide for one resource type. */
+export interface CollectionPlan {
+  readonly changes: Change[]
+  readonly unmanaged: UnmanagedMatch[]
+  readonly conflicts: OwnershipConflict[]
+  readonly warnings: PlanWarning[]
+}
+
+type Named = Resource & {readonly key: string; readonly name: string}
+
+/**
+ * Stateless ownership (octoDNS' ownership processor, with the marker on the object itself):
+ *
+ * - live objects marked with our owner are managed: matched to the config by key; both sides →
+ *   update when fields differ; live only → delete; config only → create;
+ * - an unmarked live object with a config object's display name (case-insensitive) is reported as
+ *   unmanaged and the config object is NOT created (that would duplicate the name, or fail where
+ *   PagerDuty wants unique names); with `adopt` it becomes an `adopt` change instead;
+ * - an object marked by another owner with a config object's display name is a conflict.
+ *   Keys are not compared across owners: each config has its own key space, so two teams may
+ *   both call a schedule `primary` without touching each other;
+ * - anything else we do not own is ignored.
+ */
+export function planCollection(
+  type: Exclude<ResourceType, 'user'>,
+  desired: ReadonlyMap<string, Named>,
+  live: readonly LiveResource<Named>[],
+  owner: string,
+  adopt: boolean,
+): CollectionPlan {
+  const out: CollectionPlan = {changes: [], unmanaged: [], conflicts: [], warnings: []}
+  const byId = [...live].sort((a, b) => compareStrings(a.id, b.id))
+  const managed = new Map<string, LiveResource<Named>>()
+  for (const l of byId.filter((l) => l.owner === owner)) {
+    if (managed.has(l.value.key)) {
+      out.warnings.push({
+        code: 'DUPLICATE_OWNED_KEY',
+        message: `${type} ${l.value.key}: more than one object carries our marker for this key; ${l.id} is left alone (delete it by hand)`,
+        type,
+        key: l.value.key,
+      })
+    } else managed.set(l.value.key, l)
+  }
+  const unmarked = byId.filter((l) => l.owner === null)
+  const others = byId.filter((l) => l.owner !== null && l.owner !== owner)
+
+  for (const key of [...desired.keys()].sort(compareStrings)) {
+    const want = desired.get(key) as Named
+    const name = normalName(want.name)
+    for (const o of others.filter((o) => normalName(o.value.name) === name)) {
+      out.conflicts.push({type, key, id: o.id, name: o.value.name, owner: o.owner as string})
+    }
+    const mine = managed.get(key)
+    if (mine) {
+      const fields = diffFields(type, mine.value, want)
+      if (fields.length > 0) out.changes.push({kind: 'update', type, key, id: mine.id, before: mine.value, after: want, fields})
+      continue
+    }
+    if (out.conflicts.some((c) => c.type === type && c.key === key)) continue
+    const lookalike = unmarked.find((u) => normalName(u.value.name) === name)
+    if (lookalike && adopt) {
+      const fields = diffFields(type, lookalike.value, want)
+      out.changes.push({kind: 'adopt', type, key, id: lookalike.id, before: lookalike.value, after: want, fields})
+    } else if (lookalike) {
+      out.unmanaged.push({type, key, id: lookalike.id, name: lookalike.value.name})
+    } else {
+      out.changes.push({kind: 'create', type, key, after: want})
+    }
+  }
+
+  for (const [key, mine] of managed) {
+    if (!desired.has(key)) out.changes.push({kind: 'delete', type, key, id: mine.id, before: mine.value})
+  }
+  return out
+}
+
+function normalName(name: string): string {
+  return name.trim().toLowerCase()
+}
+
