@@ -1,0 +1,18 @@
+/** Public surface of the PagerDuty client. */
+export {PagerDutyClient, type PagerDutyClientOptions, type PostOptions} from './pagerduty-client.js'
+export {
+  PagerDutyApiError,
+  PagerDutyClientUsageError,
+  PagerDutyNetworkError,
+  PagerDutyPaginationLimitError,
+} from './errors.js'
+export {
+  ConnectionOptionsError,
+  REGION_URLS,
+  resolveConnectionOptions,
+  type ConnectionFlags,
+  type ConnectionOptions,
+  type Region,
+} from './connection-options.js'
+export type {HttpMethod, RequestEvent, RequestListener} from './request-event.js'
+export type {QueryParams} from './query-string.js'
