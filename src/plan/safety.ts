@@ -1,0 +1,96 @@
+import type {ResourceType} from '../model/keys.js'
+import type {Change} from './change.js'
+import {COLLECTION_OF, type LiveState} from './live-state.js'
+import type {Plan} from './plan.js'
+import {findDanglingReferences} from './dangling-references.js'
+
+/** What it takes to go ahead despite a violation: a flag, or a change to config or account. */
+export type SafetyRequirement = 'allow-destroy' | 'force' | 'fix'
+
+export interface SafetyViolation {
+  readonly code: string
+  readonly message: string
+  readonly requires: SafetyRequirement
+}
+
+export interface SafetyOptions {
+  /** `--allow-destroy`: deletes are allowed. */
+  readonly allowDestroy: boolean
+  /** `--force`: large plans are allowed. */
+  readonly force: boolean
+  /** Largest safe share of a type's managed objects to update (octoDNS MAX_SAFE_UPDATE_PCENT). */
+  readonly maxUpdateFraction?: number
+  /** Largest safe share of a type's managed objects to delete (octoDNS MAX_SAFE_DELETE_PCENT). */
+  readonly maxDeleteFraction?: number
+  /** Thresholds apply only from this many managed objects of a type (octoDNS MIN_EXISTING_RECORDS). */
+  readonly minManaged?: number
+}
+
+export const SAFETY_DEFAULTS = {maxUpdateFraction: 0.3, maxDeleteFraction: 0.3, minManaged: 10} as const
+
+const THRESHOLD_TYPES = ['team', 'schedule', 'escalation_policy', 'service'] as const
+
+/**
+ * octoDNS-style safety, judged at plan time so that `plan` already says what `apply` would refuse:
+ * deletes need --allow-destroy; updating or deleting more than 30 % of a type's managed objects
+ * (once there are at least 10) needs --force; deleting something a kept object still points at
+ * can never work (PagerDuty refuses) and needs a fix first. Returns only unresolved violations.
+ */
+export function assessSafety(plan: Plan, live: LiveState, options: SafetyOptions): SafetyViolation[] {
+  const violations: SafetyViolation[] = []
+  const deletes = plan.changes.filter((c) => c.kind === 'delete')
+  if (deletes.length > 0 && !options.allowDestroy) {
+    violations.push({
+      code: 'DESTROY_NOT_ALLOWED',
+      message: `the plan deletes ${count(deletes.length, 'object')} (${deletes.map(label).join(', ')}); re-run with --allow-destroy to allow deletes`,
+      requires: 'allow-destroy',
+    })
+  }
+  if (!options.force) violations.push(...thresholdViolations(plan, live, options))
+  for (const d of findDanglingReferences(plan, live)) {
+    violations.push({code: 'STILL_REFERENCED', message: d, requires: 'fix'})
+  }
+  return violations
+}
+
+function thresholdViolations(plan: Plan, live: LiveState, options: SafetyOptions): SafetyViolation[] {
+  const minManaged = options.minManaged ?? SAFETY_DEFAULTS.minManaged
+  const limits = {
+    update: options.maxUpdateFraction ?? SAFETY_DEFAULTS.maxUpdateFraction,
+    delete: options.maxDeleteFraction ?? SAFETY_DEFAULTS.maxDeleteFraction,
+  }
+  const out: SafetyViolation[] = []
+  for (const type of THRESHOLD_TYPES) {
+    const managed = live[COLLECTION_OF[type]].filter((l) => l.owner === plan.owner).length
+    if (managed < minManaged) continue
+    for (const kind of ['update', 'delete'] as const) {
+      // Adoptions are not counted: they touch objects that are not managed yet.
+      const n = plan.changes.filter((c) => c.type === type && c.kind === kind).length
+      if (n / managed <= limits[kind]) continue
+      out.push({
+        code: kind === 'update' ? 'TOO_MANY_UPDATES' : 'TOO_MANY_DELETES',
+        message:
+          `the plan ${kind}s ${n} of ${managed} managed ${plural(type)} (${percent(n / managed)}, more than ${percent(limits[kind])}); ` +
+          'review it and re-run with --force',
+        requires: 'force',
+      })
+    }
+  }
+  return out
+}
+
+export function label(c: Change): string {
+  return `${c.type} ${c.key}`
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`
+}
+
+function plural(type: ResourceType): string {
+  return type === 'escalation_policy' ? 'escalation policies' : `${type}s`
+}
+
+function percent(f: number): string {
+  return `${Math.round(f * 100)}%`
+}
