@@ -1,0 +1,54 @@
+import type {Schedule, ScheduleLayer} from '../../../model/schedule.js'
+import type {OnCallState} from '../../../model/state.js'
+import type {LiveResource, LiveState} from '../../../plan/live-state.js'
+import {localToInstant} from './wall-clock.js'
+
+/**
+ * PagerDuty refuses layer starts in the past: it stores `max(requested start, time of the write)`
+ * and returns that (terraform's SuppressScheduleLayerStartDiff). A config that says
+ * `start: 2026-01-05` therefore never reads back as 2026-01-05 once that day has passed, and a
+ * naive diff would update the schedule on every run.
+ *
+ * Rule (the simplest one that is robust): **a live layer start and a desired layer start are the
+ * same when both are at or before `now`.** Writing either would make PagerDuty store "now" again,
+ * so there is nothing to change; a start in the future is compared as written. This runs as its
+ * own step after reading, because only the desired state knows what was asked:
+ * `diff(desired, normalizeLiveAgainstDesired(live, desired, now))`.
+ *
+ * Layers are paired by position (written order), the same pairing schedule-to-pd.ts uses for
+ * layer IDs. Live schedules are paired with desired ones by key, and unmarked live schedules also
+ * by name (the diff adopts those by name). Everything else is returned untouched.
+ */
+export function normalizeLiveAgainstDesired(live: LiveState, desired: OnCallState, now: Date): LiveState {
+  const desiredByName = new Map([...desired.schedules.values()].map((s) => [s.name, s]))
+  const schedules = live.schedules.map((resource): LiveResource<Schedule> => {
+    const wanted =
+      desired.schedules.get(resource.value.key) ?? (resource.owner === null ? desiredByName.get(resource.value.name) : undefined)
+    if (wanted === undefined) return resource
+    const value = withDesiredPastStarts(resource.value, wanted, now.getTime())
+    return value === resource.value ? resource : {...resource, value}
+  })
+  return {...live, schedules}
+}
+
+function withDesiredPastStarts(live: Schedule, desired: Schedule, now: number): Schedule {
+  let changed = false
+  const layers = live.layers.map((layer, i): ScheduleLayer => {
+    const want = desired.layers[i]
+    if (want === undefined || want.start === layer.start) return layer
+    if (isAtOrBefore(want.start, desired.timeZone, now) && isAtOrBefore(layer.start, live.timeZone, now)) {
+      changed = true
+      return {...layer, start: want.start}
+    }
+    return layer
+  })
+  return changed ? {...live, layers} : live
+}
+
+function isAtOrBefore(local: string, zone: string, now: number): boolean {
+  try {
+    return localToInstant(local, zone) <= now
+  } catch {
+    return false // an unknown zone or malformed time: leave it for the diff to show
+  }
+}

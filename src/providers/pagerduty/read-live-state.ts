@@ -1,0 +1,123 @@
+import type {EscalationPolicy} from '../../model/escalation-policy.js'
+import type {Schedule} from '../../model/schedule.js'
+import type {Service} from '../../model/service.js'
+import type {Team} from '../../model/team.js'
+import type {User} from '../../model/user.js'
+import type {LiveResource, LiveState} from '../../plan/live-state.js'
+import type {RawAccount} from './dto.js'
+import {assignKeys} from './mapping/derive-keys.js'
+import {escalationPolicyFromPd} from './mapping/escalation-policy-from-pd.js'
+import {fingerprintRaw} from './mapping/fingerprint.js'
+import type {FromPdContext, LayerOrderOnRead} from './mapping/from-pd-context.js'
+import {unknownRef} from './mapping/from-pd-context.js'
+import {scheduleFromPd} from './mapping/schedule-from-pd.js'
+import {serviceFromPd} from './mapping/service-from-pd.js'
+import {teamFromPd} from './mapping/team-from-pd.js'
+import {userFromPd} from './mapping/user-from-pd.js'
+import {parseDescription} from './ownership.js'
+
+/**
+ * The raw account (PagerDuty wire objects, as read by readAccount) mapped into the canonical
+ * model: every object keyed by its marker key (or a key derived from its name), references
+ * turned from IDs into emails and keys, PagerDuty's rewrites normalised. Pure: the clock is a
+ * parameter, so a test can pin which layers have ended.
+ *
+ * Lists keep the API's order sorted by key then id, so the same account always maps to the
+ * same LiveState.
+ */
+export interface LiveStateOptions {
+  /** The instant the account was read; layers that ended at or before it are dropped. */
+  readonly now: Date
+  /** HTTP requests the read took (shown in the plan footer). */
+  readonly requestCount?: number
+  /** Default `highest-first`, PagerDuty's documented behaviour (see mapping/live-layers.ts). */
+  readonly layerOrderOnRead?: LayerOrderOnRead
+}
+
+export function liveStateFromRaw(raw: RawAccount, options: LiveStateOptions): LiveState {
+  const userEmails = new Map(raw.users.map((u) => [u.id, u.email.trim().toLowerCase()]))
+  const teamKeys = keysOf(raw.teams, 'team')
+  const scheduleKeys = keysOf(raw.schedules, 'schedule')
+  const policyKeys = keysOf(raw.escalationPolicies, 'escalation-policy')
+  const serviceKeys = keysOf(raw.services, 'service')
+  const lookup = (keys: Map<string, string>, kind: string) => (id: string) => keys.get(id) ?? unknownRef(kind, id)
+  const ctx: FromPdContext = {
+    emailOf: lookup(userEmails, 'user'),
+    teamKeyOf: lookup(teamKeys, 'team'),
+    scheduleKeyOf: lookup(scheduleKeys, 'schedule'),
+    policyKeyOf: lookup(policyKeys, 'escalation-policy'),
+    now: options.now.getTime(),
+    layerOrderOnRead: options.layerOrderOnRead ?? 'highest-first',
+  }
+
+  const users = new Map<string, LiveResource<User>>()
+  for (const u of [...raw.users].sort(byId)) {
+    const value = userFromPd(u)
+    if (users.has(value.email)) continue // emails are unique in an account; keep the first id if a read raced
+    users.set(value.email, {id: u.id, owner: ownerOf(u.description), value, fingerprint: fingerprintRaw('user', u)})
+  }
+
+  const teams = raw.teams.map((t): LiveResource<Team> => {
+    const members = raw.teamMembers.get(t.id) ?? []
+    return {
+      id: t.id,
+      owner: ownerOf(t.description),
+      value: teamFromPd(t, teamKeys.get(t.id) as string, members, ctx),
+      fingerprint: fingerprintRaw('team', t, {members: members.map((m) => ({user: m.user.id, role: m.role}))}),
+    }
+  })
+  const schedules = raw.schedules.map(
+    (s): LiveResource<Schedule> => ({
+      id: s.id,
+      owner: ownerOf(s.description),
+      value: scheduleFromPd(s, scheduleKeys.get(s.id) as string, ctx),
+      fingerprint: fingerprintRaw('schedule', s),
+    }),
+  )
+  const escalationPolicies = raw.escalationPolicies.map(
+    (p): LiveResource<EscalationPolicy> => ({
+      id: p.id,
+      owner: ownerOf(p.description),
+      value: escalationPolicyFromPd(p, policyKeys.get(p.id) as string, ctx),
+      fingerprint: fingerprintRaw('escalation_policy', p),
+    }),
+  )
+  const services = raw.services.map(
+    (s): LiveResource<Service> => ({
+      id: s.id,
+      owner: ownerOf(s.description),
+      value: serviceFromPd(s, serviceKeys.get(s.id) as string, ctx),
+      fingerprint: fingerprintRaw('service', s),
+    }),
+  )
+  return {
+    users,
+    teams: teams.sort(byKeyThenId),
+    schedules: schedules.sort(byKeyThenId),
+    escalationPolicies: escalationPolicies.sort(byKeyThenId),
+    services: services.sort(byKeyThenId),
+    requestCount: options.requestCount ?? 0,
+  }
+}
+
+function ownerOf(description: string | null | undefined): string | null {
+  return parseDescription(description).marker?.owner ?? null
+}
+
+function keysOf(
+  objects: readonly {readonly id: string; readonly name: string; readonly description?: string | null}[],
+  fallbackPrefix: string,
+): Map<string, string> {
+  return assignKeys(
+    objects.map((o) => ({id: o.id, name: o.name, markedKey: parseDescription(o.description).marker?.key ?? null})),
+    fallbackPrefix,
+  )
+}
+
+function byId(a: {readonly id: string}, b: {readonly id: string}): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+}
+
+function byKeyThenId(a: LiveResource<{readonly key: string}>, b: LiveResource<{readonly key: string}>): number {
+  return a.value.key < b.value.key ? -1 : a.value.key > b.value.key ? 1 : byId(a, b)
+}
