@@ -7,31 +7,33 @@ import type {Shift} from './shift.js'
  * where no layer covers. Each layer's shifts must be sorted and non-overlapping.
  */
 export function stackLayers(layers: readonly (readonly Shift[])[]): Shift[] {
-  const points = new Set<number>()
-  for (const shifts of layers) {
-    for (const s of shifts) {
-      points.add(s.start)
-      points.add(s.end)
-    }
-  }
-  const cuts = [...points].sort((a, b) => a - b)
-  const cursor = layers.map(() => 0)
+  let stacked: readonly Shift[] = []
+  for (const layer of layers) stacked = overlay(stacked, layer)
+  return mergeAdjacent(stacked)
+}
+
+/** `top` wins wherever it has a shift; `base` fills the gaps between. Linear in both lists. */
+function overlay(base: readonly Shift[], top: readonly Shift[]): Shift[] {
+  if (base.length === 0) return [...top]
   const out: Shift[] = []
-  for (let c = 0; c + 1 < cuts.length; c++) {
-    const a = cuts[c] as number
-    const b = cuts[c + 1] as number
-    // Between two consecutive cut points every layer is either fully on or fully off.
-    for (let l = layers.length - 1; l >= 0; l--) {
-      const shifts = layers[l] as readonly Shift[]
-      let i = cursor[l] as number
-      while (i < shifts.length && (shifts[i] as Shift).end <= a) i++
-      cursor[l] = i
-      const s = shifts[i]
-      if (s !== undefined && s.start <= a) {
-        out.push({user: s.user, start: a, end: b, layer: l})
-        break
-      }
+  let b = 0
+  let gapStart = -Infinity
+  for (let t = 0; t <= top.length; t++) {
+    const upper = top[t]
+    const gapEnd = upper === undefined ? Infinity : upper.start
+    // Fill [gapStart, gapEnd) from base.
+    while (b < base.length && (base[b] as Shift).end <= gapStart) b++
+    for (let i = b; i < base.length; i++) {
+      const lower = base[i] as Shift
+      if (lower.start >= gapEnd) break
+      const start = Math.max(lower.start, gapStart)
+      const end = Math.min(lower.end, gapEnd)
+      if (end > start) out.push(start === lower.start && end === lower.end ? lower : {...lower, start, end})
+    }
+    if (upper !== undefined) {
+      out.push(upper)
+      gapStart = upper.end
     }
   }
-  return mergeAdjacent(out)
+  return out
 }
