@@ -9,6 +9,8 @@ import type {DesiredState} from '../src/model/state.js'
 import type {Team} from '../src/model/team.js'
 import type {User} from '../src/model/user.js'
 import type {LiveResource, LiveState} from '../src/plan/live-state.js'
+import {makePlan} from '../src/plan/make-plan.js'
+import type {Plan} from '../src/plan/plan.js'
 
 export function aUser(overrides: Partial<User> = {}): User {
   return {email: 'aiko@example.com', name: 'Aiko Tanaka', timeZone: null, role: null, ...overrides}
@@ -130,6 +132,25 @@ export function aLiveState(input: LiveInput = {}): LiveState {
 /** Live users (unmarked: users carry no ownership marker) for every email given. */
 export function liveUsers(...emails: string[]): LiveResource<User>[] {
   return emails.map((email) => aLiveResource(aUser({email, name: email.split('@')[0] ?? email}), {owner: null, id: `U-${email}`}))
+}
+
+/**
+ * One create (team app), one update (schedule primary: layer users swapped), one delete (team
+ * old), 12 API requests: the plan the renderer tests look at.
+ */
+export function aSmallPlan(): {plan: Plan; live: LiveState} {
+  const live = aLiveState({
+    users: liveUsers('a@x.io', 'b@x.io'),
+    teams: [aLiveResource(aTeam({key: 'old', name: 'Old'}), {id: 'PT1'})],
+    schedules: [aLiveResource(aSchedule({key: 'primary', name: 'Primary', layers: [aLayer({users: ['a@x.io', 'b@x.io']})]}), {id: 'PS1'})],
+    requestCount: 12,
+  })
+  const desired = aDesiredState({
+    teams: [aTeam({key: 'app', name: 'App', members: [{email: 'a@x.io', role: 'manager'}]})],
+    schedules: [aSchedule({key: 'primary', name: 'Primary', layers: [aLayer({users: ['b@x.io', 'a@x.io']})]})],
+    referencedUsers: ['a@x.io', 'b@x.io'],
+  })
+  return {plan: makePlan(desired, live, {adopt: false}), live}
 }
 
 function byKey<T extends {key: string}>(items: readonly T[] | undefined): Map<string, T> {

@@ -30,10 +30,10 @@ export function diffFields(
   return changes
 }
 
-/** Every field of a value being created or deleted, as changes from / to nothing. */
+/** Every set field of a value being created or deleted (empty text and lists left out), as changes from / to nothing. */
 export function allFields(type: ResourceType, value: Resource, side: 'before' | 'after'): FieldChange[] {
   return humanFields(type, value)
-    .filter((f) => f.value !== null)
+    .filter((f) => f.value !== null && f.value !== '' && !(Array.isArray(f.value) && f.value.length === 0))
     .map((f) => (side === 'after' ? {path: f.path, before: null, after: f.value} : {path: f.path, before: f.value, after: null}))
 }
 

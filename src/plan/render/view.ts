@@ -1,0 +1,100 @@
+import type {ResourceType} from '../../model/keys.js'
+import type {Change, ChangeKind, FieldChange} from '../change.js'
+import {allFields} from '../field-diff.js'
+import {isFreeText} from '../human-fields.js'
+import type {Plan} from '../plan.js'
+import type {SafetyViolation} from '../safety.js'
+
+/**
+ * One view model of a plan that every renderer formats (octoDNS rebuilt the same traversal in
+ * each output; here grouping, ordering and wording happen once). Values are already strings.
+ */
+export type Sign = '+' | '~' | '-'
+
+export interface FieldView {
+  readonly sign: Sign
+  readonly path: string
+  /** Human text of each side; null when that side has no value. */
+  readonly before: string | null
+  readonly after: string | null
+  /** Set when either side is multi-line text: renderers show a line diff of these. */
+  readonly text?: {readonly before: string; readonly after: string}
+}
+
+export interface ResourceView {
+  readonly sign: Sign
+  readonly kind: ChangeKind
+  readonly type: ResourceType
+  readonly key: string
+  /** `schedule consumer-app-primary` */
+  readonly title: string
+  /** Extra words after the title, e.g. for an adoption. */
+  readonly note: string | null
+  readonly fields: readonly FieldView[]
+}
+
+export interface PlanView {
+  readonly resources: readonly ResourceView[]
+  readonly summary: Plan['summary']
+  /** `Plan: 2 to add, 1 to change, 0 to destroy.` */
+  readonly summaryLine: string
+  readonly unmanaged: readonly string[]
+  readonly conflicts: readonly string[]
+  readonly errors: readonly string[]
+  readonly warnings: readonly string[]
+  readonly violations: readonly string[]
+  readonly requestCount: number
+}
+
+export const NO_CHANGES = 'No changes. The account matches the configuration.'
+
+export function planView(plan: Plan, violations: readonly SafetyViolation[] = []): PlanView {
+  const {create, update, delete: destroy} = plan.summary
+  return {
+    resources: plan.changes.map(resourceView),
+    summary: plan.summary,
+    summaryLine: `Plan: ${create} to add, ${update} to change, ${destroy} to destroy.`,
+    unmanaged: plan.unmanaged.map(
+      (u) => `${u.type} ${u.key}: "${u.name}" (${u.id}) exists, unmanaged (no ownership marker); not created. Run with --adopt to take it over.`,
+    ),
+    conflicts: plan.conflicts.map(
+      (c) => `${c.type} ${c.key}: "${c.name}" (${c.id}) is owned by config "${c.owner}"; rename it in this config or settle ownership with "${c.owner}".`,
+    ),
+    errors: (plan.errors ?? []).map((e) => e.message),
+    warnings: plan.warnings.map((w) => w.message),
+    violations: violations.map((v) => v.message),
+    requestCount: plan.requestCount,
+  }
+}
+
+function resourceView(c: Change): ResourceView {
+  const base = {kind: c.kind, type: c.type, key: c.key, title: `${c.type} ${c.key}`}
+  switch (c.kind) {
+    case 'create':
+      return {...base, sign: '+', note: null, fields: allFields(c.type, c.after, 'after').map(fieldView)}
+    case 'delete':
+      return {...base, sign: '-', note: null, fields: []}
+    case 'update':
+      return {...base, sign: '~', note: null, fields: c.fields.map(fieldView)}
+    case 'adopt': {
+      const name = 'name' in c.before ? c.before.name : c.key
+      return {...base, sign: '~', note: `(adopt "${name}" ${c.id}: add the ownership marker)`, fields: c.fields.map(fieldView)}
+    }
+  }
+}
+
+function fieldView(f: FieldChange): FieldView {
+  const sign: Sign = f.before === null ? '+' : f.after === null ? '-' : '~'
+  const view: FieldView = {sign, path: f.path, before: formatValue(f.path, f.before), after: formatValue(f.path, f.after)}
+  const multiline = [f.before, f.after].some((v) => typeof v === 'string' && v.includes('\n'))
+  if (!multiline) return view
+  return {...view, text: {before: typeof f.before === 'string' ? f.before : '', after: typeof f.after === 'string' ? f.after : ''}}
+}
+
+/** Free text quoted (so spaces and empty strings show), tokens bare, lists in brackets. */
+export function formatValue(path: string, value: unknown): string | null {
+  if (value === null || value === undefined) return null
+  if (Array.isArray(value)) return `[${value.map(String).join(', ')}]`
+  if (typeof value === 'string') return isFreeText(path) ? JSON.stringify(value) : value
+  return String(value)
+}
