@@ -83,11 +83,12 @@ describe('retries of idempotent requests', () => {
     expect(client.requestCount).toBe(3)
     // equal jitter with random 0.5: 3/4 of 100, then of 200
     expect(time.sleeps).toEqual([75, 150])
-    expect(events.map((e) => [e.status, e.attempt])).toEqual([
-      [503, 1],
-      [503, 2],
-      [200, 3],
+    expect(events.map((e) => [e.status, e.attempt, e.retryInMs])).toEqual([
+      [503, 1, 75],
+      [503, 2, 150],
+      [200, 3, undefined],
     ])
+    expect(events[0]).toMatchObject({method: 'GET', path: '/teams/T1'})
   })
 
   it('gives up after maxAttempts with PagerDuty’s message', async () => {

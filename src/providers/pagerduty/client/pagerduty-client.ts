@@ -60,6 +60,21 @@ export interface PostOptions<T> {
 const FROM_REQUIRED = new Set(['/users'])
 const FROM_OPTIONAL = new Set(['/escalation_policies'])
 
+interface RetryState {
+  /** 5xx/network failures so far. */
+  failures: number
+  /** 429s so far. */
+  limited: number
+  /** Whether an earlier attempt may have been applied without us seeing the answer. */
+  ambiguousBefore: boolean
+}
+
+type Decision =
+  | {readonly kind: 'done'; readonly value: unknown}
+  | {readonly kind: 'fail'; readonly error: Error}
+  /** Wait, then (for an ambiguous POST) ask findExisting, then try again. */
+  | {readonly kind: 'retry'; readonly waitMs: number; readonly lookFirst: boolean}
+
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
 export class PagerDutyClient {
@@ -109,16 +124,16 @@ export class PagerDutyClient {
   }
 
   async get<T>(path: string, params?: QueryParams): Promise<T> {
-    return (await this.#idempotent('GET', pathWithQuery(path, params), undefined)) as T
+    return (await this.#request('GET', pathWithQuery(path, params), undefined, {})) as T
   }
 
   /** Returns the parsed body, or undefined for 204. */
   async put<T = unknown>(path: string, body?: unknown): Promise<T | undefined> {
-    return (await this.#idempotent('PUT', path, body)) as T | undefined
+    return (await this.#request('PUT', path, body, {})) as T | undefined
   }
 
   async delete(path: string, params?: QueryParams): Promise<void> {
-    await this.#idempotent('DELETE', pathWithQuery(path, params), undefined)
+    await this.#request('DELETE', pathWithQuery(path, params), undefined, {})
   }
 
   /**
@@ -131,28 +146,7 @@ export class PagerDutyClient {
 
   /** Creates an object. Returns the parsed response body (or what findExisting found). */
   async post<T>(path: string, body: unknown, options: PostOptions<T> = {}): Promise<T> {
-    const headers = this.#fromHeader(path)
-    let failures = 0
-    let limited = 0
-    for (let attempt = 1; ; attempt++) {
-      const outcome = await this.#attempt('POST', path, body, headers, attempt)
-      const verdict = classifyOutcome(outcome)
-      if (verdict === 'success') return this.#successData<T>('POST', path, outcome)
-      if (verdict === 'rate-limited') {
-        limited = await this.#waitAfterRateLimit('POST', path, outcome, limited)
-        continue
-      }
-      if (verdict === 'fatal') throw this.#error('POST', path, outcome, attempt, false)
-      failures++
-      const ambiguous = verdict === 'transient'
-      const giveUp = failures >= this.#maxAttempts || (ambiguous && options.findExisting === undefined)
-      if (giveUp) throw this.#error('POST', path, outcome, attempt, ambiguous)
-      await this.#sleep(backoffDelay(this.#backoff, failures, this.#random))
-      if (ambiguous && options.findExisting) {
-        const existing = await options.findExisting()
-        if (existing !== undefined) return existing
-      }
-    }
+    return (await this.#request('POST', path, body, this.#fromHeader(path), options.findExisting)) as T
   }
 
   #fromHeader(path: string): Record<string, string> {
@@ -165,29 +159,69 @@ export class PagerDutyClient {
     return this.#from && (FROM_REQUIRED.has(bare) || FROM_OPTIONAL.has(bare)) ? {From: this.#from} : {}
   }
 
-  async #idempotent(method: HttpMethod, path: string, body: unknown): Promise<unknown> {
-    let failures = 0
-    let limited = 0
-    let ambiguousBefore = false
+  /** The retry loop shared by every method; what to do after each attempt is decided by #decide. */
+  async #request(
+    method: HttpMethod,
+    path: string,
+    body: unknown,
+    headers: Record<string, string>,
+    findExisting?: () => Promise<unknown>,
+  ): Promise<unknown> {
+    const state: RetryState = {failures: 0, limited: 0, ambiguousBefore: false}
     for (let attempt = 1; ; attempt++) {
-      const outcome = await this.#attempt(method, path, body, {}, attempt)
-      const verdict = classifyOutcome(outcome)
-      if (verdict === 'success') return this.#successData(method, path, outcome)
-      // The first DELETE may have been applied before its answer was lost.
-      if (method === 'DELETE' && ambiguousBefore && outcome.kind === 'response' && outcome.status === 404) return undefined
-      if (verdict === 'rate-limited') {
-        limited = await this.#waitAfterRateLimit(method, path, outcome, limited)
-        continue
+      const {outcome, ms} = await this.#attempt(method, path, body, headers)
+      const decision = this.#decide(method, path, outcome, attempt, state, findExisting !== undefined)
+      const retryInMs = decision.kind === 'retry' ? decision.waitMs : undefined
+      this.#onRequest?.({
+        method,
+        path,
+        status: outcome.kind === 'response' ? outcome.status : null,
+        ms,
+        attempt,
+        ...(outcome.kind === 'network' ? {errorCode: outcome.code} : {}),
+        ...(retryInMs === undefined ? {} : {retryInMs}),
+      })
+      if (decision.kind === 'done') return decision.value
+      if (decision.kind === 'fail') throw decision.error
+      await this.#sleep(decision.waitMs)
+      if (decision.lookFirst && findExisting) {
+        const existing = await findExisting()
+        if (existing !== undefined) return existing
       }
-      failures++
-      if (verdict === 'fatal' || failures >= this.#maxAttempts) throw this.#error(method, path, outcome, attempt, false)
-      ambiguousBefore ||= verdict === 'transient'
-      await this.#sleep(backoffDelay(this.#backoff, failures, this.#random))
     }
   }
 
+  #decide(method: HttpMethod, path: string, outcome: Outcome, attempt: number, state: RetryState, canLook: boolean): Decision {
+    const verdict = classifyOutcome(outcome)
+    if (verdict === 'success') return this.#successData(method, path, outcome)
+    // A DELETE whose earlier answer was lost may have been applied: "not found" now means done.
+    if (method === 'DELETE' && state.ambiguousBefore && outcome.kind === 'response' && outcome.status === 404) {
+      return {kind: 'done', value: undefined}
+    }
+    if (verdict === 'rate-limited') {
+      state.limited++
+      if (state.limited > this.#maxRateLimitRetries) return {kind: 'fail', error: this.#error(method, path, outcome, attempt, false)}
+      const reset = outcome.kind === 'response' ? outcome.rateLimit.reset : undefined
+      return {kind: 'retry', waitMs: this.#pacer.onTooManyRequests(reset, state.limited), lookFirst: false}
+    }
+    if (verdict === 'fatal') return {kind: 'fail', error: this.#error(method, path, outcome, attempt, false)}
+    state.failures++
+    // Only a POST can create a duplicate; PUT and DELETE are idempotent.
+    const ambiguous = method === 'POST' && verdict === 'transient'
+    if (state.failures >= this.#maxAttempts || (ambiguous && !canLook)) {
+      return {kind: 'fail', error: this.#error(method, path, outcome, attempt, ambiguous)}
+    }
+    state.ambiguousBefore ||= verdict === 'transient'
+    return {kind: 'retry', waitMs: backoffDelay(this.#backoff, state.failures, this.#random), lookFirst: ambiguous}
+  }
+
   /** One attempt within the concurrency budget, paced by the rate-limit headers. */
-  async #attempt(method: HttpMethod, path: string, body: unknown, headers: Record<string, string>, attempt: number): Promise<Outcome> {
+  async #attempt(
+    method: HttpMethod,
+    path: string,
+    body: unknown,
+    headers: Record<string, string>,
+  ): Promise<{outcome: Outcome; ms: number}> {
     return this.#limit(async () => {
       for (let wait = this.#pacer.delayBeforeSend(this.#inFlight); wait > 0; wait = this.#pacer.delayBeforeSend(this.#inFlight)) {
         await this.#sleep(wait)
@@ -198,33 +232,18 @@ export class PagerDutyClient {
       try {
         const outcome = await this.#transport.send(method, path, body, headers)
         if (outcome.kind === 'response') this.#pacer.observe(outcome.rateLimit)
-        const ms = this.#now() - started
-        this.#onRequest?.(
-          outcome.kind === 'response'
-            ? {method, path, status: outcome.status, ms, attempt}
-            : {method, path, status: null, ms, attempt, errorCode: outcome.code},
-        )
-        return outcome
+        return {outcome, ms: this.#now() - started}
       } finally {
         this.#inFlight--
       }
     })
   }
 
-  /** Waits out a 429 (shared by every request of this client); returns the new 429 count. */
-  async #waitAfterRateLimit(method: HttpMethod, path: string, outcome: Outcome, limited: number): Promise<number> {
-    const count = limited + 1
-    if (count > this.#maxRateLimitRetries) throw this.#error(method, path, outcome, count, false)
-    const reset = outcome.kind === 'response' ? outcome.rateLimit.reset : undefined
-    await this.#sleep(this.#pacer.onTooManyRequests(reset, count))
-    return count
-  }
-
-  #successData<T>(method: HttpMethod, path: string, outcome: Outcome): T {
+  #successData(method: HttpMethod, path: string, outcome: Outcome): Decision {
     if (outcome.kind === 'response' && !outcome.bodyIsJson) {
-      throw new PagerDutyApiError(method, path, outcome.status, undefined, 'response body is not JSON', [])
+      return {kind: 'fail', error: new PagerDutyApiError(method, path, outcome.status, undefined, 'response body is not JSON', [])}
     }
-    return (outcome.kind === 'response' ? outcome.data : undefined) as T
+    return {kind: 'done', value: outcome.kind === 'response' ? outcome.data : undefined}
   }
 
   #error(method: HttpMethod, path: string, outcome: Outcome, attempts: number, ambiguous: boolean): Error {
