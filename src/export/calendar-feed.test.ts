@@ -53,7 +53,7 @@ describe('renderCalendar over hand-made shifts', () => {
   it('puts feed properties before the first component, ends with CRLF and writes no METHOD', () => {
     const ics = render()
     const head = ics.slice(0, ics.indexOf('BEGIN:VEVENT'))
-    for (const p of ['X-WR-CALNAME:On call: Consumer App - Primary', 'REFRESH-INTERVAL;VALUE=DURATION:PT1H', 'X-PUBLISHED-TTL:PT1H', 'X-WR-CALDESC:x']) {
+    for (const p of ['X-WR-CALNAME:On call: Consumer App - Primary', 'REFRESH-INTERVAL;VALUE=DURATION:PT1H', 'X-PUBLISHED-TTL:PT1H', 'X-WR-CALDESC:x', 'NAME:On call: Consumer App - Primary']) {
       expect(head).toContain(p + '\r\n')
     }
     expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true)
@@ -71,9 +71,9 @@ describe('renderCalendar over hand-made shifts', () => {
 
   it('describes handoffs from neighbouring shifts and the escalation policies', () => {
     const [aiko, ken, mei] = events(render())
-    expect(aiko?.description).toContain('Handoff: nobody is on call before at the start; hands off to Ken Sato at the end.')
+    expect(aiko?.description).toContain('Handoff: starts after a gap (nobody on call); hands off to Ken Sato.')
     expect(ken?.description).toContain('takes over from Aiko Tanaka') // gap before Mei: no handoff to her
-    expect(ken?.description).toContain('nobody is on call after at the end')
+    expect(ken?.description).toContain('; ends in a gap (nobody on call).')
     expect(mei?.summary).toBe('On call: Consumer App - Primary (mei.suzuki@example.com)')
     expect(mei?.description).toContain('Escalation policies paging this schedule: Consumer App (level 1 of 2).')
     expect(events(render(false, []))[0]?.description).toContain('No escalation policy pages this schedule.')

@@ -1,5 +1,4 @@
-import ical, {ICalEventBusyStatus, ICalEventTransparency} from 'ical-generator'
-import {hoistCalendarProperties} from './hoist-calendar-properties.js'
+import {escapeText, joinContentLines, utcDateTime} from './ics-text.js'
 
 /** What an event says, before revision numbers; instants are epoch ms, always written in UTC. */
 export interface EventDraft {
@@ -28,13 +27,10 @@ export interface FeedCalendar {
   readonly busy: boolean
 }
 
-/** How often clients should poll (advisory; Google ignores it, Apple/Outlook/Thunderbird may honour it). */
-const REFRESH_SECONDS = 3600
-
 /**
- * ical-generator 10 leaves NAME / X-WR-CALNAME / X-WR-CALDESC unescaped (ical-clients.md pitfall 5)
- * and ical.js shows `\,` literally in them, so calendar-level text is reduced to one line without
- * the characters that would need escaping.
+ * X-WR-CALNAME / X-WR-CALDESC are x-properties: ical.js (and so Thunderbird) types them as
+ * `unknown` and would show `\,` literally, so calendar-level text is reduced to one line without
+ * the characters that would need escaping (ical-clients.md pitfall 5).
  */
 export function safeCalendarText(text: string): string {
   return text
@@ -46,33 +42,44 @@ export function safeCalendarText(text: string): string {
 
 /**
  * Renders a feed as iCalendar text. Every time is UTC (`...Z`), so no VTIMEZONE is needed and no
- * time can be floating; clients show the shifts in the viewer's zone. ical-generator does the
- * escaping and the UTF-8-aware folding at 75 octets; we post-process what it gets wrong for feeds:
- * calendar properties after components and no final CRLF (ical-clients.md pitfalls 7 and f).
+ * time can be floating; clients show shifts in the viewer's zone, and the schedule's local times
+ * are spelled out in DESCRIPTION. Calendar properties come before the first component (Outlook
+ * ignores later ones), REFRESH-INTERVAL/X-PUBLISHED-TTL suggest hourly polling (advisory).
  * No METHOD: a feed is a snapshot (RFC 5545 §3.7.2), and METHOD:PUBLISH would demand ORGANIZERs.
  */
 export function renderCalendar(feed: FeedCalendar): string {
-  const cal = ical({
-    prodId: {company: 'oncall', product: 'oncall export', language: 'EN'},
-    name: safeCalendarText(feed.name),
-    description: safeCalendarText(feed.description) || null,
-    ttl: REFRESH_SECONDS,
-  })
+  const name = safeCalendarText(feed.name)
+  const description = safeCalendarText(feed.description)
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//oncall//oncall export//EN',
+    'CALSCALE:GREGORIAN',
+    `NAME:${name}`,
+    `X-WR-CALNAME:${name}`,
+    ...(description === '' ? [] : [`X-WR-CALDESC:${description}`]),
+    'REFRESH-INTERVAL;VALUE=DURATION:PT1H',
+    'X-PUBLISHED-TTL:PT1H',
+  ]
   for (const e of feed.events) {
-    cal.createEvent({
-      id: e.uid,
-      start: new Date(e.start),
-      end: new Date(e.end),
-      stamp: new Date(e.revisedAt),
-      lastModified: new Date(e.revisedAt),
-      sequence: e.sequence,
-      summary: e.summary,
-      description: e.description,
-      transparency: feed.busy ? ICalEventTransparency.OPAQUE : ICalEventTransparency.TRANSPARENT,
+    const stamp = utcDateTime(e.revisedAt)
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:${e.uid}`,
+      `SEQUENCE:${e.sequence}`,
+      `DTSTAMP:${stamp}`,
+      `LAST-MODIFIED:${stamp}`,
+      `DTSTART:${utcDateTime(e.start)}`,
+      `DTEND:${utcDateTime(e.end)}`,
+      `SUMMARY:${escapeText(e.summary)}`,
+      `DESCRIPTION:${escapeText(e.description)}`,
+      `TRANSP:${feed.busy ? 'OPAQUE' : 'TRANSPARENT'}`,
       // Outlook reads its own busy status rather than TRANSP when it has one.
-      busystatus: feed.busy ? ICalEventBusyStatus.BUSY : ICalEventBusyStatus.FREE,
-      x: [['X-ONCALL-CONTENT-HASH', e.contentHash]],
-    })
+      `X-MICROSOFT-CDO-BUSYSTATUS:${feed.busy ? 'BUSY' : 'FREE'}`,
+      `X-ONCALL-CONTENT-HASH:${e.contentHash}`,
+      'END:VEVENT',
+    )
   }
-  return hoistCalendarProperties(cal.toString())
+  lines.push('END:VCALENDAR')
+  return joinContentLines(lines)
 }

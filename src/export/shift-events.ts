@@ -24,9 +24,9 @@ function localTime(ms: number, zone: string): string {
 }
 
 function handoffLine(prev: Shift | undefined, next: Shift | undefined, nameOf: (email: string) => string): string {
-  const from = prev ? `takes over from ${nameOf(prev.user)}` : 'nobody is on call before'
-  const to = next ? `hands off to ${nameOf(next.user)}` : 'nobody is on call after'
-  return `Handoff: ${from} at the start; ${to} at the end.`
+  const from = prev ? `takes over from ${nameOf(prev.user)}` : 'starts after a gap (nobody on call)'
+  const to = next ? `hands off to ${nameOf(next.user)}` : 'ends in a gap (nobody on call)'
+  return `Handoff: ${from}; ${to}.`
 }
 
 /**

@@ -1,0 +1,131 @@
+import {DateTime} from 'luxon'
+import type {Schedule} from '../../model/index.js'
+import type {Shift, TimeWindow} from '../../schedule/shift.js'
+import {describePolicyUse, type PolicyUse} from '../escalation-levels.js'
+import {escapeHtml as h} from './escape-html.js'
+import {feedLinks} from './feed-links.js'
+import {personColours} from './person-colours.js'
+import {INDEX_PAGE_CSS} from './index-page-css.js'
+import {weekRows, type WeekRow} from './week-rows.js'
+
+export interface ScheduleView {
+  readonly schedule: Schedule
+  /** Final schedule, sorted; may extend beyond the window (it is clipped for the picture). */
+  readonly shifts: readonly Shift[]
+  readonly policies: readonly PolicyUse[]
+  readonly feedPath: string
+}
+
+export interface PersonFeed {
+  readonly email: string
+  readonly feedPath: string
+}
+
+export interface IndexPageInput {
+  readonly schedules: readonly ScheduleView[]
+  readonly people: readonly PersonFeed[]
+  readonly window: TimeWindow
+  readonly now: number
+  readonly baseUrl?: string
+  readonly nameOf: (email: string) => string
+}
+
+const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']
+
+const local = (ms: number, zone: string, fmt: string): string => DateTime.fromMillis(ms, {zone}).setLocale('en-US').toFormat(fmt)
+const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10)
+
+function linkCells(path: string, baseUrl: string | undefined): string {
+  const l = feedLinks(path, baseUrl)
+  const webcal = l.webcal === null ? '<span class="muted">needs --base-url</span>' : `<a href="${h(l.webcal)}">subscribe (webcal)</a>`
+  return `<td><a href="${h(l.https)}">${h(l.https)}</a></td><td>${webcal}</td>`
+}
+
+function feedTables(input: IndexPageInput): string {
+  const note =
+    input.baseUrl === undefined
+      ? '<p class="note">Links are relative to this page. Calendar apps need an absolute URL: publish this directory and re-run with <code>--base-url https://…</code> to get webcal subscribe links.</p>'
+      : '<p class="note">Subscribe with the webcal link (Apple, Outlook, Thunderbird) or paste the https link into Google Calendar → Other calendars → From URL. Google refreshes subscribed calendars only every 8–24 hours.</p>'
+  const schedules = input.schedules
+    .map((v) => `<tr><th scope="row">${h(v.schedule.name)}</th>${linkCells(v.feedPath, input.baseUrl)}</tr>`)
+    .join('\n')
+  const people = input.people
+    .map((p) => `<tr><th scope="row">${h(input.nameOf(p.email))} <span class="muted">${h(p.email)}</span></th>${linkCells(p.feedPath, input.baseUrl)}</tr>`)
+    .join('\n')
+  return `<section class="feeds"><h2>Calendar feeds</h2>${note}
+<table><thead><tr><th>Schedule</th><th>https</th><th>webcal</th></tr></thead><tbody>
+${schedules}
+</tbody></table>
+<table><thead><tr><th>Person</th><th>https</th><th>webcal</th></tr></thead><tbody>
+${people}
+</tbody></table></section>`
+}
+
+function rowHtml(row: WeekRow, zone: string, colours: Map<string, string>, nameOf: (e: string) => string): string {
+  const marks = row.dayMarks.map((m) => `<i class="day" style="left:${m}%"></i>`).join('')
+  const outside = row.outside.map(([l, w]) => `<i class="outside" style="left:${l}%;width:${w}%"></i>`).join('')
+  const blocks = row.segments
+    .map((s) => {
+      const name = nameOf(s.shift.user)
+      const title = `${name}: ${local(s.shift.start, zone, 'ccc LLL d HH:mm')} → ${local(s.shift.end, zone, 'ccc LLL d HH:mm')} (${zone})`
+      return `<b class="shift" style="left:${s.left}%;width:${s.width}%;background:${colours.get(s.shift.user) ?? '#ccc'}" title="${h(title)}">${h(name)}</b>`
+    })
+    .join('')
+  const now = row.nowAt === null ? '' : `<i class="now" style="left:${row.nowAt}%" title="now"></i>`
+  return `<div class="week"><span class="label">${h(local(row.start, zone, 'LLL d'))}</span><div class="track">${marks}${outside}${blocks}${now}</div></div>`
+}
+
+function legend(view: ScheduleView, window: TimeWindow, colours: Map<string, string>, nameOf: (e: string) => string): string {
+  const hours = new Map<string, number>()
+  for (const s of view.shifts) {
+    const ms = Math.min(s.end, window.end) - Math.max(s.start, window.start)
+    if (ms > 0) hours.set(s.user, (hours.get(s.user) ?? 0) + ms / 3_600_000)
+  }
+  const everyone = [...new Set(view.schedule.layers.flatMap((l) => l.users))].sort()
+  const items = everyone.map(
+    (e) => `<li><b class="swatch" style="background:${colours.get(e) ?? '#ccc'}"></b>${h(nameOf(e))} <span class="muted">${Math.round(hours.get(e) ?? 0)} h</span></li>`,
+  )
+  items.push('<li><b class="swatch gap"></b>nobody on call</li>')
+  return `<ul class="legend">${items.join('')}</ul>`
+}
+
+function scheduleSection(view: ScheduleView, input: IndexPageInput, colours: Map<string, string>): string {
+  const zone = view.schedule.timeZone
+  const rows = weekRows(view.shifts, input.window, zone, input.now)
+  const paged =
+    view.policies.length > 0 ? `Paged by ${view.policies.map(describePolicyUse).join('; ')}.` : 'No escalation policy pages this schedule.'
+  const head = `<div class="week head"><span class="label"></span><div class="track">${WEEKDAYS.map((d, i) => `<span style="left:${(i * 100) / 7}%">${d}</span>`).join('')}</div></div>`
+  return `<section class="schedule" id="${h(view.schedule.key)}">
+<h2>${h(view.schedule.name)}</h2>
+<p class="muted">Weeks start Monday 00:00 ${h(zone)}. ${h(paged)} <a href="${h(feedLinks(view.feedPath, input.baseUrl).https)}">Feed</a></p>
+${legend(view, input.window, colours, input.nameOf)}
+<div class="weeks">${head}
+${rows.map((r) => rowHtml(r, zone, colours, input.nameOf)).join('\n')}
+</div></section>`
+}
+
+/**
+ * The page published next to the feeds: a week-by-week picture of who is on call per schedule
+ * (one row per week, one coloured block per shift, a legend with hours per person) and every
+ * feed with its links. Pure HTML and CSS; hovering a block shows its exact times.
+ */
+export function renderIndexPage(input: IndexPageInput): string {
+  const colours = personColours(input.schedules.flatMap((v) => v.schedule.layers.flatMap((l) => l.users)))
+  const lastDay = day(input.window.end - 1)
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>On-call calendars</title>
+<style>${INDEX_PAGE_CSS}</style>
+</head>
+<body>
+<header><h1>Who is on call</h1><p class="muted">${day(input.window.start)} to ${lastDay} (UTC dates). Generated by <code>oncall export</code> from the configuration.</p>
+<nav>${input.schedules.map((v) => `<a href="#${h(v.schedule.key)}">${h(v.schedule.name)}</a>`).join(' · ')}</nav></header>
+${input.schedules.map((v) => scheduleSection(v, input, colours)).join('\n')}
+${feedTables(input)}
+</body>
+</html>
+`
+}

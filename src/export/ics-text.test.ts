@@ -1,0 +1,33 @@
+import fc from 'fast-check'
+import {describe, expect, it} from 'vitest'
+import {escapeText, foldLine, utcDateTime} from './ics-text.js'
+
+const unfold = (s: string): string => s.replace(/\r\n /g, '')
+
+describe('ics text primitives', () => {
+  it('escapes TEXT values', () => {
+    expect(escapeText('a\\b;c,d\ne\r\nf')).toBe('a\\\\b\\;c\\,d\\ne\\nf')
+  })
+
+  it('writes UTC date-times', () => {
+    expect(utcDateTime(Date.UTC(2026, 0, 5, 1, 2, 3))).toBe('20260105T010203Z')
+  })
+
+  it('folds any line into ≤ 75-octet lines of whole UTF-8 characters that unfold to the original', () => {
+    fc.assert(
+      fc.property(fc.string({unit: 'grapheme', maxLength: 200}), (s) => {
+        const line = 'SUMMARY:' + s.replace(/[\r\n]/g, '')
+        const folded = foldLine(line)
+        const physical = folded.split('\r\n')
+        // Whole code points per line: re-decoding the UTF-8 of each line gives it back unchanged.
+        return unfold(folded) === line && physical.every((l) => Buffer.byteLength(l) <= 75 && Buffer.from(l).toString('utf8') === l)
+      }),
+      {numRuns: 300},
+    )
+  })
+
+  it('fills lines to exactly 75 octets before folding', () => {
+    const folded = foldLine('X'.repeat(200)).split('\r\n')
+    expect(folded.map((l) => l.length)).toEqual([75, 75, 52])
+  })
+})

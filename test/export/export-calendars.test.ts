@@ -1,0 +1,138 @@
+import ICAL from 'ical.js'
+import {mkdtemp, readdir, readFile, writeFile, mkdir} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {describe, expect, it} from 'vitest'
+import {buildExport, exportCalendars, ExportError, shiftsFromConfig, type ExportInput} from '../../src/app/export-calendars.js'
+import {lintIcs} from '../../src/export/ical-lint.js'
+import {exportWindow, paddedWindow} from '../../src/export/export-window.js'
+import type {Schedule} from '../../src/model/index.js'
+import {computeShifts} from '../../src/schedule/compute-shifts.js'
+import {policies, schedules, users} from './fixture-state.js'
+
+const now = Date.parse('2026-03-20T12:34:56Z') // window covers Europe's DST change on 2026-03-29
+const window = exportWindow({now})
+
+function input(over: Partial<ExportInput> = {}): ExportInput {
+  return {schedules, policies, users, shiftsFor: shiftsFromConfig(schedules), window, now, busy: false, ...over}
+}
+
+interface ParsedEvent {
+  uid: string
+  summary: string
+  start: number
+  end: number
+  sequence: number
+}
+
+function parse(ics: string): ParsedEvent[] {
+  const cal = new ICAL.Component(ICAL.parse(ics))
+  return cal.getAllSubcomponents('vevent').map((c) => {
+    const e = new ICAL.Event(c)
+    return {uid: e.uid, summary: e.summary, start: e.startDate.toJSDate().getTime(), end: e.endDate.toJSDate().getTime(), sequence: e.sequence}
+  })
+}
+
+/** What the engine says, restricted to the shifts that overlap the export window. */
+function engineShifts(s: Schedule) {
+  return computeShifts(s, paddedWindow(window)).final.filter((x) => x.end > window.start && x.start < window.end)
+}
+
+describe('buildExport from the config engine', () => {
+  it('writes lint-clean feeds whose UTC instants are exactly the engine shifts', async () => {
+    const files = await buildExport(input(), () => undefined)
+    expect(files.map((f) => f.path)).toEqual([
+      'schedules/consumer-app-primary.ics',
+      'schedules/platform-berlin.ics',
+      'users/aiko.tanaka-at-example.com.ics',
+      'users/ken.sato-at-example.com.ics',
+      'users/lena.fischer-at-example.com.ics',
+      'users/mei.suzuki-at-example.com.ics',
+      'index.html',
+    ])
+    for (const f of files.filter((x) => x.path.endsWith('.ics'))) expect(lintIcs(f.content), f.path).toEqual([])
+    for (const s of schedules) {
+      const file = files.find((f) => f.path === `schedules/${s.key}.ics`)
+      const expected = engineShifts(s)
+      expect(expected.length).toBeGreaterThan(10)
+      expect(parse(file?.content ?? '').map((e) => [e.start, e.end])).toEqual(expected.map((x) => [x.start, x.end]))
+    }
+  })
+
+  it("gives each person exactly their shifts across all schedules, with other UIDs than the schedule feeds", async () => {
+    const files = await buildExport(input(), () => undefined)
+    const scheduleUids = new Set(files.filter((f) => f.path.startsWith('schedules/')).flatMap((f) => parse(f.content).map((e) => e.uid)))
+    const aiko = parse(files.find((f) => f.path === 'users/aiko.tanaka-at-example.com.ics')?.content ?? '')
+    const expected = schedules
+      .flatMap((s) => engineShifts(s).filter((x) => x.user === 'aiko.tanaka@example.com').map((x) => [x.start, x.end, s.name]))
+      .sort((a, b) => Number(a[0]) - Number(b[0]))
+    expect(aiko.map((e) => [e.start, e.end, e.summary])).toEqual(expected.map(([a, b, name]) => [a, b, `On call: ${name} (Aiko Tanaka)`]))
+    expect(aiko.some((e) => scheduleUids.has(e.uid))).toBe(false)
+  })
+
+  it('keeps UIDs and times of whole shifts when the window slides by a day', async () => {
+    const today = await buildExport(input(), () => undefined)
+    const later = now + 86_400_000
+    const tomorrow = await buildExport(input({now: later, window: exportWindow({now: later})}), () => undefined)
+    const events = (files: typeof today) => new Map(parse(files[0]?.content ?? '').map((e) => [e.uid, [e.start, e.end]]))
+    const a = events(today)
+    const b = events(tomorrow)
+    const shared = [...a.keys()].filter((uid) => b.has(uid))
+    expect(shared.length).toBeGreaterThan(a.size - 3)
+    for (const uid of shared) expect(b.get(uid)).toEqual(a.get(uid))
+  })
+
+  it('refuses two people whose emails map to the same file name', async () => {
+    const clash: Schedule = {...(schedules[1] as Schedule), key: 'clash', layers: [{...(schedules[1] as Schedule).layers[0]!, users: ['a-at-b@x.io', 'a@b-at-x.io']}]}
+    await expect(buildExport(input({schedules: [clash], shiftsFor: shiftsFromConfig([clash])}), () => undefined)).rejects.toThrow(ExportError)
+  })
+})
+
+describe('exportCalendars into a directory', () => {
+  it('is byte-identical on re-export, removes stale feeds and bumps SEQUENCE only for changed events', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'oncall-export-'))
+    await mkdir(join(dir, 'users'), {recursive: true})
+    await writeFile(join(dir, 'users', 'gone-at-example.com.ics'), 'old')
+    await writeFile(join(dir, 'users', 'notes.txt'), 'keep me')
+    const first = await exportCalendars({...input(), outDir: dir})
+    expect(first.removed).toEqual(['users/gone-at-example.com.ics'])
+    expect((await readdir(join(dir, 'users'))).sort()).toEqual([
+      'aiko.tanaka-at-example.com.ics',
+      'ken.sato-at-example.com.ics',
+      'lena.fischer-at-example.com.ics',
+      'mei.suzuki-at-example.com.ics',
+      'notes.txt',
+    ])
+    const before = await readFile(join(dir, 'schedules', 'consumer-app-primary.ics'), 'utf8')
+
+    const second = await exportCalendars({...input(), outDir: dir})
+    expect(second.written).toEqual([])
+    expect(second.unchanged).toHaveLength(7)
+    expect(await readFile(join(dir, 'schedules', 'consumer-app-primary.ics'), 'utf8')).toBe(before)
+
+    // Ken changes his display name: only events that mention him change, and they move to SEQUENCE 1.
+    const renamed = new Map(users)
+    renamed.set('ken.sato@example.com', {...users.get('ken.sato@example.com')!, name: 'Ken Satō'})
+    const third = await exportCalendars({...input({users: renamed}), outDir: dir})
+    expect(third.written).toContain('schedules/consumer-app-primary.ics')
+    expect(third.written).not.toContain('schedules/platform-berlin.ics')
+    const after = await readFile(join(dir, 'schedules', 'consumer-app-primary.ics'), 'utf8')
+    expect(lintIcs(after)).toEqual([])
+    const oldEvents = new Map(parse(before).map((e) => [e.uid, e]))
+    let bumped = 0
+    for (const e of parse(after)) {
+      const mentionsKen = e.summary.includes('Ken') || /Ken Sat/.test(after.slice(after.indexOf(`UID:${e.uid}`)).split('END:VEVENT')[0]!.replace(/\r\n /g, ''))
+      expect(e.sequence, e.summary).toBe(mentionsKen ? 1 : 0)
+      expect(oldEvents.get(e.uid)?.sequence).toBe(0)
+      if (mentionsKen) bumped++
+    }
+    expect(bumped).toBeGreaterThan(0)
+    expect(after).toContain('DTSTAMP:20000101T000001Z')
+
+    // Schedule removed from the config: its feed goes, the other stays untouched.
+    const only = [schedules[0] as Schedule]
+    const fourth = await exportCalendars({...input({schedules: only, shiftsFor: shiftsFromConfig(only), users: renamed}), outDir: dir})
+    expect(fourth.removed).toEqual(['schedules/platform-berlin.ics', 'users/lena.fischer-at-example.com.ics'])
+    expect(await readdir(join(dir, 'schedules'))).toEqual(['consumer-app-primary.ics'])
+  })
+})
