@@ -1,0 +1,104 @@
+/**
+ * Flags for every command that talks to PagerDuty, and their resolution into a client.
+ *
+ * Spread `apiReadFlags` into commands that only read (plan, import, who --live, export --live)
+ * and `apiWriteFlags` into commands that write (apply): only writes need `--from`, and `export`
+ * already uses `--from` for its calendar window.
+ */
+import {readFileSync} from 'node:fs'
+import {Flags} from '@oclif/core'
+import {
+  ConnectionOptionsError,
+  PagerDutyClient,
+  resolveConnectionOptions,
+  type ConnectionFlags,
+  type ConnectionOptions,
+  type PagerDutyClientOptions,
+} from '../providers/pagerduty/client/index.js'
+import {registerSecret} from './redact.js'
+import {RequestLogger} from './request-logger.js'
+import {UserError} from './user-error.js'
+
+const helpGroup = 'PAGERDUTY'
+
+export const apiReadFlags = {
+  'api-url': Flags.string({
+    description:
+      'PagerDuty API base URL (env PAGERDUTY_API_URL; default https://api.pagerduty.com). Plain http:// only for loopback hosts (the sandbox).',
+    exclusive: ['region'],
+    helpGroup,
+  }),
+  region: Flags.string({
+    description: 'PagerDuty service region: us (api.pagerduty.com) or eu (api.eu.pagerduty.com).',
+    options: ['us', 'eu'],
+    exclusive: ['api-url'],
+    helpGroup,
+  }),
+  'token-file': Flags.string({
+    description: 'Read the PagerDuty API token from this file (default: env PAGERDUTY_TOKEN).',
+    helpGroup,
+  }),
+  verbose: Flags.boolean({
+    description: 'Log every PagerDuty request (method, path, status, time) and the total to stderr.',
+    default: false,
+    helpGroup,
+  }),
+}
+
+export const apiWriteFlags = {
+  ...apiReadFlags,
+  from: Flags.string({
+    description: 'Email of the PagerDuty user making the changes (env PAGERDUTY_FROM); needed to create users.',
+    helpGroup,
+  }),
+}
+
+export interface ApiFlagValues extends ConnectionFlags {
+  readonly verbose?: boolean
+}
+
+/** Reading commands ignore `from` (export's --from is its calendar window, not an email). */
+export type ApiAccess = 'read' | 'write'
+
+/**
+ * Resolves flags + environment into connection options, as a UserError when something is
+ * missing or unsafe. Registers the token with `redact` so nothing printed can contain it.
+ */
+export function connectionFromFlags(
+  flags: ApiFlagValues,
+  access: ApiAccess,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  readFile: (path: string) => string = (path) => readFileSync(path, 'utf8'),
+): ConnectionOptions {
+  try {
+    const connectionFlags: ConnectionFlags = {
+      'api-url': flags['api-url'],
+      region: flags.region,
+      'token-file': flags['token-file'],
+      from: access === 'write' ? flags.from : undefined,
+    }
+    const connectionEnv = access === 'write' ? env : {...env, PAGERDUTY_FROM: undefined}
+    const options = resolveConnectionOptions(connectionFlags, connectionEnv, readFile)
+    registerSecret(options.token)
+    return options
+  } catch (error) {
+    if (error instanceof ConnectionOptionsError) throw new UserError(error.message)
+    throw error
+  }
+}
+
+/**
+ * A client for a command, with --verbose request logging to `writeErr` (pass BaseCommand.err,
+ * which redacts). Call `logger?.summary(client.requestCount)` when the command is done.
+ */
+export function clientFromFlags(
+  flags: ApiFlagValues,
+  access: ApiAccess,
+  writeErr: (line: string) => void,
+  overrides: Partial<PagerDutyClientOptions> = {},
+): {client: PagerDutyClient; logger: RequestLogger | undefined} {
+  const connection = connectionFromFlags(flags, access)
+  const logger = flags.verbose ? new RequestLogger(writeErr) : undefined
+  const client = new PagerDutyClient({...connection, onRequest: logger?.onRequest, ...overrides})
+  return {client, logger}
+}
