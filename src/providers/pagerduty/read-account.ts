@@ -1,0 +1,58 @@
+/**
+ * Reads the whole on-call state of a PagerDuty account with list endpoints only: one paginated
+ * list per resource type plus one members list per team of interest. Schedule layers come
+ * inline (include[]=schedule_layers), so there is no GET per schedule. Every list starts at
+ * once; the client's concurrency budget decides how many requests fly together.
+ *
+ * Request budget (pages of 100): ⌈users/100⌉ + ⌈teams/100⌉ + ⌈schedules/100⌉ + ⌈policies/100⌉
+ * + ⌈services/100⌉ + Σ over selected teams ⌈members/100⌉ (at least 1 each), before retries.
+ * Nothing is mapped here: the result is PagerDuty's wire objects (see dto.ts).
+ */
+import type {
+  PdEscalationPolicy,
+  PdSchedule,
+  PdService,
+  PdTeam,
+  PdTeamMember,
+  PdUser,
+  RawAccount,
+  Read,
+} from './dto.js'
+import type {PagerDutyClient} from './client/index.js'
+
+export interface ReadAccountOptions {
+  /**
+   * Which teams to read members of (default: all). Pass "teams this config manages" to keep
+   * the budget at one members call per managed team.
+   */
+  readonly membersFor?: (team: Read<PdTeam>) => boolean
+}
+
+/** Includes that make a list self-sufficient for us (notes/pagerduty-api.md §2.5). */
+export const SCHEDULE_INCLUDES = ['schedule_layers'] as const
+
+export async function readAccount(client: Pick<PagerDutyClient, 'listAll'>, options: ReadAccountOptions = {}): Promise<RawAccount> {
+  const teamsAndMembers = readTeams(client, options.membersFor ?? (() => true))
+  const [users, {teams, teamMembers}, schedules, escalationPolicies, services] = await Promise.all([
+    client.listAll<Read<PdUser>>('/users', 'users'),
+    teamsAndMembers,
+    client.listAll<Read<PdSchedule>>('/schedules', 'schedules', {'include[]': SCHEDULE_INCLUDES}),
+    // References (targets, teams, the policy of a service) carry ids, and every object they point
+    // to is read in this same pass, so no include[] is needed for policies and services.
+    client.listAll<Read<PdEscalationPolicy>>('/escalation_policies', 'escalation_policies'),
+    client.listAll<Read<PdService>>('/services', 'services'),
+  ])
+  return {users, teams, teamMembers, schedules, escalationPolicies, services}
+}
+
+async function readTeams(
+  client: Pick<PagerDutyClient, 'listAll'>,
+  membersFor: (team: Read<PdTeam>) => boolean,
+): Promise<{teams: Read<PdTeam>[]; teamMembers: Map<string, readonly PdTeamMember[]>}> {
+  const teams = await client.listAll<Read<PdTeam>>('/teams', 'teams')
+  const selected = teams.filter((team) => membersFor(team))
+  const members = await Promise.all(
+    selected.map((team) => client.listAll<PdTeamMember>(`/teams/${encodeURIComponent(team.id)}/members`, 'members')),
+  )
+  return {teams, teamMembers: new Map(selected.map((team, i) => [team.id, members[i] ?? []]))}
+}
