@@ -19,7 +19,10 @@ nav a{color:#1d4ed8;text-decoration:none} a{color:#1d4ed8}
 .gap{background:repeating-linear-gradient(135deg,#fff 0 3px,#f5a3a0 3px 5px)}
 .shift{position:absolute;top:2px;bottom:2px;border-radius:4px;padding:0 6px;font-weight:500;font-size:12px;line-height:22px;
   white-space:nowrap;overflow:hidden;text-overflow:ellipsis;box-shadow:inset 0 0 0 1px rgba(0,0,0,.18);z-index:3;box-sizing:border-box}
-.now{position:absolute;top:-1px;bottom:-1px;width:2px;margin-left:-1px;background:#d92d20;z-index:4}
+.now{position:absolute;top:-3px;bottom:-3px;width:3px;margin-left:-1px;background:#d92d20;z-index:4}
+.now em{position:absolute;top:-13px;left:4px;font:600 10px/12px system-ui,sans-serif;font-style:normal;color:#fff;background:#d92d20;padding:0 4px;border-radius:3px}
+.week.current .label{font-weight:700;color:#d92d20}
+.week.current{overflow:visible}
 .feeds table{border-collapse:collapse;margin:10px 0 18px;min-width:70%}
 .feeds th,.feeds td{text-align:left;padding:4px 10px;border-bottom:1px solid #eaecf0;font-weight:normal}
 .feeds thead th{font-weight:600;background:#f9fafb}

@@ -50,7 +50,11 @@ function feedTables(input: IndexPageInput): string {
     .map((v) => `<tr><th scope="row">${h(v.schedule.name)}</th>${linkCells(v.feedPath, input.baseUrl)}</tr>`)
     .join('\n')
   const people = input.people
-    .map((p) => `<tr><th scope="row">${h(input.nameOf(p.email))} <span class="muted">${h(p.email)}</span></th>${linkCells(p.feedPath, input.baseUrl)}</tr>`)
+    .map((p) => {
+      const name = input.nameOf(p.email)
+      const who = name === p.email ? h(name) : `${h(name)} <span class="muted">${h(p.email)}</span>`
+      return `<tr><th scope="row">${who}</th>${linkCells(p.feedPath, input.baseUrl)}</tr>`
+    })
     .join('\n')
   return `<section class="feeds"><h2>Calendar feeds</h2>${note}
 <table><thead><tr><th>Schedule</th><th>https</th><th>webcal</th></tr></thead><tbody>
@@ -67,12 +71,13 @@ function rowHtml(row: WeekRow, zone: string, colours: Map<string, string>, nameO
   const blocks = row.segments
     .map((s) => {
       const name = nameOf(s.shift.user)
+      const label = name === s.shift.user ? (name.split('@')[0] ?? name) : name
       const title = `${name}: ${local(s.shift.start, zone, 'ccc LLL d HH:mm')} → ${local(s.shift.end, zone, 'ccc LLL d HH:mm')} (${zone})`
-      return `<b class="shift" style="left:${s.left}%;width:${s.width}%;background:${colours.get(s.shift.user) ?? '#ccc'}" title="${h(title)}">${h(name)}</b>`
+      return `<b class="shift" style="left:${s.left}%;width:${s.width}%;background:${colours.get(s.shift.user) ?? '#ccc'}" title="${h(title)}">${h(label)}</b>`
     })
     .join('')
-  const now = row.nowAt === null ? '' : `<i class="now" style="left:${row.nowAt}%" title="now"></i>`
-  return `<div class="week"><span class="label">${h(local(row.start, zone, 'LLL d'))}</span><div class="track">${marks}${outside}${blocks}${now}</div></div>`
+  const now = row.nowAt === null ? '' : `<i class="now" style="left:${row.nowAt}%" title="now"><em>now</em></i>`
+  return `<div class="week${row.nowAt === null ? '' : ' current'}"><span class="label">${h(local(row.start, zone, 'LLL d'))}</span><div class="track">${marks}${outside}${blocks}${now}</div></div>`
 }
 
 function legend(view: ScheduleView, window: TimeWindow, colours: Map<string, string>, nameOf: (e: string) => string): string {

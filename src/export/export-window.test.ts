@@ -1,0 +1,30 @@
+import {describe, expect, it} from 'vitest'
+import {exportWindow, parseInstant, resolveNow, WindowError} from './export-window.js'
+
+const now = Date.parse('2026-03-20T12:34:56Z')
+const day = (s: string): number => Date.parse(`${s}T00:00:00Z`)
+
+describe('exportWindow', () => {
+  it('defaults to 14 days back and 180 ahead, snapped to UTC midnight', () => {
+    expect(exportWindow({now})).toEqual({start: day('2026-03-06'), end: day('2026-09-16')})
+    expect(exportWindow({now: now + 3_600_000})).toEqual(exportWindow({now}))
+  })
+
+  it('accepts dates and date-times with an offset', () => {
+    expect(exportWindow({now, from: '2026-01-01', to: '2026-01-02T09:00+09:00'})).toEqual({start: day('2026-01-01'), end: day('2026-01-02')})
+  })
+
+  it('refuses windows over two years, inverted windows and zone-less times', () => {
+    expect(() => exportWindow({now, from: '2026-01-01', to: '2028-01-03'})).toThrow(/at most 2 years \(731 days\)/)
+    expect(() => exportWindow({now, from: '2026-01-01', to: '2028-01-01'})).not.toThrow()
+    expect(() => exportWindow({now, from: '2026-02-01', to: '2026-01-01'})).toThrow(WindowError)
+    expect(() => parseInstant('2026-01-01T10:00', '--from')).toThrow(/with Z or an offset/)
+  })
+
+  it('takes now from the flag, then ONCALL_NOW, then the clock', () => {
+    expect(resolveNow('2026-01-01', '2027-01-01', () => 5)).toBe(day('2026-01-01'))
+    expect(resolveNow(undefined, '2027-01-01', () => 5)).toBe(day('2027-01-01'))
+    expect(resolveNow(undefined, '', () => 5)).toBe(5)
+    expect(() => resolveNow(undefined, 'soon', () => 5)).toThrow(/ONCALL_NOW "soon"/)
+  })
+})
