@@ -1,0 +1,36 @@
+import {describe, expect, it} from 'vitest'
+import {aDesiredState, aLiveResource, aLiveState, aSmallPlan, aTeam} from '../../../test/builders.js'
+import {makePlan} from '../make-plan.js'
+import {planSchemaErrors} from '../plan-schema.js'
+import {renderJson} from './json.js'
+
+describe('renderJson', () => {
+  it('produces JSON that the published schema accepts, with and without safety violations', () => {
+    const {plan} = aSmallPlan()
+    expect(planSchemaErrors(JSON.parse(renderJson(plan)))).toEqual([])
+    const withVerdict = renderJson(plan, [{code: 'DESTROY_NOT_ALLOWED', message: 'm', requires: 'allow-destroy'}])
+    expect(planSchemaErrors(JSON.parse(withVerdict))).toEqual([])
+    expect(JSON.parse(withVerdict).violations).toEqual([{code: 'DESTROY_NOT_ALLOWED', message: 'm', requires: 'allow-destroy'}])
+  })
+
+  it('puts the format version first and sorts nested keys', () => {
+    const text = renderJson(aSmallPlan().plan)
+    expect(text.startsWith('{\n  "formatVersion": 1,\n  "owner": "consumer-app",\n  "summary": {\n    "create": 1,\n    "delete": 1,\n    "update": 1\n  },')).toBe(true)
+    expect(text.endsWith('}\n')).toBe(true)
+  })
+
+  it('is byte-identical for equal plans built from differently ordered objects', () => {
+    const team = aTeam({description: 'd'})
+    const reordered = Object.fromEntries(Object.entries(team).reverse()) as typeof team
+    const one = makePlan(aDesiredState({teams: [team]}), aLiveState({teams: [aLiveResource(aTeam(), {id: 'P1'})]}), {adopt: false})
+    const two = makePlan(aDesiredState({teams: [reordered]}), aLiveState({teams: [aLiveResource(aTeam(), {id: 'P1'})]}), {adopt: false})
+    expect(JSON.stringify(one)).not.toBe(JSON.stringify(two))
+    expect(renderJson(two)).toBe(renderJson(one))
+  })
+
+  it('is rejected by the schema when a required field is missing', () => {
+    const doc = JSON.parse(renderJson(aSmallPlan().plan)) as Record<string, unknown>
+    delete doc.fingerprints
+    expect(planSchemaErrors(doc)).toEqual(["/: must have required property 'fingerprints'"])
+  })
+})
