@@ -1,0 +1,96 @@
+import type {ResourceKey} from '../model/keys.js'
+import {resourceKey} from '../model/keys.js'
+import type {DesiredState} from '../model/state.js'
+import {hasErrors, sortDiagnostics, type Diagnostic} from './diagnostic.js'
+import {mergeFiles, type ConfigSources} from './merge.js'
+import {normalize, NotNormalizable} from './normalize.js'
+import {parseYamlFile, type ParsedFile} from './parse-yaml.js'
+import {readConfigFiles} from './read-files.js'
+import {createRuleContext} from './rules/context.js'
+import {RULES} from './rules/index.js'
+import type {Rule} from './rules/index.js'
+import type {SourcePosition} from './source-position.js'
+import {validateFileSchema} from './validate-schema.js'
+
+export {resolveConfigPath} from './read-files.js'
+
+export interface LoadResult {
+  /** The desired state, or undefined when there is any error. */
+  state: DesiredState | undefined
+  /** Every problem found, sorted by file, line and column. */
+  diagnostics: Diagnostic[]
+  /** The config files read, in merge order. */
+  files: string[]
+  /** Where each resource is defined (`schedule:primary` → file:line:col), for messages about model objects. */
+  sourceMap: ReadonlyMap<ResourceKey, SourcePosition>
+}
+
+export interface LoadOptions {
+  /** Clock for rules (e.g. "this layer has ended"); defaults to the real time. */
+  now?: Date
+  /** Rules to run (tests; defaults to all). */
+  rules?: readonly Rule[]
+}
+
+/**
+ * Reads a config file or directory and returns the normalized desired state, or every
+ * problem found: IO and encoding, YAML syntax, schema (per file), merge, then semantic rules.
+ * Later stages run only when the earlier ones found no errors, so their input is well-typed.
+ */
+export async function loadConfig(path: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const read = await readConfigFiles(path)
+  const diagnostics: Diagnostic[] = [...read.diagnostics]
+  const parsed: ParsedFile[] = []
+  for (const source of read.sources) {
+    const result = parseYamlFile(source)
+    diagnostics.push(...result.diagnostics)
+    if (result.file) parsed.push(result.file)
+  }
+  for (const file of parsed) diagnostics.push(...validateFileSchema(file))
+  const done = (state?: DesiredState, sourceMap: ReadonlyMap<ResourceKey, SourcePosition> = new Map()): LoadResult => {
+    const sorted = sortDiagnostics(diagnostics)
+    return {state: hasErrors(sorted) ? undefined : state, diagnostics: sorted, files: read.files, sourceMap}
+  }
+  if (hasErrors(diagnostics)) return done()
+
+  const merged = mergeFiles(parsed)
+  diagnostics.push(...merged.diagnostics)
+  let state: DesiredState | undefined
+  let normalizeError: unknown
+  try {
+    state = normalize(merged.config)
+  } catch (e) {
+    if (!(e instanceof NotNormalizable)) throw e
+    normalizeError = e
+  }
+  const ctx = createRuleContext({config: merged.config, state, now: options.now ?? new Date(), duplicates: merged.duplicates, sources: merged.sources})
+  for (const rule of options.rules ?? RULES) rule(ctx)
+  diagnostics.push(...ctx.diagnostics)
+  if (normalizeError && !hasErrors(diagnostics)) {
+    // A rule should have explained this; say something rather than return no state silently.
+    diagnostics.push({severity: 'error', code: 'not-normalizable', message: (normalizeError as Error).message})
+  }
+  return done(state, buildSourceMap(merged.config, merged.sources))
+}
+
+function buildSourceMap(config: ReturnType<typeof mergeFiles>['config'], sources: ConfigSources): Map<ResourceKey, SourcePosition> {
+  const map = new Map<ResourceKey, SourcePosition>()
+  const at = (path: (string | number)[]) => {
+    const {file, line, col} = sources.locate(path, {key: true})
+    return {file, line, col}
+  }
+  config.users.forEach((u, i) => {
+    const key = resourceKey('user', u.email.toLowerCase())
+    if (!map.has(key)) map.set(key, at(['users', i]))
+  })
+  const sections = [
+    ['team', 'teams'],
+    ['schedule', 'schedules'],
+    ['escalation_policy', 'escalation_policies'],
+    ['service', 'services'],
+  ] as const
+  for (const [type, section] of sections) {
+    for (const key of config[section].keys()) map.set(resourceKey(type, key), at([section, key]))
+  }
+  return map
+}

@@ -1,0 +1,179 @@
+import type {DesiredState} from '../model/state.js'
+import type {EscalationPolicy, EscalationTarget} from '../model/escalation-policy.js'
+import type {Restriction, Schedule, ScheduleLayer} from '../model/schedule.js'
+import type {AlertGrouping, Service, UrgencyRule} from '../model/service.js'
+import type {Team} from '../model/team.js'
+import type {Weekday} from '../model/time.js'
+import type {User} from '../model/user.js'
+import {parseDuration} from './duration.js'
+import {analyzeLayerTiming} from './layer-timing.js'
+import {minuteOfDay, parseWeeklyTime, weekdayNumber} from './local-time.js'
+import type {MergedConfig} from './merge.js'
+import {canonicalZone} from './time-zone.js'
+import type {WrittenAlertGrouping, WrittenLayer, WrittenRestriction, WrittenService} from './written.js'
+
+/** Defaults of the language (docs/language.md); written here once. */
+export const DEFAULTS = {
+  teamRole: 'responder',
+  acknowledgementTimeoutSeconds: 1800,
+  autoResolveTimeoutSeconds: 14_400,
+  urgency: 'high',
+  supportHoursDuring: 'high',
+  supportHoursOutside: 'low',
+  repeat: 0,
+  handoffNotifications: 'if_has_services',
+  groupingWindowMinutes: 5,
+} as const
+
+/** Raised when the config has a problem the rules report; the loader then has no state. */
+export class NotNormalizable extends Error {}
+
+/**
+ * Written (merged) config → canonical model: defaults filled in, durations in seconds or
+ * minutes, emails lower-cased, zones canonical, layer timing resolved, lists sorted where
+ * their order carries no meaning. Throws NotNormalizable on input the rules reject.
+ */
+export function normalize(config: MergedConfig): DesiredState {
+  const referenced = new Set<string>()
+  const users = new Map<string, User>()
+  for (const u of [...config.users].sort((a, b) => cmp(a.email.toLowerCase(), b.email.toLowerCase()))) {
+    const email = u.email.toLowerCase()
+    users.set(email, {email, name: u.name, timeZone: u.time_zone === undefined ? null : zone(u.time_zone), role: u.role ?? null})
+  }
+  const refer = (email: string) => {
+    const lower = email.toLowerCase()
+    referenced.add(lower)
+    return lower
+  }
+
+  const teams = new Map<string, Team>()
+  for (const [key, t] of config.teams) {
+    const members = (t.members ?? [])
+      .map((m) => ({email: refer(m.user), role: m.role ?? DEFAULTS.teamRole}))
+      .sort((a, b) => cmp(a.email, b.email))
+    teams.set(key, {key, name: t.name ?? key, description: t.description ?? '', members})
+  }
+
+  const schedules = new Map<string, Schedule>()
+  for (const [key, s] of config.schedules) {
+    const layers = s.layers.map((l, i) => layer(l, i, refer))
+    schedules.set(key, {key, name: s.name ?? key, description: s.description ?? '', timeZone: zone(s.time_zone), teams: [...(s.teams ?? [])].sort(cmp), layers})
+  }
+
+  const escalationPolicies = new Map<string, EscalationPolicy>()
+  for (const [key, p] of config.escalation_policies) {
+    escalationPolicies.set(key, {
+      key,
+      name: p.name ?? key,
+      description: p.description ?? '',
+      team: p.team ?? null,
+      repeat: p.repeat ?? DEFAULTS.repeat,
+      handoffNotifications: p.handoff_notifications ?? DEFAULTS.handoffNotifications,
+      rules: p.rules.map((r) => ({
+        delayMinutes: parseDuration(r.delay) / 60,
+        targets: r.targets.map((t): EscalationTarget => ('schedule' in t ? {type: 'schedule', key: t.schedule} : {type: 'user', email: refer(t.user)})),
+      })),
+    })
+  }
+
+  const services = new Map<string, Service>()
+  for (const [key, s] of config.services) services.set(key, service(key, s))
+
+  for (const email of users.keys()) referenced.delete(email)
+  return {
+    owner: config.owner ?? '',
+    users,
+    teams,
+    schedules,
+    escalationPolicies,
+    services,
+    referencedUsers: new Set([...referenced].sort(cmp)),
+  }
+}
+
+function layer(l: WrittenLayer, index: number, refer: (email: string) => string): ScheduleLayer {
+  const {timing, problems} = analyzeLayerTiming(l)
+  if (!timing) throw new NotNormalizable(problems[0]?.message ?? 'layer timing')
+  return {
+    name: l.name ?? `Layer ${index + 1}`,
+    users: l.users.map(refer),
+    ...timing,
+    restrictions: (l.restrictions ?? []).map(restriction),
+  }
+}
+
+export const DAY_MINUTES = 1440
+export const WEEK_MINUTES = 10_080
+
+/** Daily windows wrap at midnight, weekly ones at the end of Sunday; `to` is exclusive. */
+export function restriction(r: WrittenRestriction): Restriction {
+  if ('daily' in r) {
+    const from = minuteOfDay(r.daily.from)
+    return {kind: 'daily', start: r.daily.from, durationMinutes: (minuteOfDay(r.daily.to) - from + DAY_MINUTES) % DAY_MINUTES}
+  }
+  const from = parseWeeklyTime(r.weekly.from)
+  const to = parseWeeklyTime(r.weekly.to)
+  if (!from || !to) throw new NotNormalizable('weekly restriction')
+  const minuteOfWeek = (w: {day: Weekday; time: string}) => (w.day - 1) * DAY_MINUTES + minuteOfDay(w.time)
+  return {
+    kind: 'weekly',
+    startDay: from.day,
+    start: from.time,
+    durationMinutes: (minuteOfWeek(to) - minuteOfWeek(from) + WEEK_MINUTES) % WEEK_MINUTES,
+  }
+}
+
+function service(key: string, s: WrittenService): Service {
+  return {
+    key,
+    name: s.name ?? key,
+    description: s.description ?? '',
+    escalationPolicy: s.escalation_policy,
+    acknowledgementTimeoutSeconds: timeout(s.acknowledgement_timeout, DEFAULTS.acknowledgementTimeoutSeconds),
+    autoResolveTimeoutSeconds: timeout(s.auto_resolve_timeout, DEFAULTS.autoResolveTimeoutSeconds),
+    urgency: urgency(s.urgency),
+    alertGrouping: alertGrouping(s.alert_grouping),
+  }
+}
+
+function timeout(text: string | undefined, fallback: number): number | null {
+  if (text === undefined) return fallback
+  return text === 'disabled' ? null : parseDuration(text)
+}
+
+function urgency(u: WrittenService['urgency']): UrgencyRule {
+  if (u === undefined) return {kind: 'constant', urgency: DEFAULTS.urgency}
+  if (typeof u === 'string') return {kind: 'constant', urgency: u}
+  const days = [...new Set(u.support_hours.days.map((d) => weekdayNumber(d)))]
+    .filter((d): d is Weekday => d !== undefined)
+    .sort((a, b) => a - b)
+  return {
+    kind: 'support_hours',
+    supportHours: {timeZone: zone(u.support_hours.time_zone), days, start: u.support_hours.from, end: u.support_hours.to},
+    during: u.during ?? DEFAULTS.supportHoursDuring,
+    outside: u.outside ?? DEFAULTS.supportHoursOutside,
+  }
+}
+
+function alertGrouping(g: WrittenAlertGrouping | undefined): AlertGrouping | null {
+  if (g === undefined || g === null) return null
+  const minutes = (text: string | undefined, fallback: number) => (text === undefined ? fallback : parseDuration(text) / 60)
+  switch (g.type) {
+    case 'time':
+      return {type: 'time', timeoutMinutes: minutes(g.timeout, 0)}
+    case 'intelligent':
+      return {type: 'intelligent', windowMinutes: minutes(g.window, DEFAULTS.groupingWindowMinutes)}
+    case 'content_based':
+      return {type: 'content_based', aggregate: g.aggregate ?? 'all', fields: [...g.fields], windowMinutes: minutes(g.window, DEFAULTS.groupingWindowMinutes)}
+  }
+}
+
+function zone(name: string): string {
+  const canonical = canonicalZone(name)
+  if (canonical === undefined) throw new NotNormalizable(`time zone ${name}`)
+  return canonical
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}

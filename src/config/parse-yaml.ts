@@ -1,0 +1,106 @@
+import {isMap, isScalar, LineCounter, parseDocument, visit, type Document} from 'yaml'
+import type {Diagnostic} from './diagnostic.js'
+import type {SourceText} from './read-files.js'
+
+/** Aliases expand on conversion; a small limit stops "billion laughs" documents. */
+export const MAX_ALIAS_COUNT = 100
+
+/** Keys that could reach Object.prototype if some code ever assigned them to a plain object. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype'])
+
+export interface ParsedFile {
+  readonly file: string
+  readonly doc: Document
+  readonly lineCounter: LineCounter
+  /** The file's content as plain data (a mapping, checked). */
+  readonly value: Record<string, unknown>
+}
+
+export type ParseResult = {file: ParsedFile; diagnostics: Diagnostic[]} | {file: undefined; diagnostics: Diagnostic[]}
+
+/** Parses one YAML file (YAML 1.2 core schema) into a document that keeps source positions. */
+export function parseYamlFile(source: SourceText): ParseResult {
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(source.text, {lineCounter, prettyErrors: true, uniqueKeys: true, version: '1.2', schema: 'core'})
+  const at = (offset: number) => ({file: source.file, ...lineCounter.linePos(offset)})
+  const diagnostics: Diagnostic[] = [
+    ...doc.errors.map((e): Diagnostic => ({
+      severity: 'error',
+      code: e.code === 'DUPLICATE_KEY' ? 'duplicate-mapping-key' : 'yaml-syntax',
+      message: yamlMessage(e.message),
+      ...at(e.pos[0]),
+      ...(e.code === 'TAB_AS_INDENT' ? {hint: 'indent with spaces, not tabs'} : {}),
+    })),
+    ...doc.warnings.map((w): Diagnostic => ({severity: 'warning', code: 'yaml-warning', message: yamlMessage(w.message), ...at(w.pos[0])})),
+  ]
+  if (doc.errors.length > 0) return {file: undefined, diagnostics}
+
+  const error = (code: string, message: string, offset: number, hint?: string): ParseResult => ({
+    file: undefined,
+    diagnostics: [...diagnostics, {severity: 'error', code, message, ...at(offset), ...(hint ? {hint} : {})}],
+  })
+  if (doc.contents === null) return error('empty-file', 'file is empty', 0, 'start with `version: 1`')
+  if (!isMap(doc.contents)) {
+    return error('not-a-mapping', 'the top level must be a mapping (version, owner, users, teams, schedules, ...)', doc.contents.range?.[0] ?? 0)
+  }
+
+  const forbidden = forbiddenKeys(doc)
+  if (forbidden.length > 0) {
+    return {
+      file: undefined,
+      diagnostics: [
+        ...diagnostics,
+        ...forbidden.map((f): Diagnostic => ({
+          severity: 'error',
+          code: 'forbidden-key',
+          message: `key \`${f.key}\` is not allowed`,
+          ...at(f.offset),
+          hint: 'rename it: __proto__, constructor and prototype are reserved',
+        })),
+      ],
+    }
+  }
+
+  try {
+    const value = doc.toJS({maxAliasCount: MAX_ALIAS_COUNT}) as Record<string, unknown>
+    return {file: {file: source.file, doc, lineCounter, value}, diagnostics}
+  } catch (e) {
+    const alias = firstAliasOffset(doc)
+    return error(
+      'alias-limit',
+      `YAML aliases expand too much (more than ${MAX_ALIAS_COUNT} alias expansions): ${e instanceof Error ? e.message : String(e)}`,
+      alias,
+      'use fewer anchors/aliases; write the values out',
+    )
+  }
+}
+
+/** yaml's pretty messages append a code frame; keep the first sentence without "at line x, column y". */
+function yamlMessage(message: string): string {
+  const first = message.split('\n')[0] ?? message
+  return first.replace(/ at line \d+, column \d+:?$/, '')
+}
+
+function forbiddenKeys(doc: Document): {key: string; offset: number}[] {
+  const found: {key: string; offset: number}[] = []
+  visit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) {
+        found.push({key: String(pair.key.value), offset: pair.key.range?.[0] ?? 0})
+      }
+    },
+  })
+  return found
+}
+
+function firstAliasOffset(doc: Document): number {
+  let offset = 0
+  visit(doc, {
+    Alias(_, node) {
+      offset = node.range?.[0] ?? 0
+      return visit.BREAK
+    },
+  })
+  return offset
+}
+

@@ -1,0 +1,29 @@
+import type {Rule} from './context.js'
+import {escalationLimits} from './escalation-limits.js'
+import {layerTiming} from './layer-timing.js'
+import {layersNotEmpty} from './layers-not-empty.js'
+import {referencesExist} from './references-exist.js'
+import {restrictionWindows} from './restriction-windows.js'
+import {serviceSettings} from './service-settings.js'
+import {timeZonesValid} from './time-zones-valid.js'
+import {turnLength} from './turn-length.js'
+import {uniqueKeys} from './unique-keys.js'
+import {uniqueNames} from './unique-names.js'
+import {unusedResources} from './unused-resources.js'
+
+export type {Problem, Rule, RuleContext} from './context.js'
+
+/** Semantic rules in the order they run (diagnostics are sorted by position afterwards). Add one line per rule. */
+export const RULES: readonly Rule[] = [
+  uniqueKeys,
+  uniqueNames,
+  referencesExist,
+  timeZonesValid,
+  layersNotEmpty,
+  turnLength,
+  layerTiming,
+  restrictionWindows,
+  escalationLimits,
+  serviceSettings,
+  unusedResources,
+]
