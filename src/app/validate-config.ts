@@ -1,0 +1,56 @@
+import {formatDiagnostic, type Diagnostic} from '../config/diagnostic.js'
+import {loadConfig, resolveConfigPath} from '../config/load-config.js'
+
+export interface ValidateReport {
+  /** The config path that was read (after the default-path rule). */
+  readonly path: string
+  readonly files: readonly string[]
+  readonly diagnostics: readonly Diagnostic[]
+  readonly errors: number
+  readonly warnings: number
+  /** No errors, and no warnings either when strict. */
+  readonly valid: boolean
+  readonly strict: boolean
+}
+
+/** `oncall validate`: load the config and judge it; printing is the caller's. */
+export async function validateConfig(pathArg: string | undefined, options: {strict: boolean; now: Date}): Promise<ValidateReport> {
+  const path = resolveConfigPath(pathArg)
+  const {diagnostics, files} = await loadConfig(path, {now: options.now})
+  const errors = diagnostics.filter((d) => d.severity === 'error').length
+  const warnings = diagnostics.length - errors
+  return {path, files, diagnostics, errors, warnings, valid: errors === 0 && (!options.strict || warnings === 0), strict: options.strict}
+}
+
+/** One line per diagnostic, then a summary line. */
+export function renderValidateText(report: ValidateReport): string {
+  const lines = report.diagnostics.map(formatDiagnostic)
+  const files = `${report.files.length} file${report.files.length === 1 ? '' : 's'}`
+  const counts = `${plural(report.errors, 'error')}, ${plural(report.warnings, 'warning')}`
+  if (report.valid) lines.push(`${report.path}: valid (${files}, ${counts})`)
+  else lines.push(`${report.path}: invalid (${files}, ${counts}${report.strict && report.errors === 0 ? '; --strict fails on warnings' : ''})`)
+  return lines.join('\n') + '\n'
+}
+
+/** The same diagnostics as data, for scripts and editors. */
+export function renderValidateJson(report: ValidateReport): string {
+  return (
+    JSON.stringify(
+      {
+        valid: report.valid,
+        path: report.path,
+        files: report.files,
+        errors: report.errors,
+        warnings: report.warnings,
+        strict: report.strict,
+        diagnostics: report.diagnostics,
+      },
+      null,
+      2,
+    ) + '\n'
+  )
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`
+}

@@ -1,0 +1,38 @@
+import {Args, Flags} from '@oclif/core'
+import {renderValidateJson, renderValidateText, validateConfig} from '../app/validate-config.js'
+import {BaseCommand} from '../cli/base-command.js'
+import {EXIT} from '../cli/exit-codes.js'
+import {nowFlag} from '../cli/now-flag.js'
+import {UserError} from '../cli/user-error.js'
+
+export default class Validate extends BaseCommand {
+  static override summary = 'Check a config and report every problem with file:line:col.'
+  static override description = `Reads PATH (default ./oncall.yaml, else ./oncall/): one YAML file or a directory of *.yaml/*.yml files merged.
+Reports YAML, schema and semantic problems in one run, one per line as "file:line:col: error|warning CODE message (at path) — hint".
+Exit status: 0 when valid (warnings allowed unless --strict), 1 otherwise. Needs no API token.`
+
+  static override examples = [
+    '<%= config.bin %> validate',
+    '<%= config.bin %> validate examples/retail-org',
+    '<%= config.bin %> validate oncall.yaml --strict --format json',
+  ]
+
+  static override args = {path: Args.string({description: 'Config file or directory.'})}
+
+  static override flags = {
+    format: Flags.string({description: 'Output format.', options: ['text', 'json'], default: 'text'}),
+    json: Flags.boolean({description: 'Same as --format json.', default: false}),
+    strict: Flags.boolean({description: 'Fail (exit 1) on warnings too.', default: false}),
+    ...nowFlag,
+  }
+
+  async run(): Promise<void> {
+    const {args, flags} = await this.parse(Validate)
+    const nowText = flags.now ?? process.env.ONCALL_NOW
+    const now = nowText === undefined ? new Date() : new Date(nowText)
+    if (Number.isNaN(now.getTime())) throw new UserError(`--now: not a date-time: ${nowText}`)
+    const report = await validateConfig(args.path, {strict: flags.strict, now})
+    this.out(flags.json || flags.format === 'json' ? renderValidateJson(report) : renderValidateText(report))
+    if (!report.valid) this.exit(EXIT.error)
+  }
+}
