@@ -2,6 +2,24 @@ import {Command, Errors, Flags, Interfaces} from '@oclif/core'
 import {EXIT} from './exit-codes.js'
 import {redact} from './redact.js'
 import {UserError} from './user-error.js'
+import {
+  PagerDutyApiError,
+  PagerDutyClientUsageError,
+  PagerDutyNetworkError,
+  PagerDutyPaginationLimitError,
+} from '../providers/pagerduty/client/errors.js'
+
+/** Errors whose message says all a person needs: no "--debug" hint after them. */
+function isExpected(error: Error): boolean {
+  return (
+    error instanceof UserError ||
+    error instanceof Errors.CLIError ||
+    error instanceof PagerDutyApiError ||
+    error instanceof PagerDutyNetworkError ||
+    error instanceof PagerDutyPaginationLimitError ||
+    error instanceof PagerDutyClientUsageError
+  )
+}
 
 export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof BaseCommand)['baseFlags'] & T['flags']>
 
@@ -46,7 +64,7 @@ export abstract class BaseCommand extends Command {
     this.err(`error: ${message}`)
     if (error instanceof UserError) for (const line of error.details) this.err(line)
     if (debug && error.stack) this.err(error.stack)
-    else if (!(error instanceof UserError) && !(error instanceof Errors.CLIError)) this.err('(run again with --debug for details)')
+    else if (!isExpected(error)) this.err('(run again with --debug for details)')
     return this.exit(error instanceof UserError ? error.exitCode : EXIT.error)
   }
 }

@@ -1,0 +1,28 @@
+import type {Change} from '../plan/change.js'
+import type {Plan} from '../plan/plan.js'
+import type {SafetyViolation} from '../plan/safety.js'
+import {applyChanges, type ApplyClient, type ApplyEvent, type ApplyReport} from '../providers/pagerduty/apply.js'
+import type {PlanOutcome} from './plan-against-account.js'
+
+/** Why a plan cannot be applied as it is: errors in the plan itself, conflicts, or unmet safety flags. */
+export function blockers(plan: Plan, violations: readonly SafetyViolation[]): string[] {
+  return [
+    ...(plan.errors ?? []).map((e) => e.message),
+    ...plan.conflicts.map((c) => `${c.type.replace('_', ' ')} ${c.key} ("${c.name}") is owned by ${c.owner}; it cannot be managed from owner ${plan.owner}`),
+    ...violations.map((v) => (v.requires === 'fix' ? v.message : `${v.message} (needs --${v.requires})`)),
+  ]
+}
+
+/**
+ * Executes `changes` (the fresh plan's, or a saved plan's after the stale check) with the IDs the
+ * fresh read resolved. Stops at the first failure: the report says what was applied, what failed
+ * and what was not attempted; a later plan shows exactly the remaining work.
+ */
+export async function applyToAccount(
+  client: ApplyClient,
+  outcome: PlanOutcome,
+  changes: readonly Change[],
+  options: {readonly now: Date; readonly onProgress?: (event: ApplyEvent) => void},
+): Promise<ApplyReport> {
+  return applyChanges(client, changes, outcome.ids, {owner: outcome.plan.owner, now: options.now, onProgress: options.onProgress})
+}

@@ -1,0 +1,23 @@
+import {formatDiagnostic} from '../config/diagnostic.js'
+import {loadConfig, resolveConfigPath} from '../config/load-config.js'
+import type {DesiredState} from '../model/state.js'
+import {UserError} from '../cli/user-error.js'
+
+/**
+ * The config as a desired state for commands that act on it (plan, apply, export, who). An invalid
+ * config stops the command before anything else happens, with the same one-line-per-problem
+ * diagnostics `oncall validate` prints.
+ */
+export async function loadDesiredState(pathArg: string | undefined, now: Date): Promise<{state: DesiredState; path: string}> {
+  const path = resolveConfigPath(pathArg)
+  const result = await loadConfig(path, {now})
+  if (!result.state) {
+    const errors = result.diagnostics.filter((d) => d.severity === 'error')
+    throw new UserError(
+      `the configuration at ${path} has ${errors.length} error${errors.length === 1 ? '' : 's'}; nothing was read or changed`,
+      1,
+      errors.map(formatDiagnostic),
+    )
+  }
+  return {state: result.state, path}
+}

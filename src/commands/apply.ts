@@ -1,0 +1,94 @@
+import {readFile} from 'node:fs/promises'
+import {Args, Flags} from '@oclif/core'
+import {applyToAccount, blockers} from '../app/apply-to-account.js'
+import {confirmOnTerminal} from '../app/confirm.js'
+import {loadDesiredState} from '../app/load-desired-state.js'
+import {planAgainstAccount} from '../app/plan-against-account.js'
+import {apiWriteFlags, clientFromFlags} from '../cli/api-flags.js'
+import {BaseCommand} from '../cli/base-command.js'
+import {EXIT} from '../cli/exit-codes.js'
+import {nowFlag} from '../cli/now-flag.js'
+import {UserError} from '../cli/user-error.js'
+import {resolveNow} from '../export/export-window.js'
+import type {Plan} from '../plan/plan.js'
+import {parsePlan, PlanFileError} from '../plan/plan-file.js'
+import {renderText} from '../plan/render/text.js'
+import {findStaleReasons, liveFingerprintsFor} from '../plan/stale-check.js'
+import {formatApplyEvent} from '../providers/pagerduty/apply.js'
+
+export default class Apply extends BaseCommand {
+  static override summary = 'Change the PagerDuty account to match the config.'
+  static override description = `Plans (exactly as \`oncall plan\`), shows the plan, asks for confirmation on a terminal, then applies the changes in
+dependency order, one at a time. Stops at the first failure and reports applied / failed / not attempted; running
+apply again finishes the remaining work. With a saved plan file, refuses if the config or any object the plan
+touches changed since the plan was made.`
+
+  static override examples = [
+    '<%= config.bin %> apply examples/retail-org',
+    '<%= config.bin %> apply --auto-approve            # CI',
+    '<%= config.bin %> apply plan.json --config oncall/  # a plan saved with plan --out',
+  ]
+
+  static override args = {
+    path: Args.string({description: 'Config file or directory, or a plan file saved with `plan --out` (*.json).'}),
+  }
+
+  static override flags = {
+    config: Flags.string({description: 'With a plan file: the config it was made from (default ./oncall.yaml, else ./oncall/).'}),
+    'auto-approve': Flags.boolean({description: 'Apply without asking (needed without a terminal, e.g. in CI).', default: false}),
+    'allow-destroy': Flags.boolean({description: 'Allow deleting objects this config owns but no longer declares.', default: false}),
+    force: Flags.boolean({description: 'Allow plans that change or delete more than 30% of the managed objects of a type.', default: false}),
+    adopt: Flags.boolean({description: 'Take over unmarked objects whose names match the config (writes the ownership marker).', default: false}),
+    ...apiWriteFlags,
+    ...nowFlag,
+  }
+
+  async run(): Promise<void> {
+    const {args, flags} = await this.parse(Apply)
+    const now = new Date(resolveNow(flags.now, process.env.ONCALL_NOW))
+    const saved = args.path?.endsWith('.json') ? await readPlanFile(args.path) : undefined
+    const {state} = await loadDesiredState(saved ? flags.config : args.path, now)
+    const {client, logger} = clientFromFlags(flags, 'write', (line) => this.err(line))
+    const outcome = await planAgainstAccount({
+      desired: state,
+      client,
+      now,
+      adopt: flags.adopt || (saved?.changes.some((c) => c.kind === 'adopt') ?? false),
+      allowDestroy: flags['allow-destroy'],
+      force: flags.force,
+    })
+    const plan = saved ?? outcome.plan
+    if (saved) {
+      const stale = findStaleReasons(saved, {config: outcome.plan.fingerprints.config, live: liveFingerprintsFor(saved, outcome.live)})
+      if (stale.length > 0) throw new UserError('the saved plan is stale; make a new plan', EXIT.error, stale.map((r) => `  ${r}`))
+    }
+    this.out(renderText(plan, {color: this.useColor(flags.color), violations: outcome.violations}))
+    const problems = blockers(plan, outcome.violations)
+    if (problems.length > 0) throw new UserError('apply refused; nothing was changed', EXIT.error, problems.map((p) => `  ${p}`))
+    if (plan.changes.length === 0) return
+    if (!flags['auto-approve']) {
+      if (!process.stdin.isTTY) throw new UserError('apply needs confirmation: run it on a terminal, or pass --auto-approve (CI)')
+      if (!(await confirmOnTerminal('Do you want to apply these changes?'))) throw new UserError('apply cancelled; nothing was changed')
+    }
+    const report = await applyToAccount(client, outcome, plan.changes, {now, onProgress: (e) => e.kind !== 'start' && this.out(formatApplyEvent(e))})
+    logger?.summary(client.requestCount)
+    const summary = `Applied ${report.applied.length} of ${plan.changes.length} change(s) with ${client.requestCount} API requests.`
+    if (report.failed) {
+      throw new UserError(`apply stopped at a failure: ${report.failed.message}`, EXIT.error, [
+        `  applied: ${report.applied.length}, failed: 1, not attempted: ${report.notAttempted.length}`,
+        '  Run `oncall plan` to see the remaining work and `oncall apply` again to finish it.',
+      ])
+    }
+    this.out(summary)
+  }
+}
+
+async function readPlanFile(path: string): Promise<Plan> {
+  try {
+    return parsePlan(await readFile(path, 'utf8'))
+  } catch (error) {
+    if (error instanceof PlanFileError) throw new UserError(`${path}: ${error.message}`, EXIT.error, error.details.map((d) => `  ${d}`))
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new UserError(`${path}: no such plan file`)
+    throw error
+  }
+}

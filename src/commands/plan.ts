@@ -1,0 +1,71 @@
+import {writeFile} from 'node:fs/promises'
+import {Args, Flags} from '@oclif/core'
+import {loadDesiredState} from '../app/load-desired-state.js'
+import {blockers} from '../app/apply-to-account.js'
+import {planAgainstAccount} from '../app/plan-against-account.js'
+import {apiReadFlags, clientFromFlags} from '../cli/api-flags.js'
+import {BaseCommand} from '../cli/base-command.js'
+import {EXIT} from '../cli/exit-codes.js'
+import {nowFlag} from '../cli/now-flag.js'
+import {resolveNow} from '../export/export-window.js'
+import {serializePlan} from '../plan/plan-file.js'
+import {renderJson} from '../plan/render/json.js'
+import {renderMarkdown} from '../plan/render/markdown.js'
+import {renderText} from '../plan/render/text.js'
+
+export default class Plan extends BaseCommand {
+  static override summary = 'Show what apply would change in the PagerDuty account.'
+  static override description = `Reads the live account, compares it with the config and prints a reviewable plan: + create, ~ update, - delete,
+with field-level before/after in human terms (emails, keys, 30m, mon 10:00 Asia/Tokyo). Read-only: changes nothing.
+Exit codes: 0 success; 1 error (or the plan cannot be applied: conflicts, unknown users);
+with --detailed-exitcode, 0 no changes, 2 changes present.`
+
+  static override examples = [
+    'PAGERDUTY_TOKEN=... <%= config.bin %> plan examples/retail-org',
+    '<%= config.bin %> plan --format markdown > plan.md',
+    '<%= config.bin %> plan --out plan.json && <%= config.bin %> apply plan.json',
+    '<%= config.bin %> plan --detailed-exitcode   # drift check in CI',
+  ]
+
+  static override args = {path: Args.string({description: 'Config file or directory (default ./oncall.yaml, else ./oncall/).'})}
+
+  static override flags = {
+    format: Flags.string({description: 'Output format.', options: ['text', 'json', 'markdown'], default: 'text'}),
+    json: Flags.boolean({description: 'Same as --format json.', default: false}),
+    out: Flags.string({description: 'Also save the plan to this file, for `oncall apply <file>`.'}),
+    'detailed-exitcode': Flags.boolean({description: 'Exit 2 when the plan has changes, 0 when it has none.', default: false}),
+    adopt: Flags.boolean({description: 'Plan to take over unmarked objects whose names match the config.', default: false}),
+    'allow-destroy': Flags.boolean({description: 'Judge safety as apply --allow-destroy would.', default: false}),
+    force: Flags.boolean({description: 'Judge safety as apply --force would.', default: false}),
+    ...apiReadFlags,
+    ...nowFlag,
+  }
+
+  async run(): Promise<void> {
+    const {args, flags} = await this.parse(Plan)
+    const now = new Date(resolveNow(flags.now, process.env.ONCALL_NOW))
+    const {state} = await loadDesiredState(args.path, now)
+    const {client, logger} = clientFromFlags(flags, 'read', (line) => this.err(line))
+    const outcome = await planAgainstAccount({
+      desired: state,
+      client,
+      now,
+      adopt: flags.adopt,
+      allowDestroy: flags['allow-destroy'],
+      force: flags.force,
+    })
+    logger?.summary(client.requestCount)
+    const {plan, violations} = outcome
+    const format = flags.json ? 'json' : flags.format
+    if (format === 'json') this.out(renderJson(plan, violations))
+    else if (format === 'markdown') this.out(renderMarkdown(plan, {violations}))
+    else this.out(renderText(plan, {color: this.useColor(flags.color), violations}))
+    if (flags.out) {
+      await writeFile(flags.out, serializePlan(plan))
+      this.err(`Saved the plan to ${flags.out}. Apply it with: oncall apply ${flags.out}`)
+    }
+    const problems = blockers(plan, violations.filter((v) => v.requires === 'fix'))
+    if (problems.length > 0) this.exit(EXIT.error)
+    if (flags['detailed-exitcode'] && plan.changes.length > 0) this.exit(EXIT.changes)
+  }
+}
