@@ -2,7 +2,8 @@ import {resourceKey} from '../model/keys.js'
 import type {DesiredState} from '../model/state.js'
 import type {Change} from './change.js'
 import {fingerprintOf} from './canonical-json.js'
-import type {LiveResource, LiveState} from './live-state.js'
+import {indexLiveById, liveIdKey} from './live-index.js'
+import type {LiveState} from './live-state.js'
 import {planCollection, type CollectionPlan} from './match-owned.js'
 import {sortChanges} from './order.js'
 import type {Plan} from './plan.js'
@@ -47,16 +48,11 @@ export function makePlan(desired: DesiredState, live: LiveState, options: MakePl
 
 /** Fingerprint of every live object a change touches, keyed `type:key`, for the stale-plan check. */
 function liveFingerprints(changes: readonly Change[], live: LiveState): Record<string, string> {
-  const byId = new Map<string, LiveResource<unknown>>()
-  for (const u of live.users.values()) byId.set(`user:${u.id}`, u)
-  for (const l of live.teams) byId.set(`team:${l.id}`, l)
-  for (const l of live.schedules) byId.set(`schedule:${l.id}`, l)
-  for (const l of live.escalationPolicies) byId.set(`escalation_policy:${l.id}`, l)
-  for (const l of live.services) byId.set(`service:${l.id}`, l)
+  const byId = indexLiveById(live)
   const out: Record<string, string> = {}
   for (const c of changes) {
     if (c.kind === 'create') continue
-    const found = byId.get(`${c.type}:${c.id}`)
+    const found = byId.get(liveIdKey(c.type, c.id))
     if (found) out[resourceKey(c.type, c.key)] = found.fingerprint
   }
   return out
