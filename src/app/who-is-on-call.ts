@@ -1,0 +1,274 @@
+import type {EscalationPolicy, Schedule} from '../model/index.js'
+import {computeShifts} from '../schedule/compute-shifts.js'
+import {formatInZone, isoInZone} from '../schedule/format-local.js'
+import {parseLocalDateTime} from '../schedule/local-time.js'
+import type {Shift, TimeWindow} from '../schedule/shift.js'
+import {ZoneClock} from '../schedule/zone-clock.js'
+
+/**
+ * `oncall who`: who is on call at one moment, per schedule and per escalation level.
+ * Shifts come from a pluggable source (the config through the engine by default; a live account
+ * later), so this module never looks at where schedules are stored.
+ */
+
+/** The final schedule of `schedule` within `window`, sorted, one person at a time. */
+export type FinalShiftsSource = (schedule: Schedule, window: TimeWindow) => Promise<readonly Shift[]>
+
+export const shiftsFromEngine: FinalShiftsSource = async (schedule, window) => computeShifts(schedule, window).final
+
+export interface OnCallSource {
+  readonly schedules: ReadonlyMap<string, Schedule>
+  readonly escalationPolicies: ReadonlyMap<string, EscalationPolicy>
+  readonly shiftsFor?: FinalShiftsSource
+}
+
+/** When to ask about: an instant, or a wall-clock time read in the zone of the schedule asked about. */
+export type AtTime = {readonly kind: 'instant'; readonly ms: number} | {readonly kind: 'local'; readonly local: string}
+
+/** A problem with the question (unknown name, bad time): one line for the user. */
+export class WhoError extends Error {}
+
+export interface OnCallShift {
+  readonly user: string
+  /** Null when the shift began more than LONG_LOOK before `at` (or, for `until`, ends after it). */
+  readonly since: number | null
+  readonly until: number | null
+  /** Name of the layer that put the person on call (config source only). */
+  readonly layer: string | null
+}
+
+export interface ScheduleOnCall {
+  readonly key: string
+  readonly name: string
+  readonly timeZone: string
+  readonly at: number
+  readonly onCall: OnCallShift | null
+  /** The next person to come on call after the current shift (or gap), if within LONG_LOOK. */
+  readonly next: OnCallShift | null
+}
+
+export type LevelTarget = {readonly type: 'schedule'; readonly schedule: ScheduleOnCall} | {readonly type: 'user'; readonly email: string}
+
+export interface PolicyLevel {
+  /** 1-based, as PagerDuty shows them. */
+  readonly level: number
+  /** Minutes after the incident opens at which this level is notified (first pass). */
+  readonly notifiedAfterMinutes: number
+  readonly targets: readonly LevelTarget[]
+}
+
+export type WhoReport =
+  | {readonly kind: 'schedules'; readonly at: AtTime; readonly schedules: readonly ScheduleOnCall[]}
+  | {readonly kind: 'schedule'; readonly at: AtTime; readonly schedule: ScheduleOnCall}
+  | {
+      readonly kind: 'policy'
+      readonly at: AtTime
+      readonly policy: {readonly key: string; readonly name: string; readonly repeat: number; readonly instant: number}
+      readonly levels: readonly PolicyLevel[]
+    }
+
+const DAY = 86_400_000
+const SHORT_LOOK = 14 * DAY
+const LONG_LOOK = 400 * DAY
+
+/** `--at`: ISO date-time with `Z` or an offset, or a local `YYYY-MM-DD[THH:MM[:SS]]`. */
+export function parseAt(text: string): AtTime {
+  const trimmed = text.trim()
+  if (/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2})?)?$/.test(trimmed)) {
+    try {
+      parseLocalDateTime(trimmed)
+    } catch {
+      throw new WhoError(`invalid time: ${text}`)
+    }
+    return {kind: 'local', local: trimmed}
+  }
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(trimmed)) {
+    const ms = Date.parse(trimmed)
+    if (!Number.isNaN(ms)) return {kind: 'instant', ms}
+  }
+  throw new WhoError(`invalid time: ${text} (use e.g. 2026-03-10T09:00 in the schedule's zone, or 2026-03-10T00:00Z)`)
+}
+
+function instantIn(at: AtTime, timeZone: string): number {
+  return at.kind === 'instant' ? at.ms : ZoneClock.of(timeZone).toInstant(parseLocalDateTime(at.local))
+}
+
+/**
+ * Answers for one schedule or policy (`target`, optionally prefixed `schedule:` / `policy:`),
+ * or for every schedule when `target` is undefined.
+ */
+export async function whoIsOnCall(source: OnCallSource, target: string | undefined, at: AtTime): Promise<WhoReport> {
+  const shiftsFor = source.shiftsFor ?? shiftsFromEngine
+  if (target === undefined) {
+    const keys = [...source.schedules.keys()].sort()
+    const schedules: ScheduleOnCall[] = []
+    for (const key of keys) {
+      const schedule = source.schedules.get(key) as Schedule
+      schedules.push(await scheduleOnCall(schedule, instantIn(at, schedule.timeZone), shiftsFor))
+    }
+    return {kind: 'schedules', at, schedules}
+  }
+  const resolved = resolveTarget(source, target)
+  if (resolved.type === 'schedule') {
+    const schedule = resolved.schedule
+    return {kind: 'schedule', at, schedule: await scheduleOnCall(schedule, instantIn(at, schedule.timeZone), shiftsFor)}
+  }
+  const policy = resolved.policy
+  // One instant for every level: a local time is read in the zone of the policy's first schedule.
+  const firstSchedule = policy.rules.flatMap((r) => r.targets).find((t) => t.type === 'schedule')
+  const zone = firstSchedule?.type === 'schedule' ? (source.schedules.get(firstSchedule.key)?.timeZone ?? 'UTC') : 'UTC'
+  const instant = instantIn(at, zone)
+  const levels: PolicyLevel[] = []
+  let after = 0
+  for (const [i, rule] of policy.rules.entries()) {
+    const targets: LevelTarget[] = []
+    for (const t of rule.targets) {
+      if (t.type === 'user') targets.push({type: 'user', email: t.email})
+      else {
+        const schedule = source.schedules.get(t.key)
+        if (!schedule) throw new WhoError(`escalation policy ${policy.key} targets unknown schedule ${t.key}`)
+        targets.push({type: 'schedule', schedule: await scheduleOnCall(schedule, instant, shiftsFor)})
+      }
+    }
+    levels.push({level: i + 1, notifiedAfterMinutes: after, targets})
+    after += rule.delayMinutes
+  }
+  return {kind: 'policy', at, policy: {key: policy.key, name: policy.name, repeat: policy.repeat, instant}, levels}
+}
+
+function resolveTarget(
+  source: OnCallSource,
+  target: string,
+): {type: 'schedule'; schedule: Schedule} | {type: 'policy'; policy: EscalationPolicy} {
+  const m = /^(schedule|policy|escalation_policy):(.+)$/.exec(target)
+  const kind = m?.[1]
+  const key = m?.[2] ?? target
+  const schedule = kind === undefined || kind === 'schedule' ? source.schedules.get(key) : undefined
+  const policy = kind === undefined || kind !== 'schedule' ? source.escalationPolicies.get(key) : undefined
+  if (schedule && policy) {
+    throw new WhoError(`${key} is both a schedule and an escalation policy: write schedule:${key} or policy:${key}`)
+  }
+  if (schedule) return {type: 'schedule', schedule}
+  if (policy) return {type: 'policy', policy}
+  const known = [...source.schedules.keys(), ...source.escalationPolicies.keys()]
+  const close = known.filter((k) => k.includes(key) || key.includes(k)).sort()
+  const hint = close.length > 0 ? ` (did you mean ${close.slice(0, 3).join(', ')}?)` : ''
+  throw new WhoError(`no schedule or escalation policy named ${key}${hint}`)
+}
+
+async function scheduleOnCall(schedule: Schedule, at: number, shiftsFor: FinalShiftsSource): Promise<ScheduleOnCall> {
+  let answer = await lookAround(schedule, at, SHORT_LOOK, shiftsFor)
+  // Long turns or long gaps: look further before reporting "unknown".
+  if (answer.clipped) answer = await lookAround(schedule, at, LONG_LOOK, shiftsFor)
+  return {key: schedule.key, name: schedule.name, timeZone: schedule.timeZone, at, onCall: answer.onCall, next: answer.next}
+}
+
+async function lookAround(
+  schedule: Schedule,
+  at: number,
+  span: number,
+  shiftsFor: FinalShiftsSource,
+): Promise<{onCall: OnCallShift | null; next: OnCallShift | null; clipped: boolean}> {
+  const window = {start: at - span, end: at + span}
+  const shifts = await shiftsFor(schedule, window)
+  const view = (s: Shift): OnCallShift => ({
+    user: s.user,
+    since: s.start <= window.start ? null : s.start,
+    until: s.end >= window.end ? null : s.end,
+    layer: schedule.layers[s.layer]?.name ?? null,
+  })
+  const i = shifts.findIndex((s) => s.end > at)
+  const current = i >= 0 && (shifts[i] as Shift).start <= at ? (shifts[i] as Shift) : undefined
+  const upcoming = shifts[current ? i + 1 : i]
+  const onCall = current ? view(current) : null
+  const next = upcoming && upcoming.start > at ? view(upcoming) : null
+  const clipped = onCall?.since === null || onCall?.until === null || next === null || next.until === null
+  return {onCall, next, clipped}
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rendering (text for people, JSON for scripts). Same report => byte-identical output.
+
+function shiftText(s: OnCallShift, zone: string, word = 'since'): string {
+  const since = s.since === null ? `${word} over a year ago` : `${word} ${formatInZone(s.since, zone)}`
+  const until = s.until === null ? 'until over a year from then' : `until ${formatInZone(s.until, zone)}`
+  return `${s.user} (${since}, ${until} ${zone})`
+}
+
+function scheduleLine(s: ScheduleOnCall): string {
+  if (s.onCall) return shiftText(s.onCall, s.timeZone)
+  const next = s.next ? `; next ${s.next.user} from ${formatInZone(s.next.since ?? s.at, s.timeZone)} ${s.timeZone}` : ''
+  return `nobody${next}`
+}
+
+function atText(at: AtTime, zone?: string): string {
+  if (at.kind === 'local') return `${at.local.replace('T', ' ')} ${zone ?? "(each schedule's local time)"}`
+  return new Date(at.ms).toISOString().replace('.000Z', 'Z')
+}
+
+export function formatWhoText(report: WhoReport): string {
+  const lines: string[] = []
+  if (report.kind === 'schedules') {
+    lines.push(`On call at ${atText(report.at)}:`)
+    const width = Math.max(0, ...report.schedules.map((s) => s.key.length))
+    for (const s of report.schedules) lines.push(`  ${s.key.padEnd(width)}  ${scheduleLine(s)}`)
+    if (report.schedules.length === 0) lines.push('  (no schedules in the config)')
+  } else if (report.kind === 'schedule') {
+    const s = report.schedule
+    lines.push(`${s.key} (${s.name}) at ${formatInZone(s.at, s.timeZone)} ${s.timeZone}:`)
+    lines.push(s.onCall ? `  on call: ${shiftText(s.onCall, s.timeZone)}${s.onCall.layer ? ` [layer ${s.onCall.layer}]` : ''}` : '  on call: nobody')
+    if (s.next) lines.push(`  next:    ${shiftText(s.next, s.timeZone, 'from')}`)
+  } else {
+    lines.push(`${report.policy.key} (${report.policy.name}) at ${new Date(report.policy.instant).toISOString().replace('.000Z', 'Z')}:`)
+    for (const level of report.levels) {
+      lines.push(`  level ${level.level} (after ${level.notifiedAfterMinutes}m):`)
+      for (const t of level.targets) {
+        if (t.type === 'user') lines.push(`    user ${t.email}`)
+        else lines.push(`    schedule ${t.schedule.key}: ${scheduleLine(t.schedule)}`)
+      }
+    }
+    if (report.policy.repeat > 0) lines.push(`  then repeats ${report.policy.repeat} time(s)`)
+  }
+  return lines.join('\n') + '\n'
+}
+
+function shiftJson(s: OnCallShift | null, zone: string): object | null {
+  if (s === null) return null
+  return {
+    user: s.user,
+    since: s.since === null ? null : isoInZone(s.since, zone),
+    until: s.until === null ? null : isoInZone(s.until, zone),
+    layer: s.layer,
+  }
+}
+
+function scheduleJson(s: ScheduleOnCall): object {
+  return {
+    key: s.key,
+    name: s.name,
+    time_zone: s.timeZone,
+    at: isoInZone(s.at, s.timeZone),
+    on_call: shiftJson(s.onCall, s.timeZone),
+    next: shiftJson(s.next, s.timeZone),
+  }
+}
+
+export function whoJson(report: WhoReport): object {
+  const at = report.at.kind === 'instant' ? new Date(report.at.ms).toISOString() : report.at.local
+  if (report.kind === 'schedules') return {at, schedules: report.schedules.map(scheduleJson)}
+  if (report.kind === 'schedule') return {at, schedule: scheduleJson(report.schedule)}
+  return {
+    at,
+    escalation_policy: {
+      key: report.policy.key,
+      name: report.policy.name,
+      at: new Date(report.policy.instant).toISOString(),
+      repeat: report.policy.repeat,
+      levels: report.levels.map((l) => ({
+        level: l.level,
+        notified_after_minutes: l.notifiedAfterMinutes,
+        targets: l.targets.map((t) => (t.type === 'user' ? {type: 'user', email: t.email} : {type: 'schedule', ...scheduleJson(t.schedule)})),
+      })),
+    },
+  }
+}

@@ -1,0 +1,51 @@
+import {Args, Flags} from '@oclif/core'
+import {formatWhoText, parseAt, whoIsOnCall, WhoError, whoJson, type AtTime} from '../app/who-is-on-call.js'
+import {BaseCommand} from '../cli/base-command.js'
+import {UserError} from '../cli/user-error.js'
+import {formatDiagnostic, hasErrors, sortDiagnostics} from '../config/diagnostic.js'
+import {loadConfig, resolveConfigPath} from '../config/load-config.js'
+import {parseLocalDateTime} from '../schedule/local-time.js'
+
+export default class Who extends BaseCommand {
+  static override summary = 'Show who is on call now (or at --at), per schedule or per escalation level.'
+  static override description = `Computed from the config's layers (no API token needed).
+Without an argument, lists every schedule. With a schedule key, shows the person on call, since when, until when and who is next.
+With an escalation policy key, shows each level and who it pages. Prefix schedule: or policy: when a key names both.
+--at takes an ISO date-time with Z or an offset, or a local YYYY-MM-DDTHH:MM read in the schedule's time zone
+(for a policy: the zone of its first schedule).`
+
+  static override examples = [
+    '<%= config.bin %> who',
+    '<%= config.bin %> who consumer-app-primary --at 2026-03-10T09:00',
+    '<%= config.bin %> who consumer-app --config oncall/ --format json',
+  ]
+
+  static override args = {
+    target: Args.string({description: 'Schedule or escalation policy key (default: every schedule).'}),
+  }
+
+  static override flags = {
+    at: Flags.string({description: 'Ask about this time instead of now.'}),
+    config: Flags.string({char: 'c', description: 'Config file or directory (default: the usual config location).'}),
+    format: Flags.string({description: 'Output format.', options: ['text', 'json'], default: 'text'}),
+  }
+
+  async run(): Promise<void> {
+    const {args, flags} = await this.parse(Who)
+    try {
+      const at: AtTime = flags.at === undefined ? {kind: 'instant', ms: Date.now()} : parseAt(flags.at)
+      // Rules get the asked time as their clock (a local time read as UTC is close enough for them).
+      const now = new Date(at.kind === 'instant' ? at.ms : parseLocalDateTime(at.local))
+      const {state, diagnostics} = await loadConfig(resolveConfigPath(flags.config), {now})
+      if (state === undefined || hasErrors(diagnostics)) {
+        const errors = sortDiagnostics(diagnostics).filter((d) => d.severity === 'error')
+        throw new UserError(`the config has ${errors.length} error(s)`, 1, errors.map(formatDiagnostic))
+      }
+      const report = await whoIsOnCall(state, args.target, at)
+      this.out(flags.format === 'json' ? JSON.stringify(whoJson(report), null, 2) : formatWhoText(report))
+    } catch (error) {
+      if (error instanceof WhoError) throw new UserError(error.message)
+      throw error
+    }
+  }
+}
