@@ -41,12 +41,12 @@ describe('renderIndexPage', () => {
     expect(html).toContain('href="webcal://oncall.example.com/cal/users/a-at-x.io.ics"')
   })
 
-  it('draws one coloured block per shift, a legend with hours and the now marker', () => {
+  it('draws one coloured block per shift, a legend with hours and the export day', () => {
     const html = renderIndexPage(input())
     expect(html.match(/class="shift"/g)).toHaveLength(1)
     expect(html).toContain('Ann &lt;script&gt; <span class="muted">24 h</span>')
     expect(html).toContain('b@x.io <span class="muted">0 h</span>')
-    expect(html).toContain('<i class="now"')
+    expect(html).toContain('<i class="today" style="left:0%;width:14.286%"')
     expect(renderIndexPage(input())).toBe(html)
   })
 })

@@ -76,8 +76,8 @@ function rowHtml(row: WeekRow, zone: string, colours: Map<string, string>, nameO
       return `<b class="shift" style="left:${s.left}%;width:${s.width}%;background:${colours.get(s.shift.user) ?? '#ccc'}" title="${h(title)}">${h(label)}</b>`
     })
     .join('')
-  const now = row.nowAt === null ? '' : `<i class="now" style="left:${row.nowAt}%" title="now"><em>now</em></i>`
-  return `<div class="week${row.nowAt === null ? '' : ' current'}"><span class="label">${h(local(row.start, zone, 'LLL d'))}</span><div class="track">${marks}${outside}${blocks}${now}</div></div>`
+  const today = row.today === null ? '' : `<i class="today" style="left:${row.today[0]}%;width:${row.today[1]}%" title="export day"><em>today</em></i>`
+  return `<div class="week${row.today === null ? '' : ' current'}"><span class="label">${h(local(row.start, zone, 'LLL d'))}</span><div class="track">${marks}${outside}${blocks}${today}</div></div>`
 }
 
 function legend(view: ScheduleView, window: TimeWindow, colours: Map<string, string>, nameOf: (e: string) => string): string {

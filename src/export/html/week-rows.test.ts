@@ -4,6 +4,15 @@ import {weekRows} from './week-rows.js'
 const H = 3_600_000
 
 describe('weekRows', () => {
+  it('marks the UTC date of now as a whole local day, the same all day long', () => {
+    const monday = Date.parse('2026-01-04T15:00:00Z') // Mon 2026-01-05 00:00 in Tokyo
+    const w = {start: monday, end: monday + 168 * H}
+    const early = weekRows([], w, 'Asia/Tokyo', Date.parse('2026-01-06T00:00:01Z'))
+    const late = weekRows([], w, 'Asia/Tokyo', Date.parse('2026-01-06T23:59:59Z'))
+    expect(early[0]?.today).toEqual(late[0]?.today)
+    expect(early[0]?.today?.[0]).toBeCloseTo((24 / 168) * 100, 2) // Tue Jan 6 00:00 Tokyo
+  })
+
   it('cuts weeks at Monday 00:00 local, with 23 h days across a DST change', () => {
     // Europe/Berlin springs forward on Sun 2026-03-29: that week has 167 hours.
     const monday = Date.parse('2026-03-22T23:00:00Z') // Mon 2026-03-23 00:00 CET
@@ -20,6 +29,7 @@ describe('weekRows', () => {
     const [row] = weekRows([shift], {start: monday + 24 * H, end: monday + 84 * H}, 'UTC', monday + 30 * H)
     expect(row?.segments.map((s) => [s.left, s.width])).toEqual([[(24 / 168) * 100, (18 / 168) * 100].map((x) => Math.round(x * 1000) / 1000)])
     expect(row?.outside.map(([l]) => Math.round(l))).toEqual([0, 50])
-    expect(row?.nowAt).toBeCloseTo((30 / 168) * 100, 2)
+    // today = the UTC date of now (Tue 2026-01-06) as a whole local day
+    expect(row?.today).toEqual([(24 / 168) * 100, (24 / 168) * 100].map((x) => Math.round(x * 1000) / 1000))
   })
 })

@@ -17,8 +17,8 @@ export interface WeekRow {
   /** Parts of the row outside the export window (nothing is known there), as [left, width] percentages. */
   readonly outside: readonly (readonly [number, number])[]
   readonly segments: readonly WeekSegment[]
-  /** Where `now` falls in this row, if it does. */
-  readonly nowAt: number | null
+  /** The export day in this row, as [left, width] percentages, if it falls in it (see `today`). */
+  readonly today: readonly [number, number] | null
 }
 
 const pct = (x: number): number => Math.round(x * 100_000) / 1000
@@ -26,9 +26,13 @@ const pct = (x: number): number => Math.round(x * 100_000) / 1000
 /**
  * Splits the final schedule into weeks (Monday 00:00 local in `zone`) covering `window`; shifts
  * are clipped to the window, so the picture shows exactly what the feeds promise.
+ * "Today" is the UTC date of `now` as a whole local day in `zone`, not the exact instant: the
+ * page must be byte-identical for every export on the same day (like the feeds' window).
  */
 export function weekRows(shifts: readonly Shift[], window: TimeWindow, zone: string, now: number): WeekRow[] {
   const rows: WeekRow[] = []
+  const todayStart = DateTime.fromISO(new Date(now).toISOString().slice(0, 10), {zone})
+  const today = [todayStart.toMillis(), todayStart.plus({days: 1}).toMillis()] as const
   let week = DateTime.fromMillis(window.start, {zone}).startOf('week') // luxon weeks start on Monday
   while (week.toMillis() < window.end) {
     const next = week.plus({weeks: 1})
@@ -51,7 +55,7 @@ export function weekRows(shifts: readonly Shift[], window: TimeWindow, zone: str
       dayMarks: [0, 1, 2, 3, 4, 5, 6].map((d) => at(week.plus({days: d}).toMillis())),
       outside,
       segments,
-      nowAt: now >= start && now < end ? at(now) : null,
+      today: today[0] >= start && today[0] < end ? [at(today[0]), pct((today[1] - today[0]) / len)] : null,
     })
     week = next
   }

@@ -1,0 +1,68 @@
+import {Args, Flags} from '@oclif/core'
+import {exportCalendars, ExportError, shiftsFromConfig} from '../app/export-calendars.js'
+import {BaseCommand} from '../cli/base-command.js'
+import {UserError} from '../cli/user-error.js'
+import {formatDiagnostic, hasErrors, sortDiagnostics} from '../config/diagnostic.js'
+import {loadConfig, resolveConfigPath} from '../config/load-config.js'
+import {exportWindow, resolveNow, WindowError} from '../export/export-window.js'
+import {checkBaseUrl} from '../export/html/feed-links.js'
+
+export default class Export extends BaseCommand {
+  static override summary = 'Write iCalendar feeds (per schedule and per person) and an overview page.'
+  static override description = `Writes DIR/schedules/<key>.ics, DIR/users/<email>.ics and DIR/index.html from the config (no API token needed).
+Shifts overlapping the window (default: 14 days back to 180 days ahead, whole UTC days) are written whole, in UTC.
+Unchanged schedules give byte-identical files; feeds of schedules and people no longer in the config are removed.`
+
+  static override examples = [
+    '<%= config.bin %> export --out public/oncall',
+    '<%= config.bin %> export config/ --out site --base-url https://oncall.example.com/calendars',
+    '<%= config.bin %> export --out site --from 2026-01-01 --to 2026-06-30 --busy',
+  ]
+
+  static override args = {path: Args.string({description: 'Config file or directory (default: the usual config location).'})}
+
+  static override flags = {
+    out: Flags.string({char: 'o', description: 'Output directory.', required: true}),
+    from: Flags.string({description: 'Window start: YYYY-MM-DD (UTC) or a date-time with Z/offset. Default: 14 days ago.'}),
+    to: Flags.string({description: 'Window end (exclusive). Default: 180 days ahead. At most 2 years after --from.'}),
+    'base-url': Flags.string({description: 'Public URL of the output directory, for https and webcal links on the page.'}),
+    busy: Flags.boolean({description: 'Show shifts as busy time (default: free/transparent).', default: false}),
+    now: Flags.string({hidden: true, description: 'Pretend it is this instant (tests); also ONCALL_NOW.'}),
+  }
+
+  async run(): Promise<void> {
+    const {args, flags} = await this.parse(Export)
+    const baseUrlProblem = flags['base-url'] === undefined ? null : checkBaseUrl(flags['base-url'])
+    if (baseUrlProblem !== null) throw new UserError(baseUrlProblem)
+    try {
+      const now = resolveNow(flags.now, process.env.ONCALL_NOW)
+      const window = exportWindow({from: flags.from, to: flags.to, now})
+      const {state, diagnostics} = await loadConfig(resolveConfigPath(args.path), {now: new Date(now)})
+      if (state === undefined || hasErrors(diagnostics)) {
+        const errors = sortDiagnostics(diagnostics).filter((d) => d.severity === 'error')
+        throw new UserError(`the config has ${errors.length} error(s); nothing exported`, 1, errors.map(formatDiagnostic))
+      }
+      const schedules = [...state.schedules.values()]
+      const report = await exportCalendars({
+        schedules,
+        policies: state.escalationPolicies.values(),
+        users: state.users,
+        shiftsFor: shiftsFromConfig(schedules),
+        window,
+        now,
+        busy: flags.busy,
+        baseUrl: flags['base-url'],
+        outDir: flags.out,
+      })
+      const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10)
+      const events = report.files.filter((f) => f.path.startsWith('schedules/')).reduce((n, f) => n + (f.events ?? 0), 0)
+      this.out(`Exported ${schedules.length} schedule feed(s), ${report.files.length - schedules.length - 1} person feed(s) and index.html to ${flags.out}`)
+      this.out(`Window ${day(window.start)} .. ${day(window.end)} (UTC, end exclusive): ${events} shift(s)`)
+      this.out(`${report.written.length} written, ${report.unchanged.length} unchanged, ${report.removed.length} removed`)
+      for (const p of report.removed) this.out(`  removed ${p}`)
+    } catch (error) {
+      if (error instanceof WindowError || error instanceof ExportError) throw new UserError(error.message)
+      throw error
+    }
+  }
+}
