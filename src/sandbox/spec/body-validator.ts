@@ -9,7 +9,12 @@ import {SUBSET, type SpecOperation} from './subset.js'
  *   required fields for the resource must be specified; only those whose state is to be changed
  *   must be included", DevDocs 05-Endpoints; notes §2.3 and §6), while the spec reuses the full
  *   schema. Nested objects (layers, rules, references) keep their `required` lists.
- * - readOnly properties are never required in a request (PD ignores readOnly input).
+ * - readOnly properties are never required and never checked in a request: PD ignores readOnly
+ *   input (DevDocs 05-Endpoints), so echoing a GET response back (e.g. a layer with
+ *   rendered_coverage_percentage: null) is fine.
+ * - Optional properties accept null: "Any field may be null unless it is required" (DevDocs
+ *   06-Types), and clearing a layer's end needs "end": null (terraform PR #460) while the spec
+ *   types ScheduleLayer.end as a plain string.
  * - `oneOf` becomes `anyOf`: the spec's alternatives have no distinguishing `required`, so a valid
  *   body such as alert grouping config {timeout: 10} matches several branches and would fail oneOf.
  * - The content-based grouping `aggregate` enum is written as the single string "all, any" (spec
@@ -30,8 +35,16 @@ function adjust(v: Json): Json {
   const out: JsonObj = {}
   for (const [k, x] of Object.entries(v)) out[k === 'oneOf' ? 'anyOf' : k] = adjust(x)
   if (Array.isArray(out.enum) && out.enum.length === 1 && out.enum[0] === 'all, any') out.enum = ['all', 'any']
-  if (Array.isArray(out.required) && isObj(out.properties)) {
+  if (isObj(out.properties)) {
     const props = out.properties
+    const required = new Set(Array.isArray(v.required) ? v.required : [])
+    for (const [name, schema] of Object.entries(props)) {
+      if (isObj(schema) && schema.readOnly === true) props[name] = {}
+      else if (isObj(schema) && typeof schema.type === 'string' && !required.has(name)) props[name] = {...schema, nullable: true}
+    }
+  }
+  if (Array.isArray(out.required) && isObj(v.properties)) {
+    const props = v.properties
     out.required = out.required.filter((name) => !(isObj(props[name as string]) && (props[name as string] as JsonObj).readOnly === true))
   }
   return out
@@ -43,6 +56,15 @@ function withoutRequired(schema: Json): Json {
   const {required: _dropped, ...rest} = schema
   if (Array.isArray(rest.allOf)) rest.allOf = rest.allOf.map(withoutRequired)
   return rest
+}
+
+/** The wrapped resource of a PUT: its own $ref (possibly inside allOf) points at the partial variant. */
+function partialize(v: Json): Json {
+  if (!isObj(v)) return v
+  if (typeof v.$ref === 'string') return {$ref: v.$ref.replace('#/components/schemas/', '#/components/partial/')}
+  const out = withoutRequired(v) as JsonObj
+  if (Array.isArray(out.allOf)) out.allOf = out.allOf.map(partialize)
+  return out
 }
 
 const SCHEMAS = adjust(SUBSET.components.schemas) as JsonObj
@@ -77,7 +99,7 @@ function bodySchema(method: string, operation: SpecOperation): JsonObj | null {
     // Point the wrapped resource at its partial variant: {"schedule": {$ref Schedule}} → partial Schedule.
     const props: JsonObj = {}
     for (const [k, v] of Object.entries(root.properties)) {
-      props[k] = isObj(v) && typeof v.$ref === 'string' ? {$ref: v.$ref.replace('#/components/schemas/', '#/components/partial/')} : v
+      props[k] = partialize(v)
     }
     root = {...root, properties: props}
   }
