@@ -1,0 +1,105 @@
+import {spawn} from 'node:child_process'
+import {mkdtemp, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {startSandbox} from '../sandbox/index.js'
+
+/** One CLI invocation of the demo, with the exit code it must end with. */
+export interface DemoStep {
+  readonly title: string
+  readonly args: readonly string[]
+  readonly expectExit: number
+}
+
+export interface DemoOptions {
+  /** Path of the oncall binary (bin/run.js) to run each step with. */
+  readonly bin: string
+  /** Example organisation directory and its sandbox seed. */
+  readonly configDir: string
+  readonly seedFile: string
+  readonly outDir: string
+  readonly write: (text: string) => void
+}
+
+/**
+ * The README's first command: starts the PagerDuty sandbox in this process, seeded with the
+ * example organisation's users (accounts are SSO-provisioned, so they exist before oncall runs),
+ * and runs the real CLI against it step by step, as a person would type it. Each step must end
+ * with its expected exit code, so the demo doubles as an end-to-end check.
+ */
+export async function runDemo(options: DemoOptions): Promise<{failed: DemoStep[]}> {
+  const sandbox = await startSandbox({seed: options.seedFile})
+  const broken = await writeBrokenConfig()
+  const env = {
+    ...process.env,
+    PAGERDUTY_API_URL: sandbox.url,
+    PAGERDUTY_TOKEN: sandbox.token,
+    PAGERDUTY_FROM: 'hiroshi.mori@example.com' // the seeded admin: PagerDuty wants a real user in From,
+  }
+  const dir = options.configDir
+  const steps: DemoStep[] = [
+    {title: 'Validate the example organisation (three product teams in Asia/Tokyo)', args: ['validate', dir], expectExit: 0},
+    {title: 'Validation errors point at file:line:col, with hints', args: ['validate', broken], expectExit: 1},
+    {title: 'Plan against the sandbox account (it has only the users)', args: ['plan', dir], expectExit: 0},
+    {title: 'Apply the plan', args: ['apply', dir, '--auto-approve'], expectExit: 0},
+    {title: 'Plan again: nothing left to do (exit 0 with --detailed-exitcode)', args: ['plan', dir, '--detailed-exitcode'], expectExit: 0},
+    {title: 'Who is on call now, per schedule', args: ['who', '--config', dir], expectExit: 0},
+    {title: 'Export calendars (iCal per schedule and person, plus an overview page)', args: ['export', dir, '--out', options.outDir], expectExit: 0},
+  ]
+  const failed: DemoStep[] = []
+  options.write(`PagerDuty sandbox listening at ${sandbox.url} (in this process).\n`)
+  try {
+    for (const [i, step] of steps.entries()) {
+      options.write(`\n=== ${i + 1}/${steps.length} ${step.title}\n$ oncall ${step.args.join(' ')}\n`)
+      const code = await runStep(options.bin, step.args, env)
+      if (code !== step.expectExit) {
+        options.write(`!!! expected exit ${step.expectExit}, got ${code}\n`)
+        failed.push(step)
+      }
+    }
+  } finally {
+    await sandbox.stop()
+  }
+  options.write(
+    failed.length === 0
+      ? `\nDemo complete: ${steps.length} steps as expected. Calendars are in ${options.outDir}/ (open index.html).\n`
+      : `\nDemo FAILED: ${failed.length} step(s) did not end as expected.\n`,
+  )
+  return {failed}
+}
+
+function runStep(bin: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], {env, stdio: ['ignore', 'inherit', 'inherit']})
+    child.on('error', reject)
+    child.on('close', (code) => resolve(code ?? 1))
+  })
+}
+
+/** A small config with typical mistakes, to show what validation errors look like. */
+async function writeBrokenConfig(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'oncall-demo-'))
+  const file = join(dir, 'oncall.yaml')
+  await writeFile(
+    file,
+    [
+      'version: 1',
+      'owner: demo',
+      'schedules:',
+      '  primary:',
+      '    time_zone: Asia/Tokio',
+      '    layers:',
+      '      - users: [aiko.tanaka@example.com]',
+      '        turn: weekly',
+      '        handoff: mon 10:00',
+      '        start: 2026-01-05',
+      'escalation_policies:',
+      '  main:',
+      '    rules:',
+      '      - delay: 15m',
+      '        targets: [{schedule: primray}]',
+      '',
+    ].join('\n'),
+  )
+  return file
+}
