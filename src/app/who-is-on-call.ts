@@ -1,3 +1,4 @@
+import {closest} from '../config/did-you-mean.js'
 import type {EscalationPolicy, Schedule} from '../model/index.js'
 import {computeShifts} from '../schedule/compute-shifts.js'
 import {formatInZone, isoInZone} from '../schedule/format-local.js'
@@ -151,7 +152,9 @@ function resolveTarget(
   if (schedule) return {type: 'schedule', schedule}
   if (policy) return {type: 'policy', policy}
   const known = [...source.schedules.keys(), ...source.escalationPolicies.keys()]
-  const close = known.filter((k) => k.includes(key) || key.includes(k)).sort()
+  // A near miss (typo) first, else keys that contain what was typed (`tokyo` → `tokyo-primary`).
+  const nearest = closest(key, known)
+  const close = nearest !== undefined ? [nearest] : [...new Set(known.filter((k) => k.includes(key)))].sort()
   const hint = close.length > 0 ? ` (did you mean ${close.slice(0, 3).join(', ')}?)` : ''
   throw new WhoError(`no schedule or escalation policy named ${key}${hint}`)
 }

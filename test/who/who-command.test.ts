@@ -1,0 +1,93 @@
+import {spawnSync} from 'node:child_process'
+import {mkdtempSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {describe, expect, it} from 'vitest'
+
+const REPO = join(import.meta.dirname, '..', '..')
+const CONFIG = join(import.meta.dirname, 'fixtures', 'oncall.yaml')
+
+/** Runs the built CLI (dist/ is compiled by test/global-setup.ts). Every call passes --at: no real clock. */
+function who(...args: string[]): {status: number | null; stdout: string; stderr: string} {
+  const r = spawnSync(process.execPath, [join(REPO, 'bin', 'run.js'), 'who', ...args], {
+    cwd: REPO,
+    encoding: 'utf8',
+    env: {...process.env, NO_COLOR: '1'},
+  })
+  return {status: r.status, stdout: r.stdout, stderr: r.stderr}
+}
+
+describe('oncall who', () => {
+  it('lists every schedule at an instant, times in each schedule’s zone', () => {
+    // 2026-03-10T12:00Z is Tue 21:00 in Tokyo (week 9 since 2026-01-05: aiko) and Tue 08:00 EDT in
+    // New York (daily turn 63 since 2026-01-05, started Mon 09:00: bob).
+    const r = who('--config', CONFIG, '--at', '2026-03-10T12:00Z')
+    expect(r.stderr).toBe('')
+    expect(r.status).toBe(0)
+    expect(r.stdout).toBe(
+      [
+        'On call at 2026-03-10T12:00:00Z:',
+        '  app-days     bob@example.com (since mon 2026-03-09 09:00, until tue 2026-03-10 09:00 America/New_York)',
+        '  app-primary  aiko@example.com (since mon 2026-03-09 10:00, until mon 2026-03-16 10:00 Asia/Tokyo)',
+        '',
+      ].join('\n'),
+    )
+  })
+
+  it('reads a local --at in the schedule’s zone and shows who is next', () => {
+    const r = who('app-days', '--config', CONFIG, '--at', '2026-03-13T18:00')
+    expect(r.status).toBe(0)
+    expect(r.stdout).toBe(
+      [
+        'app-days (App - Business days) at fri 2026-03-13 18:00 America/New_York:',
+        '  on call: nobody',
+        // 2026-01-05 → 2026-03-16 is 70 days: turn 70 is ann's.
+        '  next:    ann@example.com (from mon 2026-03-16 09:00, until tue 2026-03-17 09:00 America/New_York)',
+        '',
+      ].join('\n'),
+    )
+  })
+
+  it('shows an escalation policy level by level as JSON', () => {
+    const r = who('app', '--config', CONFIG, '--at', '2026-03-10T12:00Z', '--format', 'json')
+    expect(r.status).toBe(0)
+    const json = JSON.parse(r.stdout)
+    expect(json.escalation_policy.key).toBe('app')
+    expect(
+      json.escalation_policy.levels.map((l: {level: number; notified_after_minutes: number; targets: {type: string; key?: string; email?: string; on_call?: {user: string}}[]}) => [
+        l.level,
+        l.notified_after_minutes,
+        l.targets.map((t) => (t.type === 'user' ? `user ${t.email}` : `${t.key}: ${t.on_call?.user}`)),
+      ]),
+    ).toEqual([
+      [1, 0, ['app-days: bob@example.com']],
+      [2, 15, ['app-primary: aiko@example.com', 'user aiko@example.com']],
+    ])
+    expect(json.escalation_policy.levels[1].targets[0].on_call.until).toBe('2026-03-16T10:00:00+09:00')
+  })
+
+  it('is deterministic: the same question gives byte-identical output', () => {
+    const a = who('app', '--config', CONFIG, '--at', '2026-03-10T12:00Z', '--format', 'json')
+    const b = who('app', '--config', CONFIG, '--at', '2026-03-10T12:00Z', '--format', 'json')
+    expect(a.stdout).toBe(b.stdout)
+  })
+
+  it('fails with one line for an unknown name or a bad time', () => {
+    const unknown = who('app-primry', '--config', CONFIG, '--at', '2026-03-10T12:00Z')
+    expect(unknown.status).toBe(1)
+    expect(unknown.stderr).toBe('error: no schedule or escalation policy named app-primry (did you mean app-primary?)\n')
+    const badTime = who('--config', CONFIG, '--at', 'next tuesday')
+    expect(badTime.status).toBe(1)
+    expect(badTime.stderr.split('\n')[0]).toMatch(/^error: invalid time: next tuesday/)
+  })
+
+  it('refuses a config with errors and lists them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'oncall-who-'))
+    const file = join(dir, 'oncall.yaml')
+    writeFileSync(file, 'version: 1\nowner: x\nschedules:\n  s:\n    name: S\n    time_zone: Mars/Base\n    layers: []\n')
+    const r = who('--config', file, '--at', '2026-03-10T12:00Z')
+    expect(r.status).toBe(1)
+    expect(r.stderr).toMatch(/^error: the config has \d+ error\(s\)\n/)
+    expect(r.stdout).toBe('')
+  })
+})
