@@ -25,6 +25,8 @@ export function diffFields(
     if (ignore.has(path)) continue
     const b = beforeFields.get(path) ?? null
     const a = afterFields.get(path) ?? null
+    // A path only one side has (an added or removed layer or rule) says nothing when it is empty there.
+    if (!(beforeFields.has(path) && afterFields.has(path)) && isEmpty(a) && isEmpty(b)) continue
     if (canonicalJson(b) !== canonicalJson(a)) changes.push({path, before: b, after: a})
   }
   return changes
@@ -33,8 +35,12 @@ export function diffFields(
 /** Every set field of a value being created or deleted (empty text and lists left out), as changes from / to nothing. */
 export function allFields(type: ResourceType, value: Resource, side: 'before' | 'after'): FieldChange[] {
   return humanFields(type, value)
-    .filter((f) => f.value !== null && f.value !== '' && !(Array.isArray(f.value) && f.value.length === 0))
+    .filter((f) => !isEmpty(f.value))
     .map((f) => (side === 'after' ? {path: f.path, before: null, after: f.value} : {path: f.path, before: f.value, after: null}))
+}
+
+function isEmpty(v: HumanField['value']): boolean {
+  return v === null || v === '' || (Array.isArray(v) && v.length === 0)
 }
 
 function toMap(fields: readonly HumanField[]): Map<string, HumanField['value']> {

@@ -133,7 +133,6 @@ describe('makePlan: managed objects', () => {
       ['layers[1].turn', '12h', null],
       ['layers[1].rotation_start', '2026-01-05T08:00', null],
       ['layers[1].start', '2026-01-05T10:00', null],
-      ['layers[1].restrictions', [], null],
     ])
   })
 
