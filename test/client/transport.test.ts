@@ -261,3 +261,19 @@ describe('the token never leaks', () => {
     expect(JSON.stringify(client)).not.toContain(TOKEN)
   })
 })
+
+describe('connection refused', () => {
+  it('gives up after three tries (nobody is listening), for POST too', async () => {
+    const closed = await startScriptedServer(() => ok({}))
+    const url = closed.url
+    await closed.close()
+    const time = fakeTime()
+    const client = new PagerDutyClient({baseUrl: url, token: TOKEN, sleep: time.sleep, now: time.now, random: () => 0.5})
+    const error = (await client.post('/teams', {team: {}}).catch((e: unknown) => e)) as PagerDutyNetworkError
+    expect(error).toBeInstanceOf(PagerDutyNetworkError)
+    expect(error.errorCode).toBe('ECONNREFUSED')
+    expect(error.attempts).toBe(3)
+    expect(error.message).not.toContain('may have applied')
+    expect(client.requestCount).toBe(3)
+  })
+})

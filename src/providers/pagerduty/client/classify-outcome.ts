@@ -6,7 +6,7 @@
  * |-------------------------------------------|---------------------|-------------------------------|
  * | 2xx                                       | done                | done                          |
  * | 429                                       | wait reset, retry   | wait reset, retry (not applied)|
- * | connection refused                        | backoff, retry      | backoff, retry (never sent)   |
+ * | connection refused (≤ 3 tries)            | backoff, retry      | backoff, retry (never sent)   |
  * | 5xx, 408, reset/timeout/hang-up           | backoff, retry      | ambiguous: look, then retry   |
  * | other 4xx, unknown network failure        | fail                | fail                          |
  */

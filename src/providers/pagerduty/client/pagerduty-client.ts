@@ -75,6 +75,9 @@ type Decision =
   /** Wait, then (for an ambiguous POST) ask findExisting, then try again. */
   | {readonly kind: 'retry'; readonly waitMs: number; readonly lookFirst: boolean}
 
+/** Tries when the connection is refused (see #decide). */
+const REFUSED_ATTEMPTS = 3
+
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
 export class PagerDutyClient {
@@ -208,7 +211,9 @@ export class PagerDutyClient {
     state.failures++
     // Only a POST can create a duplicate; PUT and DELETE are idempotent.
     const ambiguous = method === 'POST' && verdict === 'transient'
-    if (state.failures >= this.#maxAttempts || (ambiguous && !canLook)) {
+    // Nobody listening (a wrong --api-url, a stopped sandbox) rarely heals: fail within a second or so.
+    const allowed = verdict === 'not-sent' ? Math.min(this.#maxAttempts, REFUSED_ATTEMPTS) : this.#maxAttempts
+    if (state.failures >= allowed || (ambiguous && !canLook)) {
       return {kind: 'fail', error: this.#error(method, path, outcome, attempt, ambiguous)}
     }
     state.ambiguousBefore ||= verdict === 'transient'
