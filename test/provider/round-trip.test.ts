@@ -81,7 +81,7 @@ function write(account: FakeAccount, desired: DesiredState, ids: IdIndex, now: D
   for (const schedule of desired.schedules.values()) {
     const existing = ids.id('schedule', schedule.key)
     const id = existing ?? account.id('PS')
-    const body = scheduleToPd(schedule, ctx, existing ? ids.liveLayers(existing) : [], now)
+    const body = scheduleToPd(schedule, ctx, existing ? (ids.liveLayers(existing) ?? []) : [], now)
     const stored = account.schedules.find((s) => s.id === id)
     upsert(account.schedules, rewriteScheduleWrite(body, {id, now, stored, readZone: READ_ZONE, newLayerId: () => account.id('PL')}))
     ids.record('schedule', schedule.key, id)
@@ -174,7 +174,9 @@ describe('mapping round trip through PagerDuty rewrites', () => {
     const written = [...after.schedule_layers].reverse()
     expect(written.map((l) => l.id)).toEqual(idsBefore) // same layers: updated or ended, none new
     expect(parseInstant(written[1]?.end as string)).toBe(later.getTime()) // started layer: ended now
-    expect(written[2]?.end).toBe(written[2]?.start) // future layer: ended at its start, never counts
+    // Future layer: cut to one minute from its start and masked by a restriction outside that minute.
+    expect(parseInstant(written[2]?.end as string) - parseInstant(written[2]?.start as string)).toBe(60_000)
+    expect(written[2]?.restrictions).toEqual([{type: 'daily_restriction', start_time_of_day: '09:02:00', duration_seconds: 60}])
     expectLiveEqualsDesired(read(account, changed, new Date(later.getTime() + 60_000)), changed)
   })
 })

@@ -57,9 +57,12 @@ export class IdIndex {
     this.#offer(type, key, id, 3)
   }
 
-  /** The schedule's live (not ended) layers in written order, index 0 = Layer 1. */
-  liveLayers(scheduleId: string): readonly LiveLayerRef[] {
-    return this.#layers.get(scheduleId) ?? []
+  /**
+   * The schedule's live (not ended) layers in written order, index 0 = Layer 1; undefined when
+   * the index was built without layer information for it (updating it then would duplicate layers).
+   */
+  liveLayers(scheduleId: string): readonly LiveLayerRef[] | undefined {
+    return this.#layers.get(scheduleId)
   }
 
   #offer(type: ResourceType, key: string, id: string, rank: number): void {

@@ -14,7 +14,7 @@ import {parseInstant} from './wall-clock.js'
  *   update) goes through this one function, so reading and writing cannot disagree.
  * - History: PagerDuty never deletes layers, it ends them. A layer whose `end` is at or before
  *   `now` no longer counts and is not part of the model (as in terraform's reader); nor is one
- *   that ends before it starts (apply removes a layer that has not started yet that way).
+ *   cut to a minute (how apply removes a layer that has not started yet).
  */
 export function liveLayersInWrittenOrder<L extends PdScheduleLayer>(
   layers: readonly L[],
@@ -25,9 +25,15 @@ export function liveLayersInWrittenOrder<L extends PdScheduleLayer>(
   return order === 'highest-first' ? current.reverse() : current
 }
 
-/** Ended at or before `now`, or never counted at all (end at or before start: how a future layer is removed). */
+/**
+ * How apply removes a layer that has not started yet (schedule-to-pd.ts endedLayer): it cannot
+ * end before it starts, so it is cut to this length and masked. No real layer is this short.
+ */
+export const NEUTRALISED_LAYER_MS = 60_000
+
+/** Ended at or before `now`, or cut to at most a minute (a removed layer that had not started yet). */
 export function hasEnded(layer: PdScheduleLayer, now: number): boolean {
   if (layer.end === null || layer.end === undefined || layer.end === '') return false
   const end = parseInstant(layer.end)
-  return end <= now || end <= parseInstant(layer.start)
+  return end <= now || end - parseInstant(layer.start) <= NEUTRALISED_LAYER_MS
 }

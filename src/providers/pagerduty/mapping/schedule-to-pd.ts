@@ -4,6 +4,8 @@ import type {LiveLayerRef} from '../id-index.js'
 import {appendMarker} from '../ownership.js'
 import type {ToPdContext} from './to-pd-context.js'
 import {teamRef, userRef} from './to-pd-context.js'
+import {ZoneClock} from '../../../schedule/zone-clock.js'
+import {NEUTRALISED_LAYER_MS} from './live-layers.js'
 import {instantToIso, localToIso, parseInstant, timeOfDayToPd} from './wall-clock.js'
 
 /**
@@ -14,11 +16,10 @@ import {instantToIso, localToIso, parseInstant, timeOfDayToPd} from './wall-cloc
  * order, see live-layers.ts), so existing layers are edited in place rather than replaced:
  * pairing by position keeps PagerDuty's stored order equal to the config's. Live layers beyond
  * the config's count are sent back with their ID and `end` = now, because PagerDuty cannot delete
- * a layer, only end it; one that has not started yet is ended at its start (a layer that never
- * counts, which reading ignores).
+ * a layer, only end it (see endedLayer for layers that have not started yet).
  *
  * Local date-times become ISO timestamps with the zone's offset at that instant; `end: null` is
- * sent explicitly so that removing an end date clears it.
+ * sent only to clear an end date the live layer has.
  */
 export function scheduleToPd(
   schedule: Schedule,
@@ -27,7 +28,7 @@ export function scheduleToPd(
   now: Date = new Date(0),
 ): PdSchedule {
   const zone = schedule.timeZone
-  const kept = schedule.layers.map((layer, i) => layerToPd(layer, zone, ctx, liveLayers[i]?.id))
+  const kept = schedule.layers.map((layer, i) => layerToPd(layer, zone, ctx, liveLayers[i]))
   const ended = liveLayers.slice(schedule.layers.length).map((ref) => endedLayer(ref, now, zone))
   return {
     type: 'schedule',
@@ -39,17 +40,26 @@ export function scheduleToPd(
   }
 }
 
-function layerToPd(layer: ScheduleLayer, zone: string, ctx: ToPdContext, id: string | undefined): PdScheduleLayer {
+function layerToPd(layer: ScheduleLayer, zone: string, ctx: ToPdContext, live: LiveLayerRef | undefined): PdScheduleLayer {
   return {
-    ...(id === undefined ? {} : {id}),
+    ...(live === undefined ? {} : {id: live.id}),
     name: layer.name,
     start: localToIso(layer.start, zone),
-    end: layer.end === null ? null : localToIso(layer.end, zone),
+    ...endToPd(layer, zone, live),
     rotation_virtual_start: localToIso(layer.rotationStart, zone),
     rotation_turn_length_seconds: layer.turnSeconds,
     users: layer.users.map((email) => ({user: userRef(ctx, email)})),
     restrictions: layer.restrictions.map(restrictionToPd),
   }
+}
+
+/**
+ * `end: null` clears an end date (terraform PR #460), but the spec types `end` as a string and
+ * strict validators reject null; so null is sent only when there is an end to clear.
+ */
+function endToPd(layer: ScheduleLayer, zone: string, live: LiveLayerRef | undefined): {end?: string | null} {
+  if (layer.end !== null) return {end: localToIso(layer.end, zone)}
+  return live?.layer.end ? {end: null} : {}
 }
 
 export function restrictionToPd(r: Restriction): PdRestriction {
@@ -59,17 +69,32 @@ export function restrictionToPd(r: Restriction): PdRestriction {
     : {type: 'daily_restriction', ...common}
 }
 
+/**
+ * A live layer that left the config. PagerDuty cannot delete it, so it is ended: a layer that
+ * has started ends now. One that has not started yet (or started less than a minute ago, which
+ * allows for clock skew) cannot end now, since PagerDuty requires end > start; it is cut to one
+ * minute from its start with a restriction that excludes that minute, so it never puts anyone on
+ * call. Reading treats both as history (live-layers.ts: hasEnded).
+ */
 function endedLayer(ref: LiveLayerRef, now: Date, zone: string): PdScheduleLayer {
   const {layer} = ref
-  const end = Math.max(now.getTime(), parseInstant(layer.start))
-  return {
+  const start = parseInstant(layer.start)
+  const common = {
     id: ref.id,
     name: layer.name ?? null,
     start: layer.start,
-    end: instantToIso(end, zone),
     rotation_virtual_start: layer.rotation_virtual_start,
     rotation_turn_length_seconds: layer.rotation_turn_length_seconds,
     users: layer.users.map((u) => ({user: {id: u.user.id, type: 'user_reference'}})),
-    restrictions: layer.restrictions ?? [],
+  }
+  if (start + NEUTRALISED_LAYER_MS <= now.getTime()) {
+    return {...common, end: instantToIso(now.getTime(), zone), restrictions: layer.restrictions ?? []}
+  }
+  const blocked = new Date(start + 2 * NEUTRALISED_LAYER_MS + ZoneClock.of(zone).offsetAt(start))
+  const startTimeOfDay = blocked.toISOString().slice(11, 19)
+  return {
+    ...common,
+    end: instantToIso(start + NEUTRALISED_LAYER_MS, zone),
+    restrictions: [{type: 'daily_restriction', start_time_of_day: startTimeOfDay, duration_seconds: 60}],
   }
 }

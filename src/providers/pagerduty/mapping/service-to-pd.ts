@@ -5,9 +5,12 @@ import type {ToPdContext} from './to-pd-context.js'
 import {timeOfDayToPd} from './wall-clock.js'
 
 /**
- * The body of POST/PUT /services. Every managed field is sent explicitly (null timeouts,
- * `support_hours: null`, `alert_grouping_parameters: {type: null}`), because PagerDuty fills
- * in defaults for omitted ones (30m ack, 4h resolve) and keeps old values on PUT.
+ * The body of POST/PUT /services. Managed fields are sent explicitly, because PagerDuty fills in
+ * defaults for omitted ones (30m ack, 4h resolve) and keeps old values on PUT: a disabled timeout
+ * is sent as 0 (the API documents "0, null or unset" as disabled; the spec types the field as an
+ * integer, so 0 is the value every validator accepts), no grouping as `{type: null}`.
+ * `support_hours` is sent only with a support-hours urgency rule (the spec types it as an object,
+ * and a constant rule ignores it; reading ignores it then too).
  * `teams` is not sent: it is read-only on services and follows the escalation policy.
  */
 export function serviceToPd(service: Service, ctx: ToPdContext): PdService {
@@ -16,10 +19,10 @@ export function serviceToPd(service: Service, ctx: ToPdContext): PdService {
     name: service.name,
     description: appendMarker(service.description, {owner: ctx.owner, key: service.key}),
     escalation_policy: {id: ctx.ids.requireId('escalation_policy', service.escalationPolicy), type: 'escalation_policy_reference'},
-    acknowledgement_timeout: service.acknowledgementTimeoutSeconds,
-    auto_resolve_timeout: service.autoResolveTimeoutSeconds,
+    acknowledgement_timeout: service.acknowledgementTimeoutSeconds ?? 0,
+    auto_resolve_timeout: service.autoResolveTimeoutSeconds ?? 0,
     incident_urgency_rule: urgencyRuleToPd(service.urgency),
-    support_hours: service.urgency.kind === 'support_hours' ? supportHoursToPd(service.urgency.supportHours) : null,
+    ...(service.urgency.kind === 'support_hours' ? {support_hours: supportHoursToPd(service.urgency.supportHours)} : {}),
     scheduled_actions: [],
     alert_grouping_parameters: alertGroupingToPd(service.alertGrouping),
   }

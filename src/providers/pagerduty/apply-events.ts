@@ -1,0 +1,62 @@
+import type {Change} from '../../plan/change.js'
+
+/**
+ * What apply reports while it runs and when it stops. Plain values: the CLI decides how to show
+ * them (formatApplyEvent gives the default one-line form).
+ */
+interface EventBase {
+  readonly change: Change
+  /** Position of the change in the plan (0-based) and the plan's length. */
+  readonly index: number
+  readonly total: number
+  /** Set for the second step of a team change: removing members, which runs after all other changes. */
+  readonly step?: 'remove-members'
+}
+
+export type ApplyEvent =
+  | (EventBase & {readonly kind: 'start'})
+  | (EventBase & {readonly kind: 'done'; readonly id: string; readonly ms: number})
+  | (EventBase & {readonly kind: 'failed'; readonly ms: number; readonly message: string})
+
+export interface AppliedChange {
+  readonly change: Change
+  /** PagerDuty ID of the object (new for a create). */
+  readonly id: string
+  readonly ms: number
+}
+
+export interface FailedChange {
+  readonly change: Change
+  /** One line, with PagerDuty's own error message and details when it sent them. */
+  readonly message: string
+  readonly status?: number
+  readonly code?: number
+}
+
+/**
+ * Outcome of applying a plan. Apply stops at the first failure: everything before it is applied
+ * (and stays applied: PagerDuty has no transactions), nothing after it was attempted, so
+ * re-running plan/apply continues from where it stopped.
+ */
+export interface ApplyReport {
+  readonly applied: readonly AppliedChange[]
+  readonly failed: FailedChange | null
+  readonly notAttempted: readonly Change[]
+}
+
+const SIGN = {create: '+', update: '~', adopt: '~', delete: '-'} as const
+
+/** `+ schedule consumer-app-primary ... done (120ms)` */
+export function formatApplyEvent(event: ApplyEvent): string {
+  const {change} = event
+  const notes = [change.kind === 'adopt' ? ' (adopt)' : '', event.step === 'remove-members' ? ' (remove members)' : ''].join('')
+  const head = `${SIGN[change.kind]} ${change.type.replace('_', ' ')} ${change.key}${notes}`
+  switch (event.kind) {
+    case 'start':
+      return `${head} ...`
+    case 'done':
+      return `${head} ... done (${Math.round(event.ms)}ms)`
+    case 'failed':
+      return `${head} ... failed (${Math.round(event.ms)}ms): ${event.message}`
+  }
+}

@@ -1,0 +1,226 @@
+import {afterEach, beforeEach, describe, expect, it} from 'vitest'
+import type {Schedule} from '../../src/model/schedule.js'
+import type {DesiredState} from '../../src/model/state.js'
+import type {Team} from '../../src/model/team.js'
+import type {Change} from '../../src/plan/change.js'
+import type {LiveState} from '../../src/plan/live-state.js'
+import {makePlan} from '../../src/plan/make-plan.js'
+import {applyChanges, formatApplyEvent, type ApplyEvent} from '../../src/providers/pagerduty/apply.js'
+import {PagerDutyClient} from '../../src/providers/pagerduty/client/index.js'
+import type {RawAccount} from '../../src/providers/pagerduty/dto.js'
+import {IdIndex, liveLayerRefs} from '../../src/providers/pagerduty/id-index.js'
+import {hasEnded} from '../../src/providers/pagerduty/mapping/live-layers.js'
+import {normalizeLiveAgainstDesired} from '../../src/providers/pagerduty/mapping/normalize-start.js'
+import {parseInstant} from '../../src/providers/pagerduty/mapping/wall-clock.js'
+import {readAccount} from '../../src/providers/pagerduty/read-account.js'
+import {liveStateFromRaw} from '../../src/providers/pagerduty/read-live-state.js'
+import {startSandbox, type Sandbox} from '../../src/sandbox/index.js'
+import {desiredFixture, NOW} from './desired-fixture.js'
+
+/**
+ * apply against the sandbox (a PagerDuty REST API over loopback HTTP, with PagerDuty's rewrites:
+ * reversed layers, re-offset timestamps, past starts moved to now), through the real client:
+ * apply(plan(desired)) then read → the same model, and a second plan is empty.
+ */
+let sandbox: Sandbox
+let client: PagerDutyClient
+
+beforeEach(async () => {
+  sandbox = await startSandbox({
+    now: () => NOW.getTime(),
+    seed: {users: [{name: 'Admin', email: 'admin@example.com', role: 'admin'}]},
+  })
+  client = new PagerDutyClient({baseUrl: sandbox.url, token: sandbox.token, from: 'admin@example.com', sleep: async () => {}})
+})
+
+afterEach(async () => {
+  await sandbox.stop()
+})
+
+interface Read {
+  raw: RawAccount
+  live: LiveState
+  ids: IdIndex
+}
+
+async function read(desired: DesiredState, now: Date): Promise<Read> {
+  const raw = await readAccount(client)
+  const live = normalizeLiveAgainstDesired(liveStateFromRaw(raw, {now}), desired, now)
+  return {raw, live, ids: IdIndex.fromLive(live, desired.owner, liveLayerRefs(raw, now))}
+}
+
+async function planAndApply(desired: DesiredState, now: Date, events: ApplyEvent[] = []) {
+  const before = await read(desired, now)
+  const plan = makePlan(desired, before.live, {adopt: false})
+  const report = await applyChanges(client, plan.changes, before.ids, {owner: desired.owner, now, onProgress: (e) => events.push(e)})
+  return {plan, report}
+}
+
+function expectLiveEqualsDesired(live: LiveState, desired: DesiredState): void {
+  for (const [email, user] of desired.users) expect(live.users.get(email)?.value).toEqual(user)
+  const values = <T extends {key: string}>(list: readonly {value: T; owner: string | null}[]): Map<string, T> =>
+    new Map(list.filter((r) => r.owner === desired.owner).map((r) => [r.value.key, r.value]))
+  expect(values(live.teams)).toEqual(desired.teams)
+  expect(values(live.schedules)).toEqual(desired.schedules)
+  expect(values(live.escalationPolicies)).toEqual(desired.escalationPolicies)
+  expect(values(live.services)).toEqual(desired.services)
+}
+
+describe('applyChanges against the sandbox', () => {
+  it('creates everything; reading back gives the desired model and a second plan is empty', async () => {
+    const events: ApplyEvent[] = []
+    const {plan, report} = await planAndApply(desiredFixture, NOW, events)
+    expect(report.failed).toBeNull()
+    expect(report.notAttempted).toEqual([])
+    expect(report.applied).toHaveLength(plan.changes.length)
+    expect(plan.changes.length).toBe(3 + 2 + 3 + 2 + 4)
+    expect(events.filter((e) => e.kind === 'done')).toHaveLength(plan.changes.length)
+
+    const after = await read(desiredFixture, NOW)
+    expectLiveEqualsDesired(after.live, desiredFixture)
+    expect(makePlan(desiredFixture, after.live, {adopt: false}).changes).toEqual([])
+
+    // Later, when the sandbox has moved past-dated layer starts to "now", still no changes.
+    const later = new Date('2027-02-01T00:00:00Z')
+    sandbox.admin.setNow(later.getTime())
+    expect(makePlan(desiredFixture, (await read(desiredFixture, later)).live, {adopt: false}).changes).toEqual([])
+  })
+
+  it('updates in place: ends removed layers, changes team members, deletes what left the config', async () => {
+    await planAndApply(desiredFixture, NOW)
+    const primary = desiredFixture.schedules.get('consumer-app-primary') as Schedule
+    const changed: DesiredState = {
+      ...desiredFixture,
+      teams: new Map([
+        ...desiredFixture.teams,
+        [
+          'consumer-app',
+          {
+            ...(desiredFixture.teams.get('consumer-app') as Team),
+            members: [
+              {email: 'aiko.tanaka@example.com', role: 'responder'},
+              {email: 'ken.sato@example.com', role: 'responder'},
+              {email: 'mei.suzuki@example.com', role: 'manager'},
+            ],
+          },
+        ],
+      ]),
+      schedules: new Map([
+        ...desiredFixture.schedules,
+        ['consumer-app-primary', {...primary, layers: [{...(primary.layers[0] as Schedule['layers'][number]), users: ['mei.suzuki@example.com']}]}],
+      ]),
+      services: new Map([...desiredFixture.services].filter(([key]) => key !== 'search')),
+    }
+    const later = new Date('2026-12-01T00:00:00Z')
+    sandbox.admin.setNow(later.getTime())
+    const events: ApplyEvent[] = []
+    const {plan, report} = await planAndApply(changed, later, events)
+    expect(report.failed).toBeNull()
+    expect(events.map(formatApplyEvent).map((line) => line.replace(/\(\d+ms\)/, '(Nms)'))).toEqual([
+      '~ team consumer-app ...',
+      '~ team consumer-app ... done (Nms)',
+      '~ schedule consumer-app-primary ...',
+      '~ schedule consumer-app-primary ... done (Nms)',
+      '- service search ...',
+      '- service search ... done (Nms)',
+    ])
+    expect(plan.changes.map((c) => `${c.kind} ${c.type} ${c.key}`)).toEqual([
+      'update team consumer-app',
+      'update schedule consumer-app-primary',
+      'delete service search',
+    ])
+
+    const after = await read(changed, later)
+    expectLiveEqualsDesired(after.live, changed)
+    expect(makePlan(changed, after.live, {adopt: false}).changes).toEqual([])
+    const raw = after.raw.schedules.find((s) => s.name === primary.name)
+    expect(raw?.schedule_layers).toHaveLength(3) // PagerDuty keeps ended layers
+    const layers = raw?.schedule_layers ?? []
+    // The started layer ended now; the one that had not started was cut to a minute and masked.
+    expect(layers.filter((l) => l.end && parseInstant(l.end) === later.getTime()).map((l) => l.name)).toEqual(['Nights 12h'])
+    expect(layers.filter((l) => hasEnded(l, later.getTime())).map((l) => l.name).sort()).toEqual(['Next year', 'Nights 12h'])
+  })
+
+  it('removes team members last, after the policy that reached them stopped doing so', async () => {
+    const team: Team = {
+      key: 'sre',
+      name: 'SRE',
+      description: '',
+      members: [
+        {email: 'ken.sato@example.com', role: 'responder'},
+        {email: 'mei.suzuki@example.com', role: 'responder'},
+      ],
+    }
+    const policy = {
+      key: 'sre',
+      name: 'SRE',
+      description: '',
+      team: 'sre',
+      repeat: 0,
+      handoffNotifications: 'if_has_services' as const,
+      rules: [{delayMinutes: 5, targets: [{type: 'user' as const, email: 'ken.sato@example.com'}]}],
+    }
+    const users = new Map([...desiredFixture.users].filter(([email]) => email !== 'aiko.tanaka@example.com'))
+    const small: DesiredState = {
+      ...desiredFixture,
+      users,
+      teams: new Map([['sre', team]]),
+      schedules: new Map(),
+      escalationPolicies: new Map([['sre', policy]]),
+      services: new Map(),
+    }
+    expect((await planAndApply(small, NOW)).report.failed).toBeNull()
+    const changed: DesiredState = {
+      ...small,
+      teams: new Map([['sre', {...team, members: [{email: 'mei.suzuki@example.com', role: 'responder'}]}]]),
+      escalationPolicies: new Map([['sre', {...policy, rules: [{delayMinutes: 5, targets: [{type: 'user', email: 'mei.suzuki@example.com'}]}]}]]),
+    }
+    const events: ApplyEvent[] = []
+    const {report} = await planAndApply(changed, NOW, events)
+    expect(report.failed).toBeNull()
+    expect(events.filter((e) => e.kind === 'done').map(formatApplyEvent).map((l) => l.replace(/ \.\.\. .*/, ''))).toEqual([
+      '~ team sre',
+      '~ escalation policy sre',
+      '~ team sre (remove members)',
+    ])
+    const after = await read(changed, NOW)
+    expectLiveEqualsDesired(after.live, changed)
+  })
+
+  it('does not create a duplicate when the connection drops after a POST was applied', async () => {
+    const team = desiredFixture.teams.get('platform')
+    const change: Change = {kind: 'create', type: 'team', key: 'platform', after: team as never}
+    const {ids} = await read(desiredFixture, NOW)
+    // Users first (the team has a member), then drop the answer to the team POST.
+    await applyChanges(
+      client,
+      [...desiredFixture.users.values()].map((u): Change => ({kind: 'create', type: 'user', key: u.email, after: u})),
+      ids,
+      {owner: 'consumer-app', now: NOW},
+    )
+    sandbox.admin.setFaults({dropAfterWrite: 1})
+    const report = await applyChanges(client, [change], ids, {owner: 'consumer-app', now: NOW})
+    expect(report.failed).toBeNull()
+    const teams = (await readAccount(client)).teams.filter((t) => t.name === 'Platform')
+    expect(teams).toHaveLength(1)
+    expect(report.applied[0]?.id).toBe(teams[0]?.id)
+  })
+
+  it('stops at the first failure and reports PagerDuty’s message and what was not attempted', async () => {
+    const {ids} = await read(desiredFixture, NOW)
+    const changes: Change[] = [
+      {kind: 'create', type: 'user', key: 'aiko.tanaka@example.com', after: desiredFixture.users.get('aiko.tanaka@example.com') as never},
+      {kind: 'create', type: 'user', key: 'admin@example.com', after: {email: 'admin@example.com', name: 'Admin again', timeZone: null, role: null}},
+      {kind: 'create', type: 'team', key: 'platform', after: desiredFixture.teams.get('platform') as never},
+    ]
+    const events: ApplyEvent[] = []
+    const report = await applyChanges(client, changes, ids, {owner: 'consumer-app', now: NOW, onProgress: (e) => events.push(e)})
+    expect(report.applied.map((a) => a.change.key)).toEqual(['aiko.tanaka@example.com'])
+    expect(report.failed?.change.key).toBe('admin@example.com')
+    expect(report.failed?.status).toBe(400)
+    expect(report.failed?.message).toMatch(/POST \/users failed with HTTP 400/)
+    expect(report.notAttempted.map((c) => c.key)).toEqual(['platform'])
+    expect(events.map((e) => e.kind)).toEqual(['start', 'done', 'start', 'failed'])
+    expect(formatApplyEvent(events[1] as ApplyEvent)).toMatch(/^\+ user aiko\.tanaka@example\.com \.\.\. done \(\d+ms\)$/)
+  })
+})
