@@ -70,3 +70,12 @@ describe('renderMarkdown', () => {
     expect(md).toMatch(/… and [1-3] more changes? not shown/)
   })
 })
+
+describe('renderMarkdown notes', () => {
+  it('lists at most 20 notes per section and counts the rest', () => {
+    const referencedUsers = Array.from({length: 30}, (_, i) => `u${String(i).padStart(2, '0')}@x.io`)
+    const md = renderMarkdown(makePlan(aDesiredState({referencedUsers}), aLiveState(), {adopt: false}))
+    expect(md.match(/^- user u\d\d@x\.io/gm)).toHaveLength(20)
+    expect(md).toContain('- … and 10 more\n')
+  })
+})

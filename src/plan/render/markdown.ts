@@ -10,8 +10,12 @@ export interface MarkdownOptions {
 }
 
 export const MARKDOWN_MAX_LENGTH = 60_000
-/** Notes (unmanaged, conflicts, ...) beyond this many per section are counted, not listed. */
-const MAX_NOTES = 50
+/**
+ * Notes (unmanaged, conflicts, ...) beyond this many per section are counted, not listed, and each
+ * is cut at MAX_NOTE_LENGTH, so the five note sections always fit the limit with room for changes.
+ */
+const MAX_NOTES = 20
+const MAX_NOTE_LENGTH = 400
 
 /**
  * The plan as a pull-request comment: a heading with the summary, one collapsible section per
@@ -69,7 +73,7 @@ function textBlock(f: FieldView): string[] {
 
 function noteSection(title: string, lines: readonly string[]): string {
   if (lines.length === 0) return ''
-  const shown = lines.slice(0, MAX_NOTES).map((l) => `- ${escapeHtml(l)}`)
+  const shown = lines.slice(0, MAX_NOTES).map((l) => `- ${escapeHtml(l.length > MAX_NOTE_LENGTH ? l.slice(0, MAX_NOTE_LENGTH - 1) + '…' : l)}`)
   if (lines.length > MAX_NOTES) shown.push(`- … and ${lines.length - MAX_NOTES} more`)
   return `\n**${title}**\n\n${shown.join('\n')}\n`
 }
