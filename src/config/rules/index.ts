@@ -1,4 +1,5 @@
 import type {Rule} from './context.js'
+import {coverageGaps} from './coverage-gaps.js'
 import {escalationLimits} from './escalation-limits.js'
 import {layerTiming} from './layer-timing.js'
 import {layersNotEmpty} from './layers-not-empty.js'
@@ -26,4 +27,5 @@ export const RULES: readonly Rule[] = [
   escalationLimits,
   serviceSettings,
   unusedResources,
+  coverageGaps,
 ]
