@@ -11,11 +11,11 @@
  * not apply the request) after the advertised reset.
  */
 import pLimit, {type LimitFunction} from 'p-limit'
-import type {PdErrorBody} from '../dto.js'
 import {DEFAULT_BACKOFF, backoffDelay, type BackoffPolicy} from './backoff.js'
 import {classifyOutcome} from './classify-outcome.js'
 import {isLoopbackUrl} from './connection-options.js'
-import {PagerDutyApiError, PagerDutyClientUsageError, PagerDutyNetworkError} from './errors.js'
+import {errorFromOutcome} from './error-from-outcome.js'
+import {PagerDutyApiError, PagerDutyClientUsageError} from './errors.js'
 import {listAllPages} from './list-all.js'
 import {pathWithQuery, type QueryParams} from './query-string.js'
 import {RateLimitPacer} from './rate-limit-pacer.js'
@@ -252,17 +252,6 @@ export class PagerDutyClient {
   }
 
   #error(method: HttpMethod, path: string, outcome: Outcome, attempts: number, ambiguous: boolean): Error {
-    const suffix = ambiguous ? ' (the server may have applied it; check before retrying)' : ''
-    if (outcome.kind === 'network') {
-      return new PagerDutyNetworkError(method, path, outcome.code, attempts, outcome.detail + suffix)
-    }
-    const body = (outcome.bodyIsJson ? outcome.data : undefined) as PdErrorBody | undefined
-    const err = body?.error
-    const message = (typeof err?.message === 'string' && err.message) || outcome.statusText || `HTTP ${outcome.status}`
-    const errors = Array.isArray(err?.errors)
-      ? err.errors.filter((e): e is string => typeof e === 'string').map((e) => this.#transport.scrub(e))
-      : []
-    const code = typeof err?.code === 'number' ? err.code : undefined
-    return new PagerDutyApiError(method, path, outcome.status, code, this.#transport.scrub(message) + suffix, errors)
+    return errorFromOutcome(method, path, outcome, attempts, ambiguous, (text) => this.#transport.scrub(text))
   }
 }
