@@ -5,7 +5,7 @@ import {hasErrors, sortDiagnostics, type Diagnostic} from './diagnostic.js'
 import {mergeFiles, type ConfigSources} from './merge.js'
 import {normalize, NotNormalizable} from './normalize.js'
 import {parseYamlFile, type ParsedFile} from './parse-yaml.js'
-import {readConfigFiles} from './read-files.js'
+import {readConfigFiles, type SourceText} from './read-files.js'
 import {createRuleContext} from './rules/context.js'
 import {RULES} from './rules/index.js'
 import type {Rule} from './rules/index.js'
@@ -39,19 +39,26 @@ export interface LoadOptions {
  */
 export async function loadConfig(path: string, options: LoadOptions = {}): Promise<LoadResult> {
   const read = await readConfigFiles(path)
-  const diagnostics: Diagnostic[] = [...read.diagnostics]
+  const checked = checkSources(read.sources, options)
+  const diagnostics = sortDiagnostics([...read.diagnostics, ...checked.diagnostics])
+  return {...checked, state: hasErrors(diagnostics) ? undefined : checked.state, diagnostics, files: read.files}
+}
+
+/** The in-memory part of loadConfig: parse, schema, merge, normalize, rules (also used by tests). */
+export function checkSources(sources: readonly SourceText[], options: LoadOptions = {}): Omit<LoadResult, 'files'> {
+  const diagnostics: Diagnostic[] = []
   const parsed: ParsedFile[] = []
-  for (const source of read.sources) {
+  for (const source of sources) {
     const result = parseYamlFile(source)
     diagnostics.push(...result.diagnostics)
     if (result.file) parsed.push(result.file)
   }
   for (const file of parsed) diagnostics.push(...validateFileSchema(file))
-  const done = (state?: DesiredState, sourceMap: ReadonlyMap<ResourceKey, SourcePosition> = new Map()): LoadResult => {
+  const done = (state?: DesiredState, sourceMap: ReadonlyMap<ResourceKey, SourcePosition> = new Map()) => {
     const sorted = sortDiagnostics(diagnostics)
-    return {state: hasErrors(sorted) ? undefined : state, diagnostics: sorted, files: read.files, sourceMap}
+    return {state: hasErrors(sorted) ? undefined : state, diagnostics: sorted, sourceMap}
   }
-  if (hasErrors(diagnostics)) return done()
+  if (hasErrors(diagnostics) || parsed.length === 0) return done()
 
   const merged = mergeFiles(parsed)
   diagnostics.push(...merged.diagnostics)

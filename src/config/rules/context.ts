@@ -1,7 +1,7 @@
 import type {DesiredState} from '../../model/state.js'
 import type {Diagnostic} from '../diagnostic.js'
 import type {ConfigSources, DuplicateDefinition, MergedConfig} from '../merge.js'
-import type {DataPath} from '../source-position.js'
+import {formatPath, type DataPath, type SourcePosition} from '../source-position.js'
 
 /** What a semantic rule sees. Rules run only on schema-valid configs, so the written types hold. */
 export interface RuleContext {
@@ -24,6 +24,8 @@ export interface Problem {
   /** Point at the key rather than the value (whole entries, unknown names). */
   readonly atKey?: boolean
   readonly hint?: string
+  /** An explicit position, for places the merged config no longer holds (a duplicate's second definition). */
+  readonly at?: SourcePosition
 }
 
 export type Rule = (ctx: RuleContext) => void
@@ -40,7 +42,7 @@ export function createRuleContext(
     duplicates: input.duplicates,
     diagnostics,
     report(p) {
-      const at = input.sources.locate(p.path, {key: p.atKey ?? false})
+      const at = p.at ? {...p.at, path: formatPath(p.path)} : input.sources.locate(p.path, {key: p.atKey ?? false})
       diagnostics.push({
         severity: p.severity ?? 'error',
         code: p.code,

@@ -9,7 +9,7 @@ export const uniqueKeys: Rule = (ctx) => {
       code: 'duplicate-key',
       message: `${SINGULAR[d.section]} \`${d.key}\` is defined twice: first at ${d.first.file}:${d.first.line}:${d.first.col}`,
       path: [d.section, d.key],
-      atKey: true,
+      at: d.again,
     })
   }
   // The merge keeps the first definition; point the duplicate at its own place, not the first.

@@ -1,0 +1,22 @@
+import {describe, expect, it} from 'vitest'
+import {baseConfig, runRule} from '../../../test/validate/rule-kit.js'
+import {serviceSettings} from './service-settings.js'
+
+describe('serviceSettings', () => {
+  it('accepts a service whose team is its policy team', () => {
+    expect(runRule(serviceSettings, baseConfig())).toEqual([])
+  })
+  it('reports a team that differs from the policy team', () => {
+    const c = baseConfig()
+    c.teams.web = {}
+    c.services.api!.team = 'web'
+    const [d] = runRule(serviceSettings, c)
+    expect(d).toMatchObject({code: 'team-mismatch', path: 'services.api.team', hint: 'use `team: app` or remove it'})
+  })
+  it('reports support hours that end before they start', () => {
+    const c = baseConfig()
+    c.services.api!.urgency = {support_hours: {time_zone: 'Asia/Tokyo', days: ['mon'], from: '18:00', to: '09:00'}}
+    const [d] = runRule(serviceSettings, c)
+    expect(d).toMatchObject({code: 'invalid-support-hours', path: 'services.api.urgency.support_hours.to'})
+  })
+})
