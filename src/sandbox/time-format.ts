@@ -1,12 +1,16 @@
 import {DateTime, IANAZone} from 'luxon'
 import {invalidInput} from './errors.js'
 
+const UTC_ZONES = new Set(['UTC', 'Etc/UTC', 'Etc/UCT', 'UCT', 'Etc/Universal', 'Universal', 'Etc/Zulu', 'Zulu', 'Etc/GMT', 'GMT', 'Etc/GMT0', 'GMT0'])
+
 /**
  * PD returns instants in the schedule's (or the request's time_zone) UTC offset, not as sent
  * (terraform PR #321): 2026-03-02T10:00:00+09:00 for Asia/Tokyo. The offset is the zone's at that instant.
  */
 export function formatInZone(ms: number, zone: string): string {
-  const dt = DateTime.fromMillis(ms, {zone})
+  // UTC zones print "Z" (as Ruby's Time#iso8601 does for UTC); other zones print their offset,
+  // even when it is +00:00 (Europe/London in winter).
+  const dt = DateTime.fromMillis(ms, {zone: UTC_ZONES.has(zone) ? 'utc' : zone})
   return dt.toISO({suppressMilliseconds: true}) ?? new Date(ms).toISOString()
 }
 
