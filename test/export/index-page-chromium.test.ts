@@ -47,7 +47,7 @@ describe.skipIf(!available && !IN_CI)('index.html in headless Chromium', () => {
     const {width, height, counts} = pngColourCounts(readFileSync(png))
     expect([width, height]).toEqual([1400, 1000])
     // The first schedule's rotation fills the first screen: each of its people shows as a sizeable area.
-    const colours = personColours(schedules.flatMap((s) => s.layers.flatMap((l) => l.users)))
+    const colours = personColours(schedules.map((s) => s.layers.flatMap((l) => l.users)))
     for (const email of ['aiko.tanaka@example.com', 'ken.sato@example.com', 'mei.suzuki@example.com']) {
       expect(counts.get(colours.get(email) ?? ''), email).toBeGreaterThan(2000)
     }

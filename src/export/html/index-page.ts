@@ -115,7 +115,7 @@ ${rows.map((r) => rowHtml(r, zone, colours, input.nameOf)).join('\n')}
  * feed with its links. Pure HTML and CSS; hovering a block shows its exact times.
  */
 export function renderIndexPage(input: IndexPageInput): string {
-  const colours = personColours(input.schedules.flatMap((v) => v.schedule.layers.flatMap((l) => l.users)))
+  const colours = personColours(input.schedules.map((v) => v.schedule.layers.flatMap((l) => l.users)))
   const lastDay = day(input.window.end - 1)
   return `<!doctype html>
 <html lang="en">
