@@ -266,3 +266,21 @@ describe('makePlan: determinism and fingerprints', () => {
     expect(makePlan(aDesiredState(), aLiveState({requestCount: 7}), noAdopt).requestCount).toBe(7)
   })
 })
+
+describe('makePlan: key changes', () => {
+  it('warns when a key renamed in YAML turns into delete + create of an object with the same name', () => {
+    const live = aLiveState({escalationPolicies: [aLiveResource(anEscalationPolicy({key: 'old-key', name: 'Ops'}), {id: 'PE1'})]})
+    const plan = makePlan(aDesiredState({escalationPolicies: [anEscalationPolicy({key: 'new-key', name: 'ops'})]}), live, noAdopt)
+    expect(plan.changes.map((c) => `${c.kind} ${c.key}`)).toEqual(['create new-key', 'delete old-key'])
+    expect(plan.warnings).toEqual([
+      {
+        code: 'KEY_CHANGED',
+        message:
+          'escalation_policy new-key has the name of escalation_policy old-key, which the plan deletes: a key change re-creates the object ' +
+          '(new ID, and PagerDuty may refuse the duplicate name). Keep the key old-key to update it in place.',
+        type: 'escalation_policy',
+        key: 'new-key',
+      },
+    ])
+  })
+})

@@ -78,7 +78,33 @@ export function planCollection(
   for (const [key, mine] of managed) {
     if (!desired.has(key)) out.changes.push({kind: 'delete', type, key, id: mine.id, before: mine.value})
   }
+  out.warnings.push(...rekeyWarnings(type, out.changes))
   return out
+}
+
+/**
+ * A key renamed in YAML looks like "create the new key, delete the old one". Say so: the object
+ * gets a new ID and history, and PagerDuty refuses a second team, policy or service with the same
+ * name, so the create fails while the old object still exists.
+ */
+function rekeyWarnings(type: ResourceType, changes: readonly Change[]): PlanWarning[] {
+  const deletedByName = new Map<string, string>()
+  for (const c of changes) if (c.kind === 'delete') deletedByName.set(normalName((c.before as Named).name), c.key)
+  const warnings: PlanWarning[] = []
+  for (const c of changes) {
+    if (c.kind !== 'create') continue
+    const old = deletedByName.get(normalName((c.after as Named).name))
+    if (old === undefined) continue
+    warnings.push({
+      code: 'KEY_CHANGED',
+      message:
+        `${type} ${c.key} has the name of ${type} ${old}, which the plan deletes: a key change re-creates the object ` +
+        `(new ID, and PagerDuty may refuse the duplicate name). Keep the key ${old} to update it in place.`,
+      type,
+      key: c.key,
+    })
+  }
+  return warnings
 }
 
 function normalName(name: string): string {
