@@ -72,6 +72,16 @@ describe('assessSafety: thresholds', () => {
     expect(strict[0]?.message).toContain('deletes 2 of 10 managed teams (20%, more than 10%)')
   })
 
+  it('does not count adoptions, which touch objects that are not managed yet', () => {
+    const live = aLiveState({
+      teams: [...teams(10).map((t) => aLiveResource(t)), ...teams(5).map((t) => aLiveResource({...t, key: `u-${t.key}`, name: `U ${t.name}`}, {owner: null}))],
+    })
+    const adopted = teams(5).map((t) => ({...t, key: `u-${t.key}`, name: `U ${t.name}`, description: 'mine now'}))
+    const plan = makePlan(aDesiredState({teams: [...teams(10), ...adopted]}), live, {adopt: true})
+    expect(plan.changes.filter((c) => c.kind === 'adopt')).toHaveLength(5)
+    expect(assessSafety(plan, live, noFlags)).toEqual([])
+  })
+
   it('counts only objects of this owner as managed', () => {
     const others = teams(20).map((t) => aLiveResource({...t, key: `o-${t.key}`, name: `O ${t.name}`}, {owner: 'payments'}))
     const mine = teams(5).map((t) => aLiveResource(t))
