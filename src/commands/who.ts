@@ -1,9 +1,11 @@
 import {Args, Flags} from '@oclif/core'
 import {formatWhoText, parseAt, whoIsOnCall, WhoError, whoJson, type AtTime} from '../app/who-is-on-call.js'
 import {BaseCommand} from '../cli/base-command.js'
+import {nowFlag} from '../cli/now-flag.js'
 import {UserError} from '../cli/user-error.js'
 import {formatDiagnostic, hasErrors, sortDiagnostics} from '../config/diagnostic.js'
 import {loadConfig, resolveConfigPath} from '../config/load-config.js'
+import {resolveNow, WindowError} from '../export/export-window.js'
 import {parseLocalDateTime} from '../schedule/local-time.js'
 
 export default class Who extends BaseCommand {
@@ -28,12 +30,14 @@ With an escalation policy key, shows each level and who it pages. Prefix schedul
     at: Flags.string({description: 'Ask about this time instead of now.'}),
     config: Flags.string({char: 'c', description: 'Config file or directory (default: the usual config location).'}),
     format: Flags.string({description: 'Output format.', options: ['text', 'json'], default: 'text'}),
+    ...nowFlag,
   }
 
   async run(): Promise<void> {
     const {args, flags} = await this.parse(Who)
     try {
-      const at: AtTime = flags.at === undefined ? {kind: 'instant', ms: Date.now()} : parseAt(flags.at)
+      // Without --at: now, or the hidden --now / ONCALL_NOW clock that tests and the demo inject.
+      const at: AtTime = flags.at === undefined ? {kind: 'instant', ms: resolveNow(flags.now, process.env.ONCALL_NOW)} : parseAt(flags.at)
       // Rules get the asked time as their clock (a local time read as UTC is close enough for them).
       const now = new Date(at.kind === 'instant' ? at.ms : parseLocalDateTime(at.local))
       const {state, diagnostics} = await loadConfig(resolveConfigPath(flags.config), {now})
@@ -44,7 +48,7 @@ With an escalation policy key, shows each level and who it pages. Prefix schedul
       const report = await whoIsOnCall(state, args.target, at)
       this.out(flags.format === 'json' ? JSON.stringify(whoJson(report), null, 2) : formatWhoText(report))
     } catch (error) {
-      if (error instanceof WhoError) throw new UserError(error.message)
+      if (error instanceof WhoError || error instanceof WindowError) throw new UserError(error.message)
       throw error
     }
   }

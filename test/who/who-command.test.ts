@@ -9,10 +9,14 @@ const CONFIG = join(import.meta.dirname, 'fixtures', 'oncall.yaml')
 
 /** Runs the built CLI (dist/ is compiled by test/global-setup.ts). Every call passes --at: no real clock. */
 function who(...args: string[]): {status: number | null; stdout: string; stderr: string} {
+  return whoWithEnv({}, ...args)
+}
+
+function whoWithEnv(env: Record<string, string>, ...args: string[]): {status: number | null; stdout: string; stderr: string} {
   const r = spawnSync(process.execPath, [join(REPO, 'bin', 'run.js'), 'who', ...args], {
     cwd: REPO,
     encoding: 'utf8',
-    env: {...process.env, NO_COLOR: '1'},
+    env: {...process.env, NO_COLOR: '1', ...env},
   })
   return {status: r.status, stdout: r.stdout, stderr: r.stderr}
 }
@@ -64,6 +68,12 @@ describe('oncall who', () => {
       [2, 15, ['app-primary: aiko@example.com', 'user aiko@example.com']],
     ])
     expect(json.escalation_policy.levels[1].targets[0].on_call.until).toBe('2026-03-16T10:00:00+09:00')
+  })
+
+  it('takes "now" from ONCALL_NOW when --at is not given', () => {
+    const r = whoWithEnv({ONCALL_NOW: '2026-03-10T12:00:00Z'}, 'app-primary', '--config', CONFIG)
+    expect(r.status).toBe(0)
+    expect(r.stdout.split('\n')[0]).toBe('app-primary (App - Primary) at tue 2026-03-10 21:00 Asia/Tokyo:')
   })
 
   it('is deterministic: the same question gives byte-identical output', () => {
