@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {exportWindow, parseInstant, resolveNow, WindowError} from './export-window.js'
+import {exportWindow, paddedWindow, parseInstant, resolveNow, WINDOW_GRID_MS, WINDOW_PADDING_MS, WindowError} from './export-window.js'
 
 const now = Date.parse('2026-03-20T12:34:56Z')
 const day = (s: string): number => Date.parse(`${s}T00:00:00Z`)
@@ -26,5 +26,15 @@ describe('exportWindow', () => {
     expect(resolveNow(undefined, '2027-01-01', () => 5)).toBe(day('2027-01-01'))
     expect(resolveNow(undefined, '', () => 5)).toBe(5)
     expect(() => resolveNow(undefined, 'soon', () => 5)).toThrow(/ONCALL_NOW "soon"/)
+  })
+
+  it('pads by at least 35 days, snapped to a 28-day grid that stays put while the window slides', () => {
+    const w = exportWindow({now})
+    const p = paddedWindow(w)
+    expect(w.start - p.start).toBeGreaterThanOrEqual(WINDOW_PADDING_MS)
+    expect(p.end - w.end).toBeGreaterThanOrEqual(WINDOW_PADDING_MS)
+    expect(p.start % WINDOW_GRID_MS).toBe(0)
+    const days = Array.from({length: 56}, (_, i) => paddedWindow(exportWindow({now: now + i * 86_400_000})).start)
+    expect(new Set(days).size).toBeLessThanOrEqual(3) // changes at most every 28 days
   })
 })

@@ -6,10 +6,18 @@ export const DEFAULT_DAYS_AHEAD = 180
 /** Longest window accepted: two years (leap day included). Bigger feeds slow clients down for nothing. */
 export const MAX_WINDOW_DAYS = 731
 /**
- * Shifts are computed this far beyond the window on both sides, so that shifts overlapping the
- * window's edges are written whole (and keep their start, hence their UID) as the window slides.
+ * Shifts are computed at least this far beyond the window on both sides, so that shifts
+ * overlapping the window's edges are written whole (and keep their start, hence their UID) as
+ * the window slides.
  */
 export const WINDOW_PADDING_MS = 35 * DAY
+/**
+ * ...and the padded edges are snapped outwards to a fixed 28-day grid (from the Unix epoch): a
+ * shift longer than the padding (a one-person layer, a manager who is always secondary) is cut
+ * at the same instants for four weeks, instead of getting a new start (hence a new UID) and a
+ * new end every day.
+ */
+export const WINDOW_GRID_MS = 28 * DAY
 
 /** Thrown for --from/--to/--now values a person typed wrong; the command turns it into a UserError. */
 export class WindowError extends Error {}
@@ -49,7 +57,10 @@ export function exportWindow(opts: {readonly from?: string; readonly to?: string
 }
 
 export function paddedWindow(w: TimeWindow): TimeWindow {
-  return {start: w.start - WINDOW_PADDING_MS, end: w.end + WINDOW_PADDING_MS}
+  return {
+    start: Math.floor((w.start - WINDOW_PADDING_MS) / WINDOW_GRID_MS) * WINDOW_GRID_MS,
+    end: Math.ceil((w.end + WINDOW_PADDING_MS) / WINDOW_GRID_MS) * WINDOW_GRID_MS,
+  }
 }
 
 function iso(ms: number): string {

@@ -82,6 +82,20 @@ describe('buildExport from the config engine', () => {
     for (const uid of shared) expect(b.get(uid)).toEqual(a.get(uid))
   })
 
+  it("keeps a one-person schedule's feed byte-identical from day to day", async () => {
+    const base = schedules[1] as Schedule
+    const solo: Schedule = {...base, key: 'solo', layers: [{...base.layers[0]!, users: ['boss@example.com'], restrictions: []}]}
+    const at = (day: number) => {
+      const t = now + day * 86_400_000
+      return input({schedules: [solo], shiftsFor: shiftsFromConfig([solo]), now: t, window: exportWindow({now: t})})
+    }
+    expect(paddedWindow(at(1).window).start).toBe(paddedWindow(at(0).window).start) // same 28-day block
+    const [a] = await buildExport(at(0), () => undefined)
+    const [b] = await buildExport(at(1), () => undefined)
+    expect(parse(a?.content ?? '')).toHaveLength(1)
+    expect(b?.content).toBe(a?.content)
+  })
+
   it('refuses two people whose emails map to the same file name', async () => {
     const clash: Schedule = {...(schedules[1] as Schedule), key: 'clash', layers: [{...(schedules[1] as Schedule).layers[0]!, users: ['a-at-b@x.io', 'a@b-at-x.io']}]}
     await expect(buildExport(input({schedules: [clash], shiftsFor: shiftsFromConfig([clash])}), () => undefined)).rejects.toThrow(ExportError)
