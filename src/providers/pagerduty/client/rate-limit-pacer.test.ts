@@ -27,6 +27,22 @@ describe('RateLimitPacer', () => {
     expect(p.delayBeforeSend(3)).toBe(0)
   })
 
+  it('keeps the lowest count of a window when answers arrive out of order', () => {
+    const {p, advance} = pacer()
+    p.observe({remaining: 3, reset: 30})
+    advance(200)
+    p.observe({remaining: 5, reset: 30})
+    expect(p.delayBeforeSend(2)).toBe(30_000)
+  })
+
+  it('takes a higher count from a new window', () => {
+    const {p, advance} = pacer()
+    p.observe({remaining: 3, reset: 2})
+    advance(2000)
+    p.observe({remaining: 959, reset: 60})
+    expect(p.delayBeforeSend(3)).toBe(0)
+  })
+
   it('ignores a stale count once its window has reset', () => {
     const {p, advance} = pacer()
     p.observe({remaining: 0, reset: 1})

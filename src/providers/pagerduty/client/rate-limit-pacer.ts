@@ -48,8 +48,13 @@ export class RateLimitPacer {
   /** Records the headers of any response that carried them. */
   observe(headers: RateLimitHeaders): void {
     if (headers.remaining === undefined) return
-    this.remaining = headers.remaining
-    if (headers.reset !== undefined) this.resetAt = this.options.now() + headers.reset * 1000
+    const now = this.options.now()
+    const resetAt = headers.reset === undefined ? this.resetAt : now + headers.reset * 1000
+    // Concurrent answers arrive out of order; within one window the count only goes down, so an
+    // older, higher count must not overwrite a newer, lower one. (reset has 1 s granularity.)
+    const sameWindow = this.remaining !== undefined && now < this.resetAt && Math.abs(resetAt - this.resetAt) < 1500
+    this.remaining = sameWindow && this.remaining !== undefined ? Math.min(this.remaining, headers.remaining) : headers.remaining
+    this.resetAt = resetAt
   }
 
   /**
