@@ -12,9 +12,11 @@ import {IdIndex, liveLayerRefs} from '../../src/providers/pagerduty/id-index.js'
 import {hasEnded} from '../../src/providers/pagerduty/mapping/live-layers.js'
 import {normalizeLiveAgainstDesired} from '../../src/providers/pagerduty/mapping/normalize-start.js'
 import {parseInstant} from '../../src/providers/pagerduty/mapping/wall-clock.js'
+import {scheduleToPd} from '../../src/providers/pagerduty/mapping/schedule-to-pd.js'
+import {appendMarker, parseDescription} from '../../src/providers/pagerduty/ownership.js'
 import {readAccount} from '../../src/providers/pagerduty/read-account.js'
 import {liveStateFromRaw} from '../../src/providers/pagerduty/read-live-state.js'
-import {startSandbox, type Sandbox} from '../../src/sandbox/index.js'
+import {checkRequestsAgainstSpec, startSandbox, type Sandbox} from '../../src/sandbox/index.js'
 import {desiredFixture, NOW} from './desired-fixture.js'
 
 /**
@@ -133,6 +135,8 @@ describe('applyChanges against the sandbox', () => {
     const after = await read(changed, later)
     expectLiveEqualsDesired(after.live, changed)
     expect(makePlan(changed, after.live, {adopt: false}).changes).toEqual([])
+    // Every request apply sent (creates, updates, member calls, deletes) is valid for the spec.
+    expect(checkRequestsAgainstSpec(sandbox.admin.requests())).toEqual([])
     const raw = after.raw.schedules.find((s) => s.name === primary.name)
     expect(raw?.schedule_layers).toHaveLength(3) // PagerDuty keeps ended layers
     const layers = raw?.schedule_layers ?? []
@@ -204,6 +208,56 @@ describe('applyChanges against the sandbox', () => {
     const teams = (await readAccount(client)).teams.filter((t) => t.name === 'Platform')
     expect(teams).toHaveLength(1)
     expect(report.applied[0]?.id).toBe(teams[0]?.id)
+  })
+
+  it('ignores a same-named object of another owner when looking for what a lost POST created', async () => {
+    const {ids: empty} = await read(desiredFixture, NOW)
+    const users = [...desiredFixture.users.values()].map((u): Change => ({kind: 'create', type: 'user', key: u.email, after: u}))
+    await applyChanges(client, users, empty, {owner: 'consumer-app', now: NOW})
+    const {ids} = await read(desiredFixture, NOW)
+    const schedule = desiredFixture.schedules.get('utc-follow-the-sun') as Schedule
+    // Schedule names are not unique in PagerDuty: another config has one with the same name and key.
+    await client.post('/schedules', {schedule: scheduleToPd(schedule, {owner: 'payments', ids}, [], NOW)})
+    sandbox.admin.setFaults({dropAfterWrite: 1})
+    const change: Change = {kind: 'create', type: 'schedule', key: schedule.key, after: schedule}
+    const report = await applyChanges(client, [change], ids, {owner: 'consumer-app', now: NOW})
+    expect(report.failed).toBeNull()
+    const same = (await readAccount(client)).schedules.filter((s) => s.name === schedule.name)
+    expect(same).toHaveLength(2)
+    const ours = same.find((s) => s.id === report.applied[0]?.id)
+    expect(parseDescription(ours?.description).marker).toEqual({owner: 'consumer-app', key: 'utc-follow-the-sun'})
+  })
+
+  it('adopts unmarked objects: writes the marker, keeps their IDs and layer IDs', async () => {
+    const primary = desiredFixture.schedules.get('consumer-app-primary') as Schedule
+    const {ids: empty} = await read(desiredFixture, NOW)
+    const users = [...desiredFixture.users.values()].map((u): Change => ({kind: 'create', type: 'user', key: u.email, after: u}))
+    await applyChanges(client, users, empty, {owner: 'consumer-app', now: NOW})
+    // Made by hand: the same schedule without a marker, with one layer more than the config.
+    const {ids} = await read(desiredFixture, NOW)
+    const body = scheduleToPd({...primary, teams: []}, {owner: 'someone', ids}, [], NOW)
+    const created = await client.post<{schedule: {id: string}}>('/schedules', {
+      schedule: {...body, description: 'hand made', teams: [], schedule_layers: [...body.schedule_layers, body.schedule_layers[0]]},
+    })
+    const single: DesiredState = {
+      ...desiredFixture,
+      teams: new Map(),
+      schedules: new Map([['consumer-app-primary', {...primary, teams: []}]]),
+      escalationPolicies: new Map(),
+      services: new Map(),
+    }
+    const before = await read(single, NOW)
+    const layerIds = (raw: RawAccount) => (raw.schedules[0]?.schedule_layers ?? []).map((l) => l.id).sort()
+    expect(layerIds(before.raw)).toHaveLength(4)
+    const plan = makePlan(single, before.live, {adopt: true})
+    expect(plan.changes.map((c) => `${c.kind} ${c.type} ${c.key}`)).toEqual(['adopt schedule consumer-app-primary'])
+    const report = await applyChanges(client, plan.changes, before.ids, {owner: 'consumer-app', now: NOW})
+    expect(report.failed).toBeNull()
+    const after = await read(single, NOW)
+    expect(after.live.schedules.map((s) => [s.id, s.owner])).toEqual([[created.schedule.id, 'consumer-app']])
+    expect(layerIds(after.raw)).toEqual(layerIds(before.raw)) // edited in place, the extra one ended: no new layers
+    expectLiveEqualsDesired(after.live, single)
+    expect(makePlan(single, after.live, {adopt: false}).changes).toEqual([])
   })
 
   it('stops at the first failure and reports PagerDuty’s message and what was not attempted', async () => {
