@@ -1,9 +1,9 @@
-import {DateTime} from 'luxon'
 import {formatDuration} from '../config/duration.js'
 import type {Schedule} from '../model/index.js'
 import type {Shift} from '../schedule/shift.js'
 import type {EventDraft} from './calendar-feed.js'
 import {describePolicyUse, type PolicyUse} from './escalation-levels.js'
+import {formatLocalWithOffset} from './local-time-format.js'
 import {shiftUid, type FeedKind} from './shift-uid.js'
 
 /** Everything needed to describe the shifts of one schedule. */
@@ -18,10 +18,7 @@ export function shiftSummary(scheduleName: string, personName: string): string {
   return `On call: ${scheduleName} (${personName})`
 }
 
-/** Wall-clock time in the schedule's zone with its offset: `Mon 2026-01-05 10:00 +09:00`. */
-function localTime(ms: number, zone: string): string {
-  return DateTime.fromMillis(ms, {zone}).setLocale('en-US').toFormat('ccc yyyy-LL-dd HH:mm ZZ')
-}
+const localTime = formatLocalWithOffset
 
 function handoffLine(prev: Shift | undefined, next: Shift | undefined, nameOf: (email: string) => string): string {
   const from = prev ? `takes over from ${nameOf(prev.user)}` : 'starts after a gap (nobody on call)'

@@ -1,7 +1,7 @@
-import {DateTime} from 'luxon'
 import type {Schedule} from '../../model/index.js'
 import type {Shift, TimeWindow} from '../../schedule/shift.js'
 import {describePolicyUse, type PolicyUse} from '../escalation-levels.js'
+import {formatLocalDay, formatLocalShort} from '../local-time-format.js'
 import {escapeHtml as h} from './escape-html.js'
 import {feedLinks} from './feed-links.js'
 import {personColours} from './person-colours.js'
@@ -32,7 +32,6 @@ export interface IndexPageInput {
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']
 
-const local = (ms: number, zone: string, fmt: string): string => DateTime.fromMillis(ms, {zone}).setLocale('en-US').toFormat(fmt)
 const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10)
 
 function linkCells(path: string, baseUrl: string | undefined): string {
@@ -72,12 +71,12 @@ function rowHtml(row: WeekRow, zone: string, colours: Map<string, string>, nameO
     .map((s) => {
       const name = nameOf(s.shift.user)
       const label = name === s.shift.user ? (name.split('@')[0] ?? name) : name
-      const title = `${name}: ${local(s.shift.start, zone, 'ccc LLL d HH:mm')} → ${local(s.shift.end, zone, 'ccc LLL d HH:mm')} (${zone})`
+      const title = `${name}: ${formatLocalShort(s.shift.start, zone)} → ${formatLocalShort(s.shift.end, zone)} (${zone})`
       return `<b class="shift" style="left:${s.left}%;width:${s.width}%;background:${colours.get(s.shift.user) ?? '#ccc'}" title="${h(title)}">${h(label)}</b>`
     })
     .join('')
   const today = row.today === null ? '' : `<i class="today" style="left:${row.today[0]}%;width:${row.today[1]}%" title="export day"><em>today</em></i>`
-  return `<div class="week${row.today === null ? '' : ' current'}"><span class="label">${h(local(row.start, zone, 'LLL d'))}</span><div class="track">${marks}${outside}${blocks}${today}</div></div>`
+  return `<div class="week${row.today === null ? '' : ' current'}"><span class="label">${h(formatLocalDay(row.start, zone))}</span><div class="track">${marks}${outside}${blocks}${today}</div></div>`
 }
 
 function legend(view: ScheduleView, window: TimeWindow, colours: Map<string, string>, nameOf: (e: string) => string): string {
