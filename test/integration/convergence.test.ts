@@ -50,3 +50,10 @@ describe('every example converges', () => {
     })
   }
 })
+
+describe('spec contract', () => {
+  it('every request of the convergence runs was a PagerDuty spec operation with a valid body and required headers', () => {
+    expect(allRequests.length).toBeGreaterThan(50)
+    expect(checkRequestsAgainstSpec(allRequests)).toEqual([])
+  })
+})
