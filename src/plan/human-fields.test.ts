@@ -17,6 +17,17 @@ describe('human field values', () => {
     expect(formatRestriction({kind: 'weekly', startDay: 5, start: '18:00', durationMinutes: 2 * 1440 + 900})).toBe('fri 18:00 → mon 09:00')
   })
 
+  it('lists restrictions daily first, then in week order, whatever order they come in', () => {
+    const weekly = (startDay: 1 | 2 | 3 | 4 | 5 | 6 | 7) => ({kind: 'weekly' as const, startDay, start: '09:00', durationMinutes: 540})
+    const schedule = aSchedule({layers: [aLayer({restrictions: [weekly(5), weekly(1), {kind: 'daily', start: '22:00', durationMinutes: 60}, weekly(3)]})]})
+    expect(humanFields('schedule', schedule).find((f) => f.path === 'layers[0].restrictions')?.value).toEqual([
+      'daily 22:00 → 23:00',
+      'mon 09:00 → mon 18:00',
+      'wed 09:00 → wed 18:00',
+      'fri 09:00 → fri 18:00',
+    ])
+  })
+
   it('renders daily and weekly handoffs with the schedule zone, and none for other turns', () => {
     const fields = (turnSeconds: number) =>
       humanFields('schedule', aSchedule({timeZone: 'Europe/Berlin', layers: [aLayer({turnSeconds, rotationStart: '2026-03-29T07:30'})]}))

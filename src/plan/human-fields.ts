@@ -82,7 +82,7 @@ function layerFields(l: ScheduleLayer, at: string, timeZone: string): HumanField
     {path: `${at}.rotation_start`, value: l.rotationStart},
     {path: `${at}.start`, value: l.start},
     {path: `${at}.end`, value: l.end},
-    {path: `${at}.restrictions`, value: sorted(l.restrictions.map(formatRestriction))},
+    {path: `${at}.restrictions`, value: [...l.restrictions].sort(byWeekPosition).map(formatRestriction)},
   )
   return fields
 }
@@ -118,6 +118,16 @@ export function formatRestriction(r: Restriction): string {
   const weekStart = (r.startDay - 1) * 1440 + startMinutes
   const end = (weekStart + r.durationMinutes) % (7 * 1440)
   return `${dayName(r.startDay)} ${r.start} → ${WEEKDAY_NAMES[Math.floor(end / 1440)]} ${clock(end % 1440)}`
+}
+
+/** Daily windows first, then weekly ones in week order (mon 09:00 before tue 09:00): canonical and readable. */
+function byWeekPosition(a: Restriction, b: Restriction): number {
+  return weekPosition(a) - weekPosition(b) || a.durationMinutes - b.durationMinutes
+}
+
+/** Minutes from the start of the week; daily windows sort before every weekly one. */
+function weekPosition(r: Restriction): number {
+  return r.kind === 'daily' ? minutesOfDay(r.start) - 7 * 1440 : (r.startDay - 1) * 1440 + minutesOfDay(r.start)
 }
 
 function policyFields(p: EscalationPolicy): HumanField[] {
