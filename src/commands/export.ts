@@ -62,6 +62,8 @@ Unchanged schedules give byte-identical files; feeds of schedules and people no 
       for (const p of report.removed) this.out(`  removed ${p}`)
     } catch (error) {
       if (error instanceof WindowError || error instanceof ExportError) throw new UserError(error.message)
+      const io = error as NodeJS.ErrnoException
+      if (io.code !== undefined && io.path !== undefined) throw new UserError(`cannot write the export: ${io.code} ${io.path}`)
       throw error
     }
   }

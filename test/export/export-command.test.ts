@@ -70,6 +70,14 @@ describe('oncall export', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1)
   })
 
+  it('reports an output path it cannot write to as one line', () => {
+    const file = join(tempDir(), 'a-file')
+    writeFileSync(file, 'x')
+    const r = runCli(['export', ORG_CONFIG, '--out', file], {ONCALL_NOW: NOW})
+    expect(r.status).toBe(1)
+    expect(r.stderr.trim()).toMatch(/^error: cannot write the export: ENOTDIR .*a-file/)
+  })
+
   it('refuses an invalid config without writing anything', () => {
     const dir = tempDir()
     writeFileSync(join(dir, 'bad.yaml'), 'version: 1\nowner: x\nschedules:\n  s:\n    name: S\n    time_zone: Mars/Base\n    layers: []\n')
