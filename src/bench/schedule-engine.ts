@@ -64,8 +64,10 @@ export function benchSchedules(count = SCHEDULES): Schedule[] {
 export async function run(): Promise<BenchResult[]> {
   const schedules = benchSchedules()
   const window = {start: Date.UTC(2026, 0, 1), end: Date.UTC(2027, 0, 1)}
-  const once = (): {ms: number; shifts: number} => {
+  /** Wall time, and this process's CPU time (steadier when other work shares the machine). */
+  const once = (): {wall: number; cpu: number; shifts: number} => {
     collectGarbage()
+    const cpu0 = process.cpuUsage()
     const t0 = performance.now()
     let shifts = 0
     for (const s of schedules) {
@@ -73,14 +75,17 @@ export async function run(): Promise<BenchResult[]> {
       shifts += r.final.length
       for (const l of r.layers) shifts += l.length
     }
-    return {ms: performance.now() - t0, shifts}
+    const wall = performance.now() - t0
+    const cpu = process.cpuUsage(cpu0)
+    return {wall, cpu: (cpu.user + cpu.system) / 1000, shifts}
   }
-  // The first run includes learning each zone's offset transitions; later runs reuse them.
+  // The first run includes learning each zone's offset transitions and JIT warm-up.
   const cold = once()
-  const warm = [once(), once(), once()].map((r) => r.ms).sort((a, b) => a - b)
-  const round = (ms: number): number => Math.round(ms)
+  const warm = [once(), once(), once()].sort((a, b) => a.wall - b.wall)[1] ?? cold
+  const name = 'schedule-engine 500 schedules x 1 year'
   return [
-    {name: `schedule-engine 500 schedules x 1 year, first run (${cold.shifts} shifts)`, value: round(cold.ms), unit: 'ms', target: '< 2000 ms'},
-    {name: 'schedule-engine 500 schedules x 1 year, median of 3 warm runs', value: round(warm[1] ?? 0), unit: 'ms', target: '< 2000 ms'},
+    {name: `${name}, first run (${cold.shifts} shifts)`, value: Math.round(cold.wall), unit: 'ms', target: '< 2000 ms'},
+    {name: `${name}, first run CPU time`, value: Math.round(cold.cpu), unit: 'ms', target: '< 2000 ms'},
+    {name: `${name}, median of 3 warm runs`, value: Math.round(warm.wall), unit: 'ms', target: '< 2000 ms'},
   ]
 }

@@ -1,4 +1,3 @@
-import {mergeAdjacent} from './merge-adjacent.js'
 import type {EngineRestriction} from './render-layers.js'
 import {visibleWindows} from './restriction-windows.js'
 import {turnsWithin, type RotationTiming} from './rotation.js'
@@ -25,7 +24,9 @@ export function layerShifts(clock: ZoneClock, layer: AnchoredLayer, index: numbe
   if (to <= from) return []
   const turns = turnsWithin(clock, layer, from, to)
   const visible = visibleWindows(clock, layer.restrictions, from, to)
-  const shifts: Shift[] = []
+  // Built mutable and merged on the fly: a year of shifts for hundreds of schedules is mostly
+  // allocation, so no intermediate lists.
+  const shifts: {user: string; start: number; end: number; layer: number}[] = []
   let v = 0
   for (const turn of turns) {
     while (v < visible.length && (visible[v] as {end: number}).end <= turn.start) v++
@@ -34,8 +35,11 @@ export function layerShifts(clock: ZoneClock, layer: AnchoredLayer, index: numbe
       if (win.start >= turn.end) break
       const start = Math.max(win.start, turn.start)
       const end = Math.min(win.end, turn.end)
-      if (end > start) shifts.push({user: turn.user, start, end, layer: index})
+      if (end <= start) continue
+      const last = shifts[shifts.length - 1]
+      if (last !== undefined && last.user === turn.user && last.end === start) last.end = end
+      else shifts.push({user: turn.user, start, end, layer: index})
     }
   }
-  return mergeAdjacent(shifts)
+  return shifts
 }

@@ -1,5 +1,3 @@
-import {IANAZone} from 'luxon'
-
 /**
  * Fast conversion between instants (epoch ms) and "local naive" times of one IANA zone.
  *
@@ -7,8 +5,11 @@ import {IANAZone} from 'luxon'
  * (`Date.UTC(y, m, d, h, min)`), so wall-clock arithmetic ("add 3 calendar days", "next 10:00")
  * is plain integer arithmetic. Asking Intl for an offset costs microseconds, and the engine
  * converts hundreds of thousands of boundaries, so each clock learns the zone's offset
- * transitions once per year-sized chunk (one Intl call per day, bisection where the offset
- * changes) and answers later lookups by binary search.
+ * transitions once per year-sized chunk (one Intl probe per week, bisection to the second where
+ * the offset changes) and answers later lookups by binary search. Weekly probes would miss two
+ * changes less than a week apart that cancel out; tzdata has none in modern times. The probe is `Intl.DateTimeFormat#format`
+ * with `timeZoneName: 'longOffset'` (about 1 µs), not luxon's offset() or formatToParts (20–100 µs),
+ * which made learning a zone-year take tens of milliseconds.
  *
  * local → instant follows docs/language.md: a skipped local time (spring forward) moves forward
  * by the gap (it is read with the offset before the change); a repeated local time (fall back)
@@ -26,7 +27,7 @@ export class ZoneClock {
 
   private constructor(
     readonly timeZone: string,
-    private readonly zone: IANAZone,
+    private readonly probe: Intl.DateTimeFormat,
   ) {}
 
   private static readonly cache = new Map<string, ZoneClock>()
@@ -35,9 +36,13 @@ export class ZoneClock {
   static of(timeZone: string): ZoneClock {
     let clock = ZoneClock.cache.get(timeZone)
     if (clock === undefined) {
-      const zone = IANAZone.create(timeZone)
-      if (!zone.isValid) throw new Error(`unknown time zone: ${timeZone}`)
-      clock = new ZoneClock(timeZone, zone)
+      let probe: Intl.DateTimeFormat
+      try {
+        probe = new Intl.DateTimeFormat('en-US', {timeZone, timeZoneName: 'longOffset', hour: 'numeric'})
+      } catch {
+        throw new Error(`unknown time zone: ${timeZone}`)
+      }
+      clock = new ZoneClock(timeZone, probe)
       ZoneClock.cache.set(timeZone, clock)
     }
     return clock
@@ -105,7 +110,7 @@ export class ZoneClock {
     })
   }
 
-  /** Offset segments of one chunk: sample daily, bisect to the second where the offset changes. */
+  /** Offset segments of one chunk: probe weekly, bisect to the second where the offset changes. */
   private scanChunk(chunk: number): {starts: number[]; offsets: number[]} {
     const from = chunk * CHUNK
     const to = from + CHUNK
@@ -113,7 +118,7 @@ export class ZoneClock {
     const offsets = [this.intlOffset(from)]
     let prevT = from
     let prevOffset = offsets[0] ?? 0
-    for (let t = from + DAY; t <= to; t += DAY) {
+    for (let t = Math.min(from + PROBE_STEP, to); ; t = Math.min(t + PROBE_STEP, to)) {
       const sample = this.intlOffset(t)
       if (sample !== prevOffset) {
         // Invariant: offset(lo) is the old one, offset(hi) the new one; both whole seconds.
@@ -132,18 +137,26 @@ export class ZoneClock {
         prevOffset = sample
       }
       prevT = t
+      if (t === to) break
     }
     return {starts, offsets}
   }
 
+  /** Offset in ms at `t`, read from e.g. `7 PM GMT-05:00` (`GMT-04:56:02` for old local mean times). */
   private intlOffset(t: number): number {
-    return Math.round(this.zone.offset(t) * 60_000)
+    const m = OFFSET_TEXT.exec(this.probe.format(t))
+    if (!m) throw new Error(`cannot read the UTC offset of ${this.timeZone} at ${new Date(t).toISOString()}`)
+    if (m[1] === undefined) return 0
+    const ms = (Number(m[2]) * 3600 + Number(m[3]) * 60 + Number(m[4] ?? 0)) * 1000
+    return m[1] === '-' ? -ms : ms
   }
 }
 
 const DAY = 86_400_000
+const OFFSET_TEXT = /GMT(?:([+-])(\d{2}):(\d{2})(?::(\d{2}))?)?$/
 /** 366 days: a chunk always holds a whole DST cycle's worth of transitions at most. */
 const CHUNK = 366 * DAY
+const PROBE_STEP = 7 * DAY
 
 /** Index of the last element ≤ x in an ascending array (0 when none is). */
 function lastAtOrBefore(sorted: readonly number[], x: number): number {
