@@ -27,6 +27,8 @@ faults can be changed at runtime with POST /__sandbox/faults. Stops on Ctrl-C.`
     'rate-limit': Flags.integer({description: 'Requests per minute per token (PagerDuty: 960).', default: 960, min: 1}),
     latency: Flags.integer({description: 'Fault: milliseconds added to every request.', default: 0, min: 0}),
     'error-rate': Flags.string({description: 'Fault: share of requests (0..1) answered 500, drawn from a seeded PRNG.', default: '0'}),
+    'burst-429': Flags.integer({description: 'Fault: answer the next N requests with 429 Rate Limit Exceeded.', default: 0, min: 0}),
+    'drop-after-write': Flags.integer({description: 'Fault: apply the next N POST/PUT requests, then drop the connection unanswered.', default: 0, min: 0}),
     'fault-seed': Flags.integer({description: 'Seed of the fault PRNG (same seed, same failures).', default: 1}),
     ...nowFlag,
   }
@@ -48,7 +50,13 @@ faults can be changed at runtime with POST /__sandbox/faults. Stops on Ctrl-C.`
         token: flags.token,
         readOnlyToken: flags['read-only-token'],
         rateLimitPerMinute: flags['rate-limit'],
-        faults: {latencyMs: flags.latency, errorRate, seed: flags['fault-seed']},
+        faults: {
+          latencyMs: flags.latency,
+          errorRate,
+          seed: flags['fault-seed'],
+          rateLimitBurst: flags['burst-429'],
+          dropAfterWrite: flags['drop-after-write'],
+        },
         now: frozen === undefined ? undefined : () => frozen,
       })
     } catch (error) {

@@ -95,7 +95,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       limiter.reset()
     },
   }
-  const deps = {ctx, routes: PD_ROUTES, tokens, limiter, faults, log, onWrite: persist}
+  const deps = {ctx, routes: PD_ROUTES, tokens, limiter, faults, log, seq: {last: 0}, onWrite: persist}
 
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', ctx.baseUrl)

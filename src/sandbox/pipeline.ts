@@ -17,10 +17,13 @@ export interface PipelineDeps {
   limiter: RateLimiter
   faults: Faults
   log: LoggedRequest[]
+  /** Sequence number of the last logged request (the log itself is capped). */
+  seq: {last: number}
   /** Called after a request changed the state (for the state file). */
   onWrite: () => void
 }
 
+const MAX_LOG = 10_000
 const WRITES = new Set(['POST', 'PUT', 'DELETE'])
 
 function parseBody(text: string): unknown {
@@ -43,7 +46,7 @@ export async function handlePd(req: IncomingMessage, res: ServerResponse, url: U
   const method = (req.method ?? 'GET').toUpperCase()
   const text = await readText(req)
   const entry: LoggedRequest = {
-    seq: deps.log.length + 1,
+    seq: ++deps.seq.last,
     method,
     path: url.pathname,
     query: queryRecord(url.searchParams),
@@ -59,6 +62,8 @@ export async function handlePd(req: IncomingMessage, res: ServerResponse, url: U
     entry.body = text
   }
   deps.log.push(entry)
+  // A long-running CLI sandbox must not grow without bound: keep the most recent requests.
+  if (deps.log.length > MAX_LOG) deps.log.splice(0, deps.log.length - MAX_LOG)
 
   const rate = limiter.take(bearerToken(req.headers) ?? 'anonymous', ctx.now())
   const reply = (status: number, body?: unknown) => {

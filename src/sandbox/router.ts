@@ -43,7 +43,7 @@ export function matchTemplate(template: string, path: string): Record<string, st
 
 /**
  * Finds the route for a request. Literal segments win over parameters, so /users/me is not read
- * as /users/{id}. Returns `methodMismatch` when the path exists with another method (405-ish; PD answers 404).
+ * as /users/{id}. A path served only with other methods gives undefined (the server answers 404).
  */
 export function findRoute(routes: readonly Route[], method: string, path: string): {route: Route; params: Record<string, string>} | undefined {
   const candidates = routes

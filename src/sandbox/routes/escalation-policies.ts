@@ -57,7 +57,8 @@ function build(ctx: SandboxContext, b: Obj, current: PolicyRec | undefined): Pol
 }
 
 function view(req: PdRequest): PolicyView {
-  return {includeTeams: includes(req.query, 'teams'), includeTargets: includes(req.query, 'targets'), includeServices: includes(req.query, 'services')}
+  // include[]=services is accepted but services stay references (not needed by the client).
+  return {includeTeams: includes(req.query, 'teams'), includeTargets: includes(req.query, 'targets')}
 }
 
 export const policyRoutes: Route[] = [

@@ -14,7 +14,6 @@ export function policyRef(ctx: SandboxContext, id: string): Reference {
 export interface PolicyView {
   includeTeams?: boolean
   includeTargets?: boolean
-  includeServices?: boolean
 }
 
 function targetWire(ctx: SandboxContext, t: TargetRec, full: boolean): Record<string, unknown> {
