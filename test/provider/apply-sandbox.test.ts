@@ -88,6 +88,23 @@ describe('applyChanges against the sandbox', () => {
     expect(makePlan(desiredFixture, (await read(desiredFixture, later)).live, {adopt: false}).changes).toEqual([])
   })
 
+  it('survives 5xx answers and dropped connections after writes without creating duplicates', async () => {
+    sandbox.admin.setFaults({errorRate: 0.25, seed: 7, dropAfterWrite: 4})
+    const {report} = await planAndApply(desiredFixture, NOW)
+    expect(report.failed).toBeNull()
+    expect(sandbox.admin.faults().dropAfterWrite).toBe(0) // all four answers were lost...
+    const lookups = sandbox.admin.requests().filter((r) => r.method === 'GET' && r.query.query !== undefined)
+    expect(lookups.length).toBeGreaterThanOrEqual(4) // ...and each lost POST was looked up by name
+    sandbox.admin.resetFaults()
+    const after = await read(desiredFixture, NOW)
+    expectLiveEqualsDesired(after.live, desiredFixture)
+    expect(after.raw.users).toHaveLength(desiredFixture.users.size + 1) // + the seeded admin
+    expect(after.raw.schedules).toHaveLength(desiredFixture.schedules.size)
+    expect(after.raw.escalationPolicies).toHaveLength(desiredFixture.escalationPolicies.size)
+    expect(after.raw.services).toHaveLength(desiredFixture.services.size)
+    expect(makePlan(desiredFixture, after.live, {adopt: false}).changes).toEqual([])
+  })
+
   it('updates in place: ends removed layers, changes team members, deletes what left the config', async () => {
     await planAndApply(desiredFixture, NOW)
     const primary = desiredFixture.schedules.get('consumer-app-primary') as Schedule
