@@ -215,3 +215,31 @@ export function runCli(args: readonly string[], env: Record<string, string>, opt
     child.on('close', (status) => resolve({status, stdout, stderr}))
   })
 }
+
+/**
+ * Runs the CLI and kills it with SIGKILL as soon as `kill()` says so (polled every 5 ms), e.g.
+ * when the sandbox has seen N writes: an apply cut off mid-run, as by a crash or a CI timeout.
+ */
+export function runCliUntil(args: readonly string[], env: Record<string, string>, kill: () => boolean): Promise<CliRun & {killed: boolean}> {
+  return new Promise((resolve, reject) => {
+    const clean = {...process.env}
+    for (const k of ['PAGERDUTY_TOKEN', 'PAGERDUTY_API_URL', 'PAGERDUTY_FROM', 'ONCALL_NOW']) delete clean[k]
+    const child = spawn(process.execPath, [BIN, ...args], {cwd: REPO, env: {...clean, ...env}, stdio: ['ignore', 'pipe', 'pipe']})
+    let stdout = ''
+    let stderr = ''
+    let killed = false
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+    const timer = setInterval(() => {
+      if (!killed && kill()) {
+        killed = true
+        child.kill('SIGKILL')
+      }
+    }, 5)
+    child.on('error', reject)
+    child.on('close', (status) => {
+      clearInterval(timer)
+      resolve({status, stdout, stderr, killed})
+    })
+  })
+}
