@@ -141,6 +141,10 @@ function toDiagnostic(e: ErrorObject, file: ParsedFile): Diagnostic | undefined 
     case 'minProperties':
     case 'maxProperties':
       return error('invalid-value', `must have exactly one of: ${Object.keys((parent.properties ?? {}) as object).join(', ')}`, at(path))
+    case 'uniqueItems': {
+      const items = e.data as unknown[]
+      return error('duplicate-item', `lists \`${String(items[Number(params.j)])}\` twice`, at([...path, Number(params.i)]))
+    }
     case 'alternatives':
       return error('invalid-value', `${value} is not allowed`, at(path), `expected one of: ${String(params.summary)}`)
     default:

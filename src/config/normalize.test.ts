@@ -1,0 +1,116 @@
+import {describe, expect, it} from 'vitest'
+import {checkSources} from './load-config.js'
+
+const NOW = new Date('2026-03-01T00:00:00Z')
+const load = (text: string) => {
+  const result = checkSources([{file: 'c.yaml', text}], {now: NOW})
+  expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([])
+  return result.state!
+}
+
+describe('normalize', () => {
+  it('fills in every default', () => {
+    const state = load(
+      [
+        'version: 1',
+        'owner: t',
+        'teams: {app: {members: [{user: Ken@Example.com}, {user: aiko@example.com}]}}',
+        'schedules:',
+        '  s: {time_zone: UTC, teams: [web, app], layers: [{users: [A@example.com], turn: 12h, rotation_start: 2026-01-05T08:00}]}',
+        'escalation_policies:',
+        '  p: {rules: [{delay: 1h30m, targets: [{schedule: s}, {user: Boss@example.com}]}]}',
+        'services:',
+        '  api: {escalation_policy: p}',
+        'teams2: x',
+      ]
+        .slice(0, 9)
+        .join('\n')
+        .replace('teams: [web, app]', 'teams: [app]'),
+    )
+    expect(state.teams.get('app')).toEqual({
+      key: 'app',
+      name: 'app',
+      description: '',
+      members: [
+        {email: 'aiko@example.com', role: 'responder'},
+        {email: 'ken@example.com', role: 'responder'},
+      ],
+    })
+    expect(state.schedules.get('s')?.layers[0]).toEqual({
+      name: 'Layer 1',
+      users: ['a@example.com'],
+      turnSeconds: 43_200,
+      rotationStart: '2026-01-05T08:00',
+      start: '2026-01-05T08:00',
+      end: null,
+      restrictions: [],
+    })
+    expect(state.escalationPolicies.get('p')).toEqual({
+      key: 'p',
+      name: 'p',
+      description: '',
+      team: null,
+      repeat: 0,
+      handoffNotifications: 'if_has_services',
+      rules: [{delayMinutes: 90, targets: [{type: 'schedule', key: 's'}, {type: 'user', email: 'boss@example.com'}]}],
+    })
+    expect(state.services.get('api')).toEqual({
+      key: 'api',
+      name: 'api',
+      description: '',
+      escalationPolicy: 'p',
+      acknowledgementTimeoutSeconds: 1800,
+      autoResolveTimeoutSeconds: 14_400,
+      urgency: {kind: 'constant', urgency: 'high'},
+      alertGrouping: null,
+    })
+    expect([...state.referencedUsers]).toEqual(['a@example.com', 'aiko@example.com', 'boss@example.com', 'ken@example.com'])
+    expect(state.owner).toBe('t')
+  })
+
+  it('converts restrictions, support hours, timeouts and grouping', () => {
+    const state = load(
+      [
+        'version: 1',
+        'owner: t',
+        'schedules:',
+        '  s:',
+        '    time_zone: Asia/Tokyo',
+        '    layers:',
+        '      - users: [a@example.com]',
+        '        turn: daily',
+        '        handoff: "09:00"',
+        '        start: 2026-01-05T12:00',
+        '        end: 2026-06-01',
+        '        restrictions:',
+        '          - daily: {from: "22:00", to: "06:00"}',
+        '          - weekly: {from: "FRI 18:00", to: "mon 09:00"}',
+        'escalation_policies:',
+        '  p: {rules: [{delay: 5m, targets: [{schedule: s}]}]}',
+        'services:',
+        '  a:',
+        '    escalation_policy: p',
+        '    acknowledgement_timeout: disabled',
+        '    auto_resolve_timeout: 1d',
+        '    urgency: {support_hours: {time_zone: Asia/Tokyo, days: [fri, mon], from: "09:00", to: "18:00"}}',
+        '    alert_grouping: {type: content_based, fields: [source]}',
+        '  b: {escalation_policy: p, urgency: low, alert_grouping: {type: time}}',
+        '',
+      ].join('\n'),
+    )
+    const layer = state.schedules.get('s')?.layers[0]
+    expect(layer?.rotationStart).toBe('2026-01-06T09:00')
+    expect(layer?.end).toBe('2026-06-01T00:00')
+    expect(layer?.restrictions).toEqual([
+      {kind: 'daily', start: '22:00', durationMinutes: 480},
+      {kind: 'weekly', startDay: 5, start: '18:00', durationMinutes: 2 * 1440 + 15 * 60},
+    ])
+    expect(state.services.get('a')).toMatchObject({
+      acknowledgementTimeoutSeconds: null,
+      autoResolveTimeoutSeconds: 86_400,
+      urgency: {kind: 'support_hours', supportHours: {timeZone: 'Asia/Tokyo', days: [1, 5], start: '09:00', end: '18:00'}, during: 'high', outside: 'low'},
+      alertGrouping: {type: 'content_based', aggregate: 'all', fields: ['source'], windowMinutes: 5},
+    })
+    expect(state.services.get('b')).toMatchObject({urgency: {kind: 'constant', urgency: 'low'}, alertGrouping: {type: 'time', timeoutMinutes: 0}})
+  })
+})
