@@ -8,14 +8,13 @@ import {makePlan} from '../../src/plan/make-plan.js'
 import {applyChanges, formatApplyEvent, type ApplyEvent} from '../../src/providers/pagerduty/apply.js'
 import {PagerDutyClient} from '../../src/providers/pagerduty/client/index.js'
 import type {RawAccount} from '../../src/providers/pagerduty/dto.js'
-import {IdIndex, liveLayerRefs} from '../../src/providers/pagerduty/id-index.js'
+import type {IdIndex} from '../../src/providers/pagerduty/id-index.js'
 import {hasEnded} from '../../src/providers/pagerduty/mapping/live-layers.js'
-import {normalizeLiveAgainstDesired} from '../../src/providers/pagerduty/mapping/normalize-start.js'
 import {parseInstant} from '../../src/providers/pagerduty/mapping/wall-clock.js'
 import {scheduleToPd} from '../../src/providers/pagerduty/mapping/schedule-to-pd.js'
 import {appendMarker, parseDescription} from '../../src/providers/pagerduty/ownership.js'
 import {readAccount} from '../../src/providers/pagerduty/read-account.js'
-import {liveStateFromRaw} from '../../src/providers/pagerduty/read-live-state.js'
+import {liveAccountFor} from '../../src/providers/pagerduty/read-live-state.js'
 import {checkRequestsAgainstSpec, startSandbox, type Sandbox} from '../../src/sandbox/index.js'
 import {desiredFixture, NOW} from './desired-fixture.js'
 
@@ -47,8 +46,9 @@ interface Read {
 
 async function read(desired: DesiredState, now: Date): Promise<Read> {
   const raw = await readAccount(client)
-  const live = normalizeLiveAgainstDesired(liveStateFromRaw(raw, {now}), desired, now)
-  return {raw, live, ids: IdIndex.fromLive(live, desired.owner, liveLayerRefs(raw, now))}
+  const {live, ids, layerOrderOnRead} = liveAccountFor(raw, desired, {now})
+  expect(layerOrderOnRead).toBe('highest-first') // the sandbox reverses layers like PagerDuty
+  return {raw, live, ids}
 }
 
 async function planAndApply(desired: DesiredState, now: Date, events: ApplyEvent[] = []) {

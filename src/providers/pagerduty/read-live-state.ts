@@ -4,7 +4,11 @@ import type {Service} from '../../model/service.js'
 import type {Team} from '../../model/team.js'
 import type {User} from '../../model/user.js'
 import type {LiveResource, LiveState} from '../../plan/live-state.js'
+import type {DesiredState} from '../../model/state.js'
 import type {RawAccount} from './dto.js'
+import {IdIndex, liveLayerRefs} from './id-index.js'
+import {detectLayerOrderOnRead} from './mapping/detect-layer-order.js'
+import {normalizeLiveAgainstDesired} from './mapping/normalize-start.js'
 import {assignKeys} from './mapping/derive-keys.js'
 import {escalationPolicyFromPd} from './mapping/escalation-policy-from-pd.js'
 import {fingerprintRaw} from './mapping/fingerprint.js'
@@ -98,6 +102,31 @@ export function liveStateFromRaw(raw: RawAccount, options: LiveStateOptions): Li
     services: services.sort(byKeyThenId),
     requestCount: options.requestCount ?? 0,
   }
+}
+
+export interface LiveAccount {
+  /** The live state, normalised against the desired state: ready for makePlan. */
+  readonly live: LiveState
+  /** Keys → IDs (and schedule layer IDs) for apply. */
+  readonly ids: IdIndex
+  readonly layerOrderOnRead: LayerOrderOnRead
+}
+
+/**
+ * Everything plan and apply need from one raw read, with the steps in the one right order:
+ * detect the layer order from the schedules this config wrote, map with it, normalise layer
+ * starts against the desired state, index IDs (layer IDs paired in the same order).
+ */
+export function liveAccountFor(
+  raw: RawAccount,
+  desired: DesiredState,
+  options: Omit<LiveStateOptions, 'layerOrderOnRead'>,
+): LiveAccount {
+  const layerOrderOnRead = detectLayerOrderOnRead(raw, desired, desired.owner, options.now)
+  const mapped = liveStateFromRaw(raw, {...options, layerOrderOnRead})
+  const live = normalizeLiveAgainstDesired(mapped, desired, options.now)
+  const ids = IdIndex.fromLive(live, desired.owner, liveLayerRefs(raw, options.now, layerOrderOnRead))
+  return {live, ids, layerOrderOnRead}
 }
 
 function ownerOf(description: string | null | undefined): string | null {
