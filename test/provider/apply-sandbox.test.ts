@@ -206,6 +206,13 @@ describe('applyChanges against the sandbox', () => {
     ])
     const after = await read(changed, NOW)
     expectLiveEqualsDesired(after.live, changed)
+
+    // A removal PagerDuty refuses (the policy still targets Mei) fails the team change's second step.
+    const refused: DesiredState = {...changed, teams: new Map([['sre', {...team, members: []}]])}
+    const second = await planAndApply(refused, NOW)
+    expect(second.report.applied.map((a) => a.change.key)).toEqual(['sre'])
+    expect(second.report.failed).toMatchObject({step: 'remove-members', status: 400, change: {type: 'team', key: 'sre'}})
+    expect(second.report.failed?.message).toMatch(/^removing member mei\.suzuki@example\.com: .*belong to an escalation policy/)
   })
 
   it('does not create a duplicate when the connection drops after a POST was applied', async () => {

@@ -31,6 +31,8 @@ export interface FailedChange {
   readonly message: string
   readonly status?: number
   readonly code?: number
+  /** Set when the change's first step was applied (it is in `applied`) and its member removals failed. */
+  readonly step?: 'remove-members'
 }
 
 /**

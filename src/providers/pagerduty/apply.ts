@@ -1,7 +1,7 @@
 import type {Change} from '../../plan/change.js'
 import type {ApplyClient} from './apply-client.js'
 import type {AppliedChange, ApplyEvent, ApplyReport, FailedChange} from './apply-events.js'
-import {removeMember, runChange, type MemberRemoval} from './apply-operations.js'
+import {removeMember, runChange, type MemberRemoval, type OperationContext} from './apply-operations.js'
 import type {IdIndex} from './id-index.js'
 
 export type {ApplyClient} from './apply-client.js'
@@ -42,7 +42,7 @@ export async function applyChanges(
   const ctx = {client, ids, owner: options.owner, now: options.now}
   const applied: AppliedChange[] = []
   const total = changes.length
-  const removals: {change: Change; index: number; removals: readonly MemberRemoval[]}[] = []
+  const removals: PendingRemovals[] = []
   for (const [index, change] of changes.entries()) {
     options.onProgress?.({kind: 'start', change, index, total})
     const started = elapsed()
@@ -50,7 +50,7 @@ export async function applyChanges(
       const outcome = await runChange(change, ctx)
       const ms = elapsed() - started
       applied.push({change, id: outcome.id, ms})
-      if (outcome.memberRemovals.length > 0) removals.push({change, index, removals: outcome.memberRemovals})
+      if (outcome.memberRemovals.length > 0) removals.push({change, index, id: outcome.id, list: outcome.memberRemovals})
       options.onProgress?.({kind: 'done', change, index, total, id: outcome.id, ms})
     } catch (error) {
       const failed = describeFailure(change, error)
@@ -58,23 +58,41 @@ export async function applyChanges(
       return {applied, failed, notAttempted: changes.slice(index + 1)}
     }
   }
-  for (const {change, index, removals: list} of removals) {
-    const step = 'remove-members' as const
-    options.onProgress?.({kind: 'start', change, index, total, step})
+  const failed = await removeMembersLast(removals, total, ctx, options.onProgress, elapsed)
+  return {applied, failed, notAttempted: []}
+}
+
+interface PendingRemovals {
+  readonly change: Change
+  readonly index: number
+  readonly id: string
+  readonly list: readonly MemberRemoval[]
+}
+
+/** The second step of team changes; returns the first failure (its change is also in `applied`). */
+async function removeMembersLast(
+  pending: readonly PendingRemovals[],
+  total: number,
+  ctx: OperationContext,
+  onProgress: ApplyOptions['onProgress'],
+  elapsed: () => number,
+): Promise<FailedChange | null> {
+  const step = 'remove-members' as const
+  for (const {change, index, id, list} of pending) {
+    onProgress?.({kind: 'start', change, index, total, step})
     const started = elapsed()
     for (const removal of list) {
       try {
         await removeMember(removal, ctx)
       } catch (error) {
-        const failed = describeFailure(change, error, `removing member ${removal.email}: `)
-        options.onProgress?.({kind: 'failed', change, index, total, ms: elapsed() - started, message: failed.message, step})
-        return {applied, failed, notAttempted: []}
+        const failed = {...describeFailure(change, error, `removing member ${removal.email}: `), step}
+        onProgress?.({kind: 'failed', change, index, total, ms: elapsed() - started, message: failed.message, step})
+        return failed
       }
     }
-    const id = (change.kind === 'create' ? ctx.ids.id(change.type, change.key) : change.id) ?? ''
-    options.onProgress?.({kind: 'done', change, index, total, id, ms: elapsed() - started, step})
+    onProgress?.({kind: 'done', change, index, total, id, ms: elapsed() - started, step})
   }
-  return {applied, failed: null, notAttempted: []}
+  return null
 }
 
 function describeFailure(change: Change, error: unknown, prefix = ''): FailedChange {
