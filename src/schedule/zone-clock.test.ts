@@ -67,6 +67,10 @@ describe('ZoneClock', () => {
     )
   })
 
+  it('refuses instants a Date cannot hold instead of looping', () => {
+    expect(() => ZoneClock.of('Europe/London').toLocal(9e15)).toThrow(RangeError)
+  })
+
   it('refuses unknown zones', () => {
     expect(() => ZoneClock.of('Nowhere/Special')).toThrow(/unknown time zone: Nowhere\/Special/)
   })

@@ -3,27 +3,26 @@
  *
  * A local naive time is the zone's wall-clock reading written as if it were UTC epoch ms
  * (`Date.UTC(y, m, d, h, min)`), so wall-clock arithmetic ("add 3 calendar days", "next 10:00")
- * is plain integer arithmetic. Asking Intl for an offset costs microseconds, and the engine
- * converts hundreds of thousands of boundaries, so each clock learns the zone's offset
- * transitions once per year-sized chunk (one Intl probe per week, bisection to the second where
- * the offset changes) and answers later lookups by binary search. Weekly probes would miss two
- * changes less than a week apart that cancel out; tzdata has none in modern times. The probe is `Intl.DateTimeFormat#format`
- * with `timeZoneName: 'longOffset'` (about 1 µs), not luxon's offset() or formatToParts (20–100 µs),
- * which made learning a zone-year take tens of milliseconds.
+ * is plain integer arithmetic.
+ *
+ * Asking Intl for an offset costs microseconds and the engine converts hundreds of thousands of
+ * boundaries, so each clock learns the zone's offset changes lazily, per year-sized chunk of
+ * time (one Intl probe per week, bisection to the second where the offset changed), and answers
+ * later lookups from that table. Chunks are independent, so an anchor ten years back costs one
+ * more chunk, not ten. Weekly probes would miss two changes less than a week apart that cancel
+ * out; tzdata has none in modern times. The probe is `Intl.DateTimeFormat#format` with
+ * `timeZoneName: 'longOffset'` (about 1 µs), not luxon's offset() or formatToParts (20–100 µs).
  *
  * local → instant follows docs/language.md: a skipped local time (spring forward) moves forward
  * by the gap (it is read with the offset before the change); a repeated local time (fall back)
- * takes the earlier instant. Both cases reduce to one rule: the offset after a transition at
+ * takes the earlier instant. Both cases reduce to one rule: the offset after a change at
  * instant T applies to local times from T + max(offsetBefore, offsetAfter).
  */
 export class ZoneClock {
-  /** Instants at which `offsets[i]` begins; `starts[0]` is the start of the covered range. */
-  private starts: number[] = []
-  private offsets: number[] = []
-  /** Local naive times from which `offsets[i]` applies when reading local times. */
-  private thresholds: number[] = []
-  private coveredFrom = 0
-  private coveredTo = 0
+  private readonly chunks = new Map<number, Chunk>()
+  /** One-entry cache: lookups come in runs within the same chunk. */
+  private lastIndex = Number.NaN
+  private lastChunk: Chunk | undefined
 
   private constructor(
     readonly timeZone: string,
@@ -50,8 +49,10 @@ export class ZoneClock {
 
   /** Offset in ms (local − UTC) at instant `t`. */
   offsetAt(t: number): number {
-    this.cover(t)
-    return this.offsets[lastAtOrBefore(this.starts, t)] ?? 0
+    const chunk = this.chunk(Math.floor(t / CHUNK))
+    let i = chunk.starts.length - 1
+    while (i > 0 && (chunk.starts[i] as number) > t) i--
+    return chunk.offsets[i] as number
   }
 
   /** The wall-clock reading at instant `t`, as local naive ms. */
@@ -61,63 +62,50 @@ export class ZoneClock {
 
   /** The instant of local naive time `local` (see the class comment for gaps and repeats). */
   toInstant(local: number): number {
-    // Any instant for this local time lies within ±1 day of it; covering that range also makes
-    // every transition that could affect `local` known.
-    this.cover(local - DAY)
-    this.cover(local + DAY)
-    const i = lastAtOrBefore(this.thresholds, local)
-    return local - (this.offsets[i] ?? 0)
+    // Start from the offset two days earlier (every change before then is settled for `local`),
+    // then apply the changes up to a day later whose local threshold `local` has reached.
+    const from = local - 2 * DAY
+    const to = local + DAY
+    let offset = this.offsetAt(from)
+    const last = Math.floor(to / CHUNK)
+    for (let c = Math.floor(from / CHUNK); c <= last; c++) {
+      const chunk = this.chunk(c)
+      for (let i = 0; i < chunk.starts.length; i++) {
+        const change = chunk.starts[i] as number
+        if (change <= from) continue
+        if (change > to) return local - offset
+        const next = chunk.offsets[i] as number
+        if (next === offset) continue // a chunk start, not a change
+        if (local < change + Math.max(offset, next)) return local - offset
+        offset = next
+      }
+    }
+    return local - offset
   }
 
-  private cover(t: number): void {
-    if (this.starts.length === 0) {
-      const chunk = Math.floor(t / CHUNK)
-      const first = this.scanChunk(chunk)
-      this.starts = first.starts
-      this.offsets = first.offsets
-      this.coveredFrom = chunk * CHUNK
-      this.coveredTo = (chunk + 1) * CHUNK
-      this.rebuildThresholds()
-      return
+  private chunk(index: number): Chunk {
+    if (index === this.lastIndex) return this.lastChunk as Chunk
+    let chunk = this.chunks.get(index)
+    if (chunk === undefined) {
+      chunk = this.scanChunk(index)
+      this.chunks.set(index, chunk)
     }
-    if (t >= this.coveredFrom && t < this.coveredTo) return
-    while (t < this.coveredFrom) {
-      const chunk = this.coveredFrom / CHUNK - 1
-      const earlier = this.scanChunk(chunk)
-      // Drop the old first segment when it merely continues the new chunk's last offset.
-      const continues = earlier.offsets[earlier.offsets.length - 1] === this.offsets[0]
-      this.starts = [...earlier.starts, ...(continues ? this.starts.slice(1) : this.starts)]
-      this.offsets = [...earlier.offsets, ...(continues ? this.offsets.slice(1) : this.offsets)]
-      this.coveredFrom = chunk * CHUNK
-    }
-    while (t >= this.coveredTo) {
-      const chunk = this.coveredTo / CHUNK
-      const later = this.scanChunk(chunk)
-      const continues = later.offsets[0] === this.offsets[this.offsets.length - 1]
-      this.starts.push(...(continues ? later.starts.slice(1) : later.starts))
-      this.offsets.push(...(continues ? later.offsets.slice(1) : later.offsets))
-      this.coveredTo = (chunk + 1) * CHUNK
-    }
-    this.rebuildThresholds()
-  }
-
-  private rebuildThresholds(): void {
-    this.thresholds = this.starts.map((start, i) => {
-      if (i === 0) return -Infinity
-      const before = this.offsets[i - 1] ?? 0
-      const after = this.offsets[i] ?? 0
-      return start + Math.max(before, after)
-    })
+    this.lastIndex = index
+    this.lastChunk = chunk
+    return chunk
   }
 
   /** Offset segments of one chunk: probe weekly, bisect to the second where the offset changes. */
-  private scanChunk(chunk: number): {starts: number[]; offsets: number[]} {
-    const from = chunk * CHUNK
+  private scanChunk(index: number): Chunk {
+    const from = index * CHUNK
     const to = from + CHUNK
+    if (!Number.isFinite(from) || Math.abs(from) > MAX_INSTANT) {
+      throw new RangeError(`${this.timeZone}: time out of range (${from})`)
+    }
     const starts = [from]
     const offsets = [this.intlOffset(from)]
     let prevT = from
-    let prevOffset = offsets[0] ?? 0
+    let prevOffset = offsets[0] as number
     for (let t = Math.min(from + PROBE_STEP, to); ; t = Math.min(t + PROBE_STEP, to)) {
       const sample = this.intlOffset(t)
       if (sample !== prevOffset) {
@@ -129,7 +117,7 @@ export class ZoneClock {
           if (this.intlOffset(mid) === prevOffset) lo = mid
           else hi = mid
         }
-        // A change exactly at `to` belongs to the next chunk, which starts with the new offset.
+        // A change exactly at `to` shows as the next chunk starting with another offset.
         if (hi < to) {
           starts.push(hi)
           offsets.push(sample)
@@ -144,28 +132,24 @@ export class ZoneClock {
 
   /** Offset in ms at `t`, read from e.g. `7 PM GMT-05:00` (`GMT-04:56:02` for old local mean times). */
   private intlOffset(t: number): number {
-    const m = OFFSET_TEXT.exec(this.probe.format(t))
-    if (!m) throw new Error(`cannot read the UTC offset of ${this.timeZone} at ${new Date(t).toISOString()}`)
+    const m = OFFSET_TEXT.exec(this.probe.format(Math.min(Math.max(t, -MAX_INSTANT), MAX_INSTANT)))
+    if (!m) throw new Error(`cannot read the UTC offset of ${this.timeZone} at ${t}`)
     if (m[1] === undefined) return 0
     const ms = (Number(m[2]) * 3600 + Number(m[3]) * 60 + Number(m[4] ?? 0)) * 1000
     return m[1] === '-' ? -ms : ms
   }
 }
 
+/** Offsets within one chunk: `offsets[i]` holds from `starts[i]`; `starts[0]` is the chunk start. */
+interface Chunk {
+  readonly starts: number[]
+  readonly offsets: number[]
+}
+
 const DAY = 86_400_000
 const OFFSET_TEXT = /GMT(?:([+-])(\d{2}):(\d{2})(?::(\d{2}))?)?$/
-/** 366 days: a chunk always holds a whole DST cycle's worth of transitions at most. */
+/** 366 days: a chunk holds about one year of changes. */
 const CHUNK = 366 * DAY
 const PROBE_STEP = 7 * DAY
-
-/** Index of the last element ≤ x in an ascending array (0 when none is). */
-function lastAtOrBefore(sorted: readonly number[], x: number): number {
-  let lo = 0
-  let hi = sorted.length - 1
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1
-    if ((sorted[mid] ?? Infinity) <= x) lo = mid
-    else hi = mid - 1
-  }
-  return lo
-}
+/** The largest instant a JavaScript Date can hold. */
+const MAX_INSTANT = 8.64e15
