@@ -1,4 +1,5 @@
-import {escapeText, joinContentLines, utcDateTime} from './ics-text.js'
+import ical, {ICalEventTransparency, type ICalCalendar} from 'ical-generator'
+import {joinContentLines} from './ics-text.js'
 
 /** What an event says, before revision numbers; instants are epoch ms, always written in UTC. */
 export interface EventDraft {
@@ -61,25 +62,35 @@ export function renderCalendar(feed: FeedCalendar): string {
     'REFRESH-INTERVAL;VALUE=DURATION:PT1H',
     'X-PUBLISHED-TTL:PT1H',
   ]
-  for (const e of feed.events) {
-    const stamp = utcDateTime(e.revisedAt)
-    lines.push(
-      'BEGIN:VEVENT',
-      `UID:${e.uid}`,
-      `SEQUENCE:${e.sequence}`,
-      `DTSTAMP:${stamp}`,
-      `LAST-MODIFIED:${stamp}`,
-      `DTSTART:${utcDateTime(e.start)}`,
-      `DTEND:${utcDateTime(e.end)}`,
-      `SUMMARY:${escapeText(e.summary)}`,
-      `DESCRIPTION:${escapeText(e.description)}`,
-      `TRANSP:${feed.busy ? 'OPAQUE' : 'TRANSPARENT'}`,
-      // Outlook reads its own busy status rather than TRANSP when it has one.
-      `X-MICROSOFT-CDO-BUSYSTATUS:${feed.busy ? 'BUSY' : 'FREE'}`,
-      `X-ONCALL-CONTENT-HASH:${e.contentHash}`,
-      'END:VEVENT',
-    )
-  }
+  const calendar = ical()
+  for (const e of feed.events) lines.push(...eventLines(calendar, e, feed.busy))
   lines.push('END:VCALENDAR')
   return joinContentLines(lines)
+}
+
+/**
+ * One VEVENT, serialized by ical-generator (property names, UTC date-times, text escaping).
+ * The calendar frame and the line folding are ours: ical-generator's calendar.toString() writes
+ * calendar properties after the events (Outlook ignores those) and folds with a TextEncoder per
+ * character, about 1.3 s per 1,000 events here; an event's own toString() is unfolded and fast.
+ */
+function eventLines(calendar: ICalCalendar, e: FeedEvent, busy: boolean): string[] {
+  const stamp = new Date(e.revisedAt)
+  const event = calendar.createEvent({
+    id: e.uid,
+    sequence: e.sequence,
+    stamp,
+    lastModified: stamp,
+    start: new Date(e.start),
+    end: new Date(e.end),
+    summary: e.summary,
+    description: e.description,
+    transparency: busy ? ICalEventTransparency.OPAQUE : ICalEventTransparency.TRANSPARENT,
+    x: [
+      // Outlook reads its own busy status rather than TRANSP when it has one.
+      ['X-MICROSOFT-CDO-BUSYSTATUS', busy ? 'BUSY' : 'FREE'],
+      ['X-ONCALL-CONTENT-HASH', e.contentHash],
+    ],
+  })
+  return event.toString().split('\r\n').filter((line) => line !== '')
 }

@@ -1,18 +1,10 @@
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import {escapeText, foldLine, utcDateTime} from './ics-text.js'
+import {foldLine} from './ics-text.js'
 
 const unfold = (s: string): string => s.replace(/\r\n /g, '')
 
 describe('ics text primitives', () => {
-  it('escapes TEXT values', () => {
-    expect(escapeText('a\\b;c,d\ne\r\nf')).toBe('a\\\\b\\;c\\,d\\ne\\nf')
-  })
-
-  it('writes UTC date-times', () => {
-    expect(utcDateTime(Date.UTC(2026, 0, 5, 1, 2, 3))).toBe('20260105T010203Z')
-  })
-
   it('folds any line into ≤ 75-octet lines of whole UTF-8 characters that unfold to the original', () => {
     fc.assert(
       fc.property(fc.string({unit: 'grapheme', maxLength: 200}), (s) => {
