@@ -7,7 +7,7 @@ import type {User} from '../../src/model/user.js'
 
 /**
  * A desired state that uses every feature the PagerDuty mapping handles: layers with past and
- * future starts, ends, both restriction kinds, DST zones, an alias-free UTC zone, support hours,
+ * future starts, ends, both restriction kinds, DST zones, UTC, support hours,
  * every alert grouping kind, disabled timeouts, policies with and without a team.
  * Meant to be read with now = 2026-11-24T00:00:00Z.
  */
@@ -16,7 +16,7 @@ export const NOW = new Date('2026-11-24T00:00:00Z')
 const users: User[] = [
   {email: 'aiko.tanaka@example.com', name: 'Aiko Tanaka', timeZone: 'Asia/Tokyo', role: 'user'},
   {email: 'ken.sato@example.com', name: 'Ken Sato', timeZone: 'America/New_York', role: 'limited_user'},
-  {email: 'mei.suzuki@example.com', name: 'Mei Suzuki', timeZone: 'Etc/UTC', role: 'user'},
+  {email: 'mei.suzuki@example.com', name: 'Mei Suzuki', timeZone: 'UTC', role: 'user'},
 ]
 
 const teams: Team[] = [
@@ -95,7 +95,7 @@ const schedules: Schedule[] = [
     key: 'utc-follow-the-sun',
     name: 'Follow the sun',
     description: 'UTC',
-    timeZone: 'Etc/UTC',
+    timeZone: 'UTC',
     teams: [],
     layers: [
       {

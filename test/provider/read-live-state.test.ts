@@ -21,7 +21,7 @@ describe('liveStateFromRaw: users', () => {
       owner: 'consumer-app',
       value: {email: 'ken.sato@example.com', name: 'Ken Sato', timeZone: 'Asia/Tokyo', role: 'limited_user'},
     })
-    expect(live.users.get('mei.suzuki@example.com')?.value.timeZone).toBe('Etc/UTC')
+    expect(live.users.get('mei.suzuki@example.com')?.value.timeZone).toBe('UTC')
     expect(live.users.get('aiko.tanaka@example.com')?.owner).toBeNull()
   })
 })
