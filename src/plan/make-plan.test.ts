@@ -184,6 +184,21 @@ describe('makePlan: ownership', () => {
     expect(plan.changes).toEqual([])
   })
 
+  it('only warns about another owner\'s schedule with the same name: schedule names need not be unique', () => {
+    const live = aLiveState({schedules: [aLiveResource(aSchedule({key: 'theirs', name: 'Primary'}), {owner: 'payments', id: 'PS7'})]})
+    const plan = makePlan(aDesiredState({schedules: [aSchedule({key: 'primary', name: 'Primary'})]}), live, noAdopt)
+    expect(plan.conflicts).toEqual([])
+    expect(plan.changes.map((c) => `${c.kind} ${c.key}`)).toEqual(['create primary'])
+    expect(plan.warnings).toEqual([
+      {
+        code: 'SAME_NAME_OTHER_OWNER',
+        message: 'schedule primary: config "payments" owns a schedule with the same name, "Primary" (PS7); both will exist',
+        type: 'schedule',
+        key: 'primary',
+      },
+    ])
+  })
+
   it('ignores objects of other owners and unmarked objects that match nothing (even with the same key)', () => {
     const live = aLiveState({
       schedules: [

@@ -15,6 +15,9 @@ export interface CollectionPlan {
 
 type Named = Resource & {readonly key: string; readonly name: string}
 
+/** Types whose names PagerDuty keeps unique per account ("Name has already been taken"). */
+const UNIQUE_NAMES: ReadonlySet<ResourceType> = new Set(['team', 'escalation_policy', 'service'])
+
 /**
  * Stateless ownership (octoDNS' ownership processor, with the marker on the object itself):
  *
@@ -23,9 +26,10 @@ type Named = Resource & {readonly key: string; readonly name: string}
  * - an unmarked live object with a config object's display name (case-insensitive) is reported as
  *   unmanaged and the config object is NOT created (that would duplicate the name, or fail where
  *   PagerDuty wants unique names); with `adopt` it becomes an `adopt` change instead;
- * - an object marked by another owner with a config object's display name is a conflict.
- *   Keys are not compared across owners: each config has its own key space, so two teams may
- *   both call a schedule `primary` without touching each other;
+ * - an object marked by another owner with a config object's display name is a conflict where
+ *   PagerDuty wants unique names (teams, escalation policies, services) and a warning for
+ *   schedules, which may share names. Keys are not compared across owners: each config has its
+ *   own key space, so two teams may both call a schedule `primary` without touching each other;
  * - anything else we do not own is ignored.
  */
 export function planCollection(
@@ -55,7 +59,8 @@ export function planCollection(
     const want = desired.get(key) as Named
     const name = normalName(want.name)
     for (const o of others.filter((o) => normalName(o.value.name) === name)) {
-      out.conflicts.push({type, key, id: o.id, name: o.value.name, owner: o.owner as string})
+      if (UNIQUE_NAMES.has(type)) out.conflicts.push({type, key, id: o.id, name: o.value.name, owner: o.owner as string})
+      else out.warnings.push(sameNameWarning(type, key, o))
     }
     const mine = managed.get(key)
     if (mine) {
@@ -105,6 +110,15 @@ function rekeyWarnings(type: ResourceType, changes: readonly Change[]): PlanWarn
     })
   }
   return warnings
+}
+
+function sameNameWarning(type: ResourceType, key: string, other: LiveResource<Named>): PlanWarning {
+  return {
+    code: 'SAME_NAME_OTHER_OWNER',
+    message: `${type} ${key}: config "${other.owner}" owns a ${type} with the same name, "${other.value.name}" (${other.id}); both will exist`,
+    type,
+    key,
+  }
 }
 
 function normalName(name: string): string {
