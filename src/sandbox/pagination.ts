@@ -30,8 +30,12 @@ export function paginate<T>(query: URLSearchParams, items: readonly T[]): {page:
   }
 }
 
-/** `{<key>: [...], limit, offset, more, total}`. */
-export function listBody<T>(key: string, query: URLSearchParams, items: readonly T[]): Record<string, unknown> {
+/**
+ * `{<key>: [...], limit, offset, more, total}`. `render` turns a record into its wire object; it
+ * runs on the requested page only, so reading a list of n objects page by page costs O(n), not
+ * O(n²) (rendering can be costly: a user's teams, a schedule's layers).
+ */
+export function listBody<T, W = T>(key: string, query: URLSearchParams, items: readonly T[], render?: (item: T) => W): Record<string, unknown> {
   const {page, meta} = paginate(query, items)
-  return {[key]: page, ...meta}
+  return {[key]: render ? page.map(render) : page, ...meta}
 }

@@ -91,6 +91,13 @@ export async function handlePd(req: IncomingMessage, res: ServerResponse, url: U
         .filter((p) => req.headers[p.name.toLowerCase()] === undefined)
         .map((p) => `${p.name} header is required`)
       if (missing.length > 0) throw invalidInput(...missing)
+      // Where From is required it must be "the email address of a valid user associated with the
+      // account making the request" (spec, from_header; notes §2.2).
+      const from = req.headers.from
+      const fromRequired = spec.operation.parameters.some((p) => p.in === 'header' && p.required && p.name.toLowerCase() === 'from')
+      if (fromRequired && typeof from === 'string' && !ctx.state.users.some((u) => u.email.toLowerCase() === from.trim().toLowerCase())) {
+        throw invalidInput('From header must be the email address of a valid user on the account')
+      }
       const problems = validateRequestBody(method, spec.template, spec.operation, body)
       if (problems.length > 0) throw invalidInput(...problems)
     }

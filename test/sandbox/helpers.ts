@@ -21,7 +21,9 @@ export interface Client {
 /** Starts a sandbox with a settable fixed clock and returns a small fetch client speaking PD headers. */
 export async function startClient(opts: SandboxOptions = {}): Promise<Client & {clock: {now: number}}> {
   const clock = {now: T0}
-  const sandbox = await startSandbox({now: () => clock.now, token: 'testtoken', ...opts})
+  // Every account has an owner; it is also the From address for POST /users.
+  const seed = opts.seed ?? {users: [{name: 'Owner', email: FROM.From, role: 'owner'}]}
+  const sandbox = await startSandbox({now: () => clock.now, token: 'testtoken', ...opts, seed})
   const call: Client['call'] = async (method, path, o = {}) => {
     const headers: Record<string, string> = {Accept: 'application/vnd.pagerduty+json;version=2', ...o.headers}
     if (o.token !== null) headers.Authorization = `Token token=${o.token ?? sandbox.token}`

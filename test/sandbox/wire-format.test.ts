@@ -81,6 +81,13 @@ describe('sandbox wire format, auth and headers', () => {
     expect(w.body.error.code).toBe(2010)
   })
 
+  it('requires From to be the email of a user on the account', async () => {
+    const r = await c.post('/users', {user: {type: 'user', name: 'X', email: 'x@example.com'}}, {From: 'stranger@example.com'})
+    expect(r.status).toBe(400)
+    expect(r.body.error.errors).toEqual(['From header must be the email address of a valid user on the account'])
+    expect((await c.post('/users', {user: {type: 'user', name: 'X', email: 'x@example.com'}}, {From: 'ADMIN@example.com'})).status).toBe(201)
+  })
+
   it('rejects duplicate emails case-insensitively', async () => {
     await createUser(c, 'A', 'a@example.com')
     const r = await c.post('/users', {user: {type: 'user', name: 'A2', email: 'A@example.com'}}, FROM)

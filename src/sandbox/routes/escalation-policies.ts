@@ -73,7 +73,7 @@ export const policyRoutes: Route[] = [
         .filter((p) => teamIds.length === 0 || p.teams.some((t) => teamIds.includes(t)))
         .filter((p) => userIds.length === 0 || p.rules.some((r) => r.targets.some((t) => t.kind === 'user' && userIds.includes(t.id))))
       if (req.query.get('sort_by') === 'name:desc') policies = policies.reverse()
-      return {status: 200, body: listBody('escalation_policies', req.query, policies.map((p) => policyWire(ctx, p, view(req))))}
+      return {status: 200, body: listBody('escalation_policies', req.query, policies, (p) => policyWire(ctx, p, view(req)))}
     },
   },
   {

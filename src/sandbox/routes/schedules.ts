@@ -64,11 +64,11 @@ export const scheduleRoutes: Route[] = [
       const schedules = byName(ctx.state.schedules)
         .filter((s) => matchesQuery(req.query, s.name))
         .filter((s) => teamIds.length === 0 || s.teams.some((t) => teamIds.includes(t)))
-        .map((s) => {
-          const zone = viewZone(req, s.time_zone)
-          return scheduleWire(ctx, s, {layers, subschedules, window: layers || subschedules ? window(req, zone) : null, zone})
-        })
-      return {status: 200, body: listBody('schedules', req.query, schedules)}
+      const render = (s: (typeof schedules)[number]) => {
+        const zone = viewZone(req, s.time_zone)
+        return scheduleWire(ctx, s, {layers, subschedules, window: layers || subschedules ? window(req, zone) : null, zone})
+      }
+      return {status: 200, body: listBody('schedules', req.query, schedules, render)}
     },
   },
   {

@@ -62,7 +62,7 @@ export const serviceRoutes: Route[] = [
         .filter((s) => name === null || s.name === name)
         .filter((s) => teamIds.length === 0 || serviceTeams(ctx, s).some((t) => teamIds.includes(t.id)))
       if (req.query.get('sort_by') === 'name:desc') services = services.reverse()
-      return {status: 200, body: listBody('services', req.query, services.map((s) => serviceWire(ctx, s, view(req))))}
+      return {status: 200, body: listBody('services', req.query, services, (s) => serviceWire(ctx, s, view(req)))}
     },
   },
   {

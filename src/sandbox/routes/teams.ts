@@ -21,8 +21,8 @@ export const teamRoutes: Route[] = [
     method: 'GET',
     template: '/teams',
     handler: (req, ctx) => {
-      const teams = byName(ctx.state.teams).filter((t) => matchesQuery(req.query, t.name)).map((t) => teamWire(ctx, t))
-      return {status: 200, body: listBody('teams', req.query, teams)}
+      const teams = byName(ctx.state.teams).filter((t) => matchesQuery(req.query, t.name))
+      return {status: 200, body: listBody('teams', req.query, teams, (t) => teamWire(ctx, t))}
     },
   },
   {

@@ -27,8 +27,7 @@ export const userRoutes: Route[] = [
       const users = byName(ctx.state.users)
         .filter((u) => matchesQuery(req.query, u.name, u.email))
         .filter((u) => teamIds.length === 0 || ctx.state.members.some((m) => m.user === u.id && teamIds.includes(m.team)))
-        .map((u) => userWire(ctx, u, {includeTeams: includes(req.query, 'teams')}))
-      return {status: 200, body: listBody('users', req.query, users)}
+      return {status: 200, body: listBody('users', req.query, users, (u) => userWire(ctx, u, {includeTeams: includes(req.query, 'teams')}))}
     },
   },
   {
