@@ -42,18 +42,19 @@ interface Read {
   raw: RawAccount
   live: LiveState
   ids: IdIndex
+  desired: DesiredState
 }
 
 async function read(desired: DesiredState, now: Date): Promise<Read> {
   const raw = await readAccount(client)
-  const {live, ids, layerOrderOnRead} = liveAccountFor(raw, desired, {now})
-  expect(layerOrderOnRead).toBe('highest-first') // the sandbox reverses layers like PagerDuty
-  return {raw, live, ids}
+  const account = liveAccountFor(raw, desired, {now})
+  expect(account.layerOrderOnRead).toBe('highest-first') // the sandbox reverses layers like PagerDuty
+  return {raw, ...account}
 }
 
 async function planAndApply(desired: DesiredState, now: Date, events: ApplyEvent[] = []) {
   const before = await read(desired, now)
-  const plan = makePlan(desired, before.live, {adopt: false})
+  const plan = makePlan(before.desired, before.live, {adopt: false})
   const report = await applyChanges(client, plan.changes, before.ids, {owner: desired.owner, now, onProgress: (e) => events.push(e)})
   return {plan, report}
 }
@@ -86,6 +87,13 @@ describe('applyChanges against the sandbox', () => {
     const later = new Date('2027-02-01T00:00:00Z')
     sandbox.admin.setNow(later.getTime())
     expect(makePlan(desiredFixture, (await read(desiredFixture, later)).live, {adopt: false}).changes).toEqual([])
+
+    // After "Nights 12h" has ended (2027-06-30 18:00 Tokyo) the config may still list it.
+    const afterEnd = new Date('2027-07-01T00:00:00Z')
+    sandbox.admin.setNow(afterEnd.getTime())
+    const ended = await read(desiredFixture, afterEnd)
+    expect(ended.desired.schedules.get('consumer-app-primary')?.layers.map((l) => l.name)).toEqual(['Weekly primary', 'Next year'])
+    expect(makePlan(ended.desired, ended.live, {adopt: false}).changes).toEqual([])
   })
 
   it('survives 5xx answers and dropped connections after writes without creating duplicates', async () => {

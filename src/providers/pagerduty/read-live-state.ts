@@ -8,7 +8,7 @@ import type {DesiredState} from '../../model/state.js'
 import type {RawAccount} from './dto.js'
 import {IdIndex, liveLayerRefs} from './id-index.js'
 import {detectLayerOrderOnRead} from './mapping/detect-layer-order.js'
-import {normalizeLiveAgainstDesired} from './mapping/normalize-start.js'
+import {normalizeLiveAgainstDesired, withoutEndedLayers} from './mapping/normalize-start.js'
 import {assignKeys} from './mapping/derive-keys.js'
 import {escalationPolicyFromPd} from './mapping/escalation-policy-from-pd.js'
 import {fingerprintRaw} from './mapping/fingerprint.js'
@@ -104,8 +104,10 @@ export function liveStateFromRaw(raw: RawAccount, options: LiveStateOptions): Li
   }
 }
 
-export interface LiveAccount {
-  /** The live state, normalised against the desired state: ready for makePlan. */
+export interface LiveAccount<D extends DesiredState = DesiredState> {
+  /** The desired state to diff against: ended layers removed (withoutEndedLayers). */
+  readonly desired: D
+  /** The live state, normalised against that desired state: ready for makePlan. */
   readonly live: LiveState
   /** Keys → IDs (and schedule layer IDs) for apply. */
   readonly ids: IdIndex
@@ -114,19 +116,21 @@ export interface LiveAccount {
 
 /**
  * Everything plan and apply need from one raw read, with the steps in the one right order:
- * detect the layer order from the schedules this config wrote, map with it, normalise layer
- * starts against the desired state, index IDs (layer IDs paired in the same order).
+ * drop desired layers that have ended, detect the layer order from the schedules this config
+ * wrote, map with it, normalise layer starts against the desired state, index IDs (layer IDs
+ * paired in the same order). Diff `result.desired` against `result.live`.
  */
-export function liveAccountFor(
+export function liveAccountFor<D extends DesiredState>(
   raw: RawAccount,
-  desired: DesiredState,
+  desiredAsWritten: D,
   options: Omit<LiveStateOptions, 'layerOrderOnRead'>,
-): LiveAccount {
+): LiveAccount<D> {
+  const desired = withoutEndedLayers(desiredAsWritten, options.now)
   const layerOrderOnRead = detectLayerOrderOnRead(raw, desired, desired.owner, options.now)
   const mapped = liveStateFromRaw(raw, {...options, layerOrderOnRead})
   const live = normalizeLiveAgainstDesired(mapped, desired, options.now)
   const ids = IdIndex.fromLive(live, desired.owner, liveLayerRefs(raw, options.now, layerOrderOnRead))
-  return {live, ids, layerOrderOnRead}
+  return {desired, live, ids, layerOrderOnRead}
 }
 
 function ownerOf(description: string | null | undefined): string | null {

@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest'
 import type {Schedule, ScheduleLayer} from '../../../model/schedule.js'
 import {emptyState} from '../../../model/state.js'
 import type {LiveResource, LiveState} from '../../../plan/live-state.js'
-import {normalizeLiveAgainstDesired} from './normalize-start.js'
+import {normalizeLiveAgainstDesired, withoutEndedLayers} from './normalize-start.js'
 
 const now = new Date('2026-11-24T00:00:00Z') // 09:00 in Tokyo
 
@@ -71,5 +71,22 @@ describe('normalizeLiveAgainstDesired', () => {
     const resource = res(schedule('s', 'S', ['2026-01-05T00:00']))
     const live = liveOf([resource])
     expect(normalizeLiveAgainstDesired(live, desiredOf(schedule('s', 'S', ['2026-01-05T00:00'])), now).schedules[0]).toBe(resource)
+  })
+})
+
+describe('withoutEndedLayers', () => {
+  it('drops desired layers that ended at or before now (in the schedule zone), keeps the rest', () => {
+    const s: Schedule = {
+      ...schedule('s', 'S', ['2026-01-01T00:00', '2026-01-01T00:00', '2026-01-01T00:00']),
+      layers: [
+        {...layer('2026-01-01T00:00'), name: 'ended', end: '2026-11-24T09:00'},
+        {...layer('2026-01-01T00:00'), name: 'ends soon', end: '2026-11-24T09:01'},
+        {...layer('2026-01-01T00:00'), name: 'open'},
+      ],
+    }
+    const out = withoutEndedLayers(desiredOf(s), now)
+    expect(out.schedules.get('s')?.layers.map((l) => l.name)).toEqual(['ends soon', 'open'])
+    const untouched = desiredOf(schedule('s', 'S', ['2026-01-01T00:00']))
+    expect(withoutEndedLayers(untouched, now)).toBe(untouched)
   })
 })

@@ -52,3 +52,22 @@ function isAtOrBefore(local: string, zone: string, now: number): boolean {
     return false // an unknown zone or malformed time: leave it for the diff to show
   }
 }
+
+/**
+ * The desired state without layers whose `end` is at or before `now`. PagerDuty drops nothing but
+ * reading does (an ended layer no longer counts, see live-layers.ts), so a config that still
+ * lists a layer that has ended would otherwise show it as missing on every plan, and applying
+ * would end it again. Apply this to the desired state before diffing, with the same `now`.
+ */
+export function withoutEndedLayers<S extends OnCallState>(desired: S, now: Date): S {
+  let changed = false
+  const schedules = new Map(
+    [...desired.schedules].map(([key, schedule]): [string, Schedule] => {
+      const layers = schedule.layers.filter((l) => l.end === null || !isAtOrBefore(l.end, schedule.timeZone, now.getTime()))
+      if (layers.length === schedule.layers.length) return [key, schedule]
+      changed = true
+      return [key, {...schedule, layers}]
+    }),
+  )
+  return changed ? {...desired, schedules} : desired
+}
