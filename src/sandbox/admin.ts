@@ -28,6 +28,7 @@ export const ADMIN_PREFIX = '/__sandbox/'
  * are neither rate limited nor logged nor checked against the spec:
  *   GET|POST|DELETE /__sandbox/faults   GET|DELETE /__sandbox/requests
  *   GET|PUT /__sandbox/state            POST /__sandbox/clock {"now": ISO|null}
+ *   POST /__sandbox/rate-limit {"perMinute": n}
  */
 export async function handleAdmin(req: IncomingMessage, res: ServerResponse, url: URL, tokens: Tokens, admin: SandboxAdmin): Promise<void> {
   const text = await readText(req)
@@ -63,6 +64,12 @@ export async function handleAdmin(req: IncomingMessage, res: ServerResponse, url
         const now = body.now
         if (now !== null && (typeof now !== 'string' || Number.isNaN(Date.parse(now)))) return fail(400, 'now must be an ISO date-time or null')
         admin.setNow(now === null ? null : Date.parse(now))
+        return send(res, 204, undefined)
+      }
+      case 'POST rate-limit': {
+        const perMinute = body.perMinute
+        if (typeof perMinute !== 'number' || !Number.isInteger(perMinute) || perMinute < 1) return fail(400, 'perMinute must be a positive integer')
+        admin.setRateLimit(perMinute)
         return send(res, 204, undefined)
       }
       default:

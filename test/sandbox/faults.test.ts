@@ -85,6 +85,19 @@ describe('fault injection and request log', () => {
     expect(c.sandbox.admin.requests()).toEqual([])
   })
 
+  it('exports and replaces the whole state, and changes the rate limit', async () => {
+    await c.post('/teams', {team: {type: 'team', name: 'Before'}})
+    const {state} = (await (await admin('GET', 'state')).json()) as {state: any}
+    expect(state.teams.map((t: any) => t.name)).toEqual(['Before'])
+    state.teams[0].name = 'After'
+    expect((await admin('PUT', 'state', {state})).status).toBe(204)
+    expect((await c.get('/teams')).body.teams.map((t: any) => t.name)).toEqual(['After'])
+    expect((await admin('PUT', 'state', {state: {version: 9}})).status).toBe(400)
+    expect((await admin('POST', 'rate-limit', {perMinute: 1})).status).toBe(204)
+    expect((await c.get('/teams')).status).toBe(200)
+    expect((await c.get('/teams')).status).toBe(429)
+  })
+
   it('freezes the clock through the admin endpoint', async () => {
     expect((await admin('POST', 'clock', {now: '2027-01-01T00:00:00Z'})).status).toBe(204)
     const p = await c.post('/escalation_policies', {escalation_policy: {type: 'escalation_policy', name: 'x', escalation_rules: []}})

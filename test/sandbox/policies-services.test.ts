@@ -33,6 +33,18 @@ describe('escalation policies', () => {
     expect((await c.get(`/escalation_policies?team_ids[]=${teamId}`)).body.escalation_policies).toHaveLength(1)
   })
 
+  it('accepts escalation_rule_assignment_strategy as an object (spec types it as a string)', async () => {
+    const r = await c.post('/escalation_policies', {
+      escalation_policy: {
+        type: 'escalation_policy',
+        name: 'RR',
+        escalation_rules: [{escalation_delay_in_minutes: 5, targets: [{id: aiko, type: 'user_reference'}], escalation_rule_assignment_strategy: {type: 'round_robin'}}],
+      },
+    })
+    expect(r.status).toBe(201)
+    expect(r.body.escalation_policy.escalation_rules[0].escalation_rule_assignment_strategy).toEqual({type: 'round_robin'})
+  })
+
   it('keeps names unique case-insensitively (400 "Name has already been taken", code 2001)', async () => {
     await createPolicy(c, 'Ops EP', [{id: aiko, type: 'user_reference'}])
     const r = await c.post('/escalation_policies', {

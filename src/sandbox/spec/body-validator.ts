@@ -19,6 +19,8 @@ import {SUBSET, type SpecOperation} from './subset.js'
  *   body such as alert grouping config {timeout: 10} matches several branches and would fail oneOf.
  * - The content-based grouping `aggregate` enum is written as the single string "all, any" (spec
  *   bug, notes §7.6): it is split into "all" and "any".
+ * - escalation_rule_assignment_strategy is typed as a string, but the spec's own example and
+ *   terraform send an object ({"type": "round_robin"}) (notes §3.5): either is accepted.
  * - Formats: date-time, email and time are checked loosely; PD-specific formats (tzinfo,
  *   activesupport-time-zone, url, ...) are accepted as any string.
  */
@@ -39,7 +41,7 @@ function adjust(v: Json): Json {
     const props = out.properties
     const required = new Set(Array.isArray(v.required) ? v.required : [])
     for (const [name, schema] of Object.entries(props)) {
-      if (isObj(schema) && schema.readOnly === true) props[name] = {}
+      if (isObj(schema) && (schema.readOnly === true || name === 'escalation_rule_assignment_strategy')) props[name] = {}
       else if (isObj(schema) && typeof schema.type === 'string' && !required.has(name)) props[name] = {...schema, nullable: true}
     }
   }
