@@ -103,6 +103,34 @@ describe('schedules', () => {
     expect(r2.body.schedule.final_schedule.rendered_schedule_entries.map((e: any) => e.user.id)).toEqual([aiko, ken, aiko])
   })
 
+  it('uses the offset in force at each instant (DST in America/New_York on 2026-03-08)', async () => {
+    const s = await createSchedule(
+      c,
+      'NY',
+      [layer([aiko, ken], {start: '2026-03-06T09:00:00-05:00', rotation_virtual_start: '2026-03-06T09:00:00-05:00', rotation_turn_length_seconds: 86400})],
+      {time_zone: 'America/New_York'},
+    )
+    const r = await c.get(`/schedules/${s.id}?since=2026-03-07T09:00:00-05:00&until=2026-03-09T09:00:00-04:00`)
+    // Handoffs stay at 09:00 local; the day containing the change lasts 23 hours.
+    expect(r.body.schedule.final_schedule.rendered_schedule_entries.map((e: any) => [e.start, e.end])).toEqual([
+      ['2026-03-07T09:00:00-05:00', '2026-03-08T09:00:00-04:00'],
+      ['2026-03-08T09:00:00-04:00', '2026-03-09T09:00:00-04:00'],
+    ])
+    expect(r.body.schedule.schedule_layers[0].start).toBe('2026-03-06T09:00:00-05:00')
+  })
+
+  it('cuts entries at since/until unless overflow=true', async () => {
+    const s = await createSchedule(c, 'Daily', [layer([aiko, ken], {start: '2026-03-03T00:00:00Z', rotation_virtual_start: '2026-03-03T00:00:00Z', rotation_turn_length_seconds: 86400})], {
+      time_zone: 'UTC',
+    })
+    const q = 'since=2026-03-04T10:00:00Z&until=2026-03-04T14:00:00Z'
+    const cut = (await c.get(`/schedules/${s.id}?${q}`)).body.schedule.final_schedule
+    expect(cut.rendered_schedule_entries.map((e: any) => [e.start, e.end, e.user.id])).toEqual([['2026-03-04T10:00:00Z', '2026-03-04T14:00:00Z', ken]])
+    const whole = (await c.get(`/schedules/${s.id}?${q}&overflow=true`)).body.schedule.final_schedule
+    expect(whole.rendered_schedule_entries.map((e: any) => [e.start, e.end, e.user.id])).toEqual([['2026-03-04T00:00:00Z', '2026-03-05T00:00:00Z', ken]])
+    expect(whole.rendered_coverage_percentage).toBe(100)
+  })
+
   it('returns layers in GET /schedules only with include[]=schedule_layers, and filters by query', async () => {
     await createSchedule(c, 'Payments Primary', [layer([aiko])])
     await createSchedule(c, 'Search', [layer([ken])])

@@ -3,7 +3,7 @@ import type {SandboxContext} from '../context.js'
 import {invalidInput, PdError} from '../errors.js'
 import {byName, findById, policiesTargetingSchedule, requireRef} from '../lookup.js'
 import {listBody} from '../pagination.js'
-import {includes, listParam, matchesQuery} from '../query.js'
+import {boolParam, includes, listParam, matchesQuery} from '../query.js'
 import {renderSchedule} from '../render.js'
 import type {PdRequest, Route} from '../router.js'
 import type {ScheduleRec} from '../state.js'
@@ -49,7 +49,7 @@ function zoneOf(b: Obj, fallback?: string): string {
 
 function fullView(req: PdRequest, s: ScheduleRec) {
   const zone = viewZone(req, s.time_zone)
-  return {layers: true, subschedules: true, window: window(req, zone), zone}
+  return {layers: true, subschedules: true, window: window(req, zone), zone, overflow: boolParam(req.query, 'overflow')}
 }
 
 export const scheduleRoutes: Route[] = [

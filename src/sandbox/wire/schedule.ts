@@ -2,7 +2,7 @@ import type {Shift} from '../../schedule/shift.js'
 import type {SandboxContext} from '../context.js'
 import {policiesTargetingSchedule} from '../lookup.js'
 import {objectHead, reference, type Reference} from '../references.js'
-import {coveragePercentage, renderSchedule} from '../render.js'
+import {coveragePercentage, renderSchedule, type RenderedScheduleRec} from '../render.js'
 import type {LayerRec, ScheduleRec} from '../state.js'
 import {formatInZone} from '../time-format.js'
 import {teamRef} from './team.js'
@@ -22,6 +22,28 @@ export interface ScheduleView {
   window: {start: number; end: number} | null
   /** Offset zone for every timestamp: the request's time_zone, else the schedule's. */
   zone: string
+  /** overflow=true: entries keep their full extent instead of being cut at since/until. */
+  overflow?: boolean
+}
+
+/**
+ * Renders the view's window. With overflow the engine renders a wider window (one longest turn
+ * plus a day on each side) and the shifts touching the asked window are kept whole (notes §3.3:
+ * a daily midnight rotation queried 10:00-14:00 gives 00:00-24:00 with overflow=true).
+ */
+function render(s: ScheduleRec, view: ScheduleView): RenderedScheduleRec {
+  const w = view.window
+  if (!w) return {final: [], layers: s.layers.map(() => [])}
+  if (!view.overflow) return renderSchedule(s, w)
+  const margin = Math.max(0, ...s.layers.map((l) => l.rotation_turn_length_seconds)) * 1000 + 86_400_000
+  const wide = renderSchedule(s, {start: w.start - margin, end: w.end + margin})
+  const touching = (shifts: Shift[]) => shifts.filter((x) => x.end > w.start && x.start < w.end)
+  return {final: touching(wide.final), layers: wide.layers.map(touching)}
+}
+
+/** Coverage counts only the part of each shift inside the window. */
+function coverage(shifts: readonly Shift[], w: {start: number; end: number}): number {
+  return coveragePercentage(shifts.map((x) => ({...x, start: Math.max(x.start, w.start), end: Math.min(x.end, w.end)})), w)
 }
 
 function entries(ctx: SandboxContext, shifts: readonly Shift[], zone: string): Record<string, unknown>[] {
@@ -39,7 +61,7 @@ function layerWire(ctx: SandboxContext, l: LayerRec, shifts: readonly Shift[], v
     users: l.users.map((id) => ({user: userRef(ctx, id)})),
     restrictions: l.restrictions.map((r) => ({...r})),
     rendered_schedule_entries: entries(ctx, shifts, view.zone),
-    rendered_coverage_percentage: view.window ? coveragePercentage(shifts, view.window) : null,
+    rendered_coverage_percentage: view.window ? coverage(shifts, view.window) : null,
   }
 }
 
@@ -49,7 +71,7 @@ function scheduleUsers(s: ScheduleRec): string[] {
 }
 
 export function scheduleWire(ctx: SandboxContext, s: ScheduleRec, view: ScheduleView): Record<string, unknown> {
-  const rendered = view.window ? renderSchedule(s, view.window) : {final: [], layers: s.layers.map(() => [])}
+  const rendered = render(s, view)
   const out: Record<string, unknown> = {
     ...objectHead(ctx, 'schedule', s.id, s.name, false),
     name: s.name,
@@ -67,7 +89,7 @@ export function scheduleWire(ctx: SandboxContext, s: ScheduleRec, view: Schedule
     out.final_schedule = {
       name: 'Final Schedule',
       rendered_schedule_entries: entries(ctx, rendered.final, view.zone),
-      rendered_coverage_percentage: view.window ? coveragePercentage(rendered.final, view.window) : null,
+      rendered_coverage_percentage: view.window ? coverage(rendered.final, view.window) : null,
     }
     // Overrides are not simulated yet: the overrides sub-schedule is always empty.
     out.overrides_subschedule = {name: 'Overrides', rendered_schedule_entries: [], rendered_coverage_percentage: view.window ? 0 : null}
