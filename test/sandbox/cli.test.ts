@@ -1,4 +1,7 @@
 import {spawn} from 'node:child_process'
+import {mkdtempSync, readdirSync, readFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 
 const FIXTURE = new URL('../fixtures/sandbox/seed.yaml', import.meta.url).pathname
@@ -45,6 +48,33 @@ describe('oncall sandbox (CLI)', () => {
     })
     expect(out).toContain('sandbox stopped')
     expect(code).toBe(0)
+  })
+
+  it('keeps a valid state file when killed with SIGKILL in the middle of writes, and reloads it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sandbox-kill-'))
+    const file = join(dir, 'state.json')
+    const child = spawn(process.execPath, [BIN, 'sandbox', '--state', file, '--token', 'killtoken'], {stdio: ['ignore', 'pipe', 'pipe']})
+    let out = ''
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()))
+    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()))
+    while (!/listening on (http:\/\/\S+)/.test(out)) await new Promise((r) => setTimeout(r, 50))
+    const url = (/listening on (http:\/\/\S+)/.exec(out) as RegExpExecArray)[1]
+    const headers = {Authorization: 'Token token=killtoken', 'Content-Type': 'application/json'}
+    const writes = Array.from({length: 200}, (_, i) =>
+      fetch(`${url}/teams`, {method: 'POST', headers, body: JSON.stringify({team: {type: 'team', name: `Team ${i}`}})}).catch(() => undefined),
+    )
+    await new Promise((r) => setTimeout(r, 30))
+    child.kill('SIGKILL')
+    await Promise.all(writes)
+    await exited
+    const state = JSON.parse(readFileSync(file, 'utf8')) as {version: number; teams: unknown[]}
+    expect(state.version).toBe(1)
+    expect(readdirSync(dir).filter((f) => f !== 'state.json').every((f) => f.endsWith('.tmp'))).toBe(true)
+    const saved = state.teams.length
+    await withCli(['--state', file, '--token', 'killtoken'], async (url2) => {
+      const res = await fetch(`${url2}/teams?total=true&limit=1`, {headers})
+      expect(((await res.json()) as {total: number}).total).toBe(saved)
+    })
   })
 
   it('applies fault flags: --rate-limit', async () => {
