@@ -1,15 +1,19 @@
 import {Args, Flags} from '@oclif/core'
-import {exportCalendars, ExportError, shiftsFromConfig} from '../app/export-calendars.js'
+import {exportCalendars, ExportError, shiftsFromConfig, type ShiftsSource} from '../app/export-calendars.js'
 import {BaseCommand} from '../cli/base-command.js'
 import {UserError} from '../cli/user-error.js'
-import {formatDiagnostic, hasErrors, sortDiagnostics} from '../config/diagnostic.js'
-import {loadConfig, resolveConfigPath} from '../config/load-config.js'
+import {liveShiftsSource} from '../app/live-shifts.js'
+import {loadDesiredState} from '../app/load-desired-state.js'
+import {apiReadFlags, clientFromFlags, type ApiFlagValues} from '../cli/api-flags.js'
+import {nowFlag} from '../cli/now-flag.js'
+import type {DesiredState} from '../model/state.js'
 import {exportWindow, resolveNow, WindowError} from '../export/export-window.js'
 import {checkBaseUrl} from '../export/html/feed-links.js'
 
 export default class Export extends BaseCommand {
   static override summary = 'Write iCalendar feeds (per schedule and per person) and an overview page.'
-  static override description = `Writes DIR/schedules/<key>.ics, DIR/users/<email>.ics and DIR/index.html from the config (no API token needed).
+  static override description = `Writes DIR/schedules/<key>.ics, DIR/users/<email>.ics and DIR/index.html from the config (no API token needed),
+or with --live from the account's rendered final schedules (overrides included).
 Shifts overlapping the window (default: 14 days back to 180 days ahead, whole UTC days) are written whole, in UTC.
 Unchanged schedules give byte-identical files; feeds of schedules and people no longer in the config are removed.`
 
@@ -27,7 +31,12 @@ Unchanged schedules give byte-identical files; feeds of schedules and people no 
     to: Flags.string({description: 'Window end (exclusive). Default: 180 days ahead. At most 2 years after --from.'}),
     'base-url': Flags.string({description: 'Public URL of the output directory, for https and webcal links on the page.'}),
     busy: Flags.boolean({description: 'Show shifts as busy time (default: free/transparent).', default: false}),
-    now: Flags.string({hidden: true, description: 'Pretend it is this instant (tests); also ONCALL_NOW.'}),
+    live: Flags.boolean({
+      description: "Use the account's rendered final schedules (overrides included) instead of computing shifts from the config.",
+      default: false,
+    }),
+    ...apiReadFlags,
+    ...nowFlag,
   }
 
   async run(): Promise<void> {
@@ -37,17 +46,14 @@ Unchanged schedules give byte-identical files; feeds of schedules and people no 
     try {
       const now = resolveNow(flags.now, process.env.ONCALL_NOW)
       const window = exportWindow({from: flags.from, to: flags.to, now})
-      const {state, diagnostics} = await loadConfig(resolveConfigPath(args.path), {now: new Date(now)})
-      if (state === undefined || hasErrors(diagnostics)) {
-        const errors = sortDiagnostics(diagnostics).filter((d) => d.severity === 'error')
-        throw new UserError(`the config has ${errors.length} error(s); nothing exported`, 1, errors.map(formatDiagnostic))
-      }
+      const {state} = await loadDesiredState(args.path, new Date(now))
       const schedules = [...state.schedules.values()]
+      const shiftsFor = flags.live ? await this.liveSource(flags, state) : shiftsFromConfig(schedules)
       const report = await exportCalendars({
         schedules,
         policies: state.escalationPolicies.values(),
         users: state.users,
-        shiftsFor: shiftsFromConfig(schedules),
+        shiftsFor,
         window,
         now,
         busy: flags.busy,
@@ -65,6 +71,16 @@ Unchanged schedules give byte-identical files; feeds of schedules and people no 
       const io = error as NodeJS.ErrnoException
       if (io.code !== undefined && io.path !== undefined) throw new UserError(`cannot write the export: ${io.code} ${io.path}`)
       throw error
+    }
+  }
+
+  /** Shifts by schedule key from the account's final schedules (`--live`). */
+  private async liveSource(flags: ApiFlagValues, state: DesiredState): Promise<ShiftsSource> {
+    const {client} = clientFromFlags(flags, 'read', (line) => this.err(line))
+    const read = await liveShiftsSource(client, state)
+    return async (key, window) => {
+      const schedule = state.schedules.get(key)
+      return schedule ? read(schedule, window) : []
     }
   }
 }

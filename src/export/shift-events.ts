@@ -1,6 +1,6 @@
 import {formatDuration} from '../config/duration.js'
 import type {Schedule} from '../model/index.js'
-import type {Shift} from '../schedule/shift.js'
+import {LIVE_FINAL_SCHEDULE, type Shift} from '../schedule/shift.js'
 import type {EventDraft} from './calendar-feed.js'
 import {describePolicyUse, type PolicyUse} from './escalation-levels.js'
 import {formatLocalWithOffset} from './local-time-format.js'
@@ -49,7 +49,8 @@ export function shiftEventDrafts(
     if (onlyUser !== undefined && s.user !== onlyUser) return
     const prev = shifts[i - 1]
     const next = shifts[i + 1]
-    const layer = schedule.layers[s.layer]?.name ?? `layer ${s.layer + 1}`
+    const layer =
+      s.layer === LIVE_FINAL_SCHEDULE ? "the account's final schedule" : (schedule.layers[s.layer]?.name ?? `layer ${s.layer + 1}`)
     const person = nameOf(s.user)
     drafts.push({
       uid: shiftUid(feed, schedule.key, s.user, s.start),

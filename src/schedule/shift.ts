@@ -9,7 +9,11 @@ export interface Shift {
   readonly start: number
   /** Exclusive end, epoch ms. */
   readonly end: number
-  /** Index of the layer (in YAML order, 0 = lowest) that put this person on call. */
+  /**
+   * Index of the layer (in YAML order, 0 = lowest) that put this person on call, or
+   * LIVE_FINAL_SCHEDULE for shifts read from the account's rendered final schedule, which does not
+   * say which layer (or override) produced them.
+   */
   readonly layer: number
 }
 
@@ -18,3 +22,6 @@ export interface TimeWindow {
   readonly start: number
   readonly end: number
 }
+
+/** `Shift.layer` of shifts read from PagerDuty's final schedule (layer unknown, overrides included). */
+export const LIVE_FINAL_SCHEDULE = -1

@@ -1,0 +1,67 @@
+import type {Schedule} from '../model/schedule.js'
+import type {DesiredState} from '../model/state.js'
+import type {PagerDutyClient} from '../providers/pagerduty/client/index.js'
+import type {PdSchedule, PdUser, Read} from '../providers/pagerduty/dto.js'
+import {parseDescription} from '../providers/pagerduty/ownership.js'
+import {LIVE_FINAL_SCHEDULE, type Shift, type TimeWindow} from '../schedule/shift.js'
+import {UserError} from '../cli/user-error.js'
+
+interface RenderedEntry {
+  readonly start: string
+  readonly end: string
+  readonly user?: {readonly id: string} | null
+}
+
+interface ScheduleWithFinal {
+  readonly schedule: {readonly final_schedule?: {readonly rendered_schedule_entries?: readonly RenderedEntry[]}}
+}
+
+/**
+ * `--live`: shifts as the account renders them (PagerDuty's final schedule: layers and overrides),
+ * instead of computing them from the config. The config's schedules are found by their ownership
+ * marker (this config's owner and key) or, failing that, by name; users' IDs become emails.
+ * Two list calls up front, then one GET per schedule asked for.
+ */
+export async function liveShiftsSource(
+  client: Pick<PagerDutyClient, 'listAll' | 'get'>,
+  desired: DesiredState,
+): Promise<(schedule: Schedule, window: TimeWindow) => Promise<Shift[]>> {
+  const [schedules, users] = await Promise.all([
+    client.listAll<Read<PdSchedule>>('/schedules', 'schedules'),
+    client.listAll<Read<PdUser>>('/users', 'users'),
+  ])
+  const emailOf = new Map(users.map((u) => [u.id, u.email.trim().toLowerCase()]))
+  const idOf = scheduleIdsByKey(schedules, desired)
+  return async (schedule, window) => {
+    const id = idOf.get(schedule.key)
+    if (id === undefined) {
+      throw new UserError(`schedule ${schedule.key} ("${schedule.name}") is not in the account yet: run \`oncall apply\`, or leave out --live`)
+    }
+    const body = await client.get<ScheduleWithFinal>(`/schedules/${encodeURIComponent(id)}`, {
+      since: new Date(window.start).toISOString(),
+      until: new Date(window.end).toISOString(),
+      time_zone: 'UTC',
+      overflow: true,
+    })
+    return (body.schedule.final_schedule?.rendered_schedule_entries ?? []).flatMap((entry): Shift[] => {
+      const email = entry.user ? emailOf.get(entry.user.id) : undefined
+      if (email === undefined) return [] // a gap, or a user deleted since
+      return [{user: email, start: Date.parse(entry.start), end: Date.parse(entry.end), layer: LIVE_FINAL_SCHEDULE}]
+    })
+  }
+}
+
+function scheduleIdsByKey(schedules: readonly Read<PdSchedule>[], desired: DesiredState): Map<string, string> {
+  const ids = new Map<string, string>()
+  const byName = new Map<string, string>()
+  for (const s of schedules) {
+    const {marker} = parseDescription(s.description)
+    if (marker?.owner === desired.owner) ids.set(marker.key, s.id)
+    else if (marker === null) byName.set(s.name.toLowerCase(), s.id)
+  }
+  for (const schedule of desired.schedules.values()) {
+    const id = byName.get(schedule.name.toLowerCase())
+    if (!ids.has(schedule.key) && id !== undefined) ids.set(schedule.key, id)
+  }
+  return ids
+}
