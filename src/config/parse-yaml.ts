@@ -27,8 +27,9 @@ export function parseYamlFile(source: SourceText): ParseResult {
     ...doc.errors.map((e): Diagnostic => ({
       severity: 'error',
       code: e.code === 'DUPLICATE_KEY' ? 'duplicate-mapping-key' : 'yaml-syntax',
-      message: yamlMessage(e.message),
+      message: e.code === 'MULTIPLE_DOCS' ? 'a file holds one YAML document, this one has several' : yamlMessage(e.message),
       ...at(e.pos[0]),
+      ...(e.code === 'MULTIPLE_DOCS' ? {hint: 'remove the `---` separator, or split the documents into files of a config directory'} : {}),
       ...(e.code === 'TAB_AS_INDENT' ? {hint: 'indent with spaces, not tabs'} : {}),
     })),
     ...doc.warnings.map((w): Diagnostic => ({severity: 'warning', code: 'yaml-warning', message: yamlMessage(w.message), ...at(w.pos[0])})),
