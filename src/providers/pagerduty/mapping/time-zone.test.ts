@@ -31,3 +31,15 @@ describe('canonicalTimeZone', () => {
     expect(isKnownTimeZone('Mars/Olympus')).toBe(false)
   })
 })
+
+describe('answers are cached per name without changing them', () => {
+  it('gives the same answer on every call, for Rails names, padded names and unknown names', () => {
+    for (let i = 0; i < 3; i++) {
+      expect(canonicalTimeZone('Tokyo')).toBe('Asia/Tokyo')
+      expect(canonicalTimeZone(' Asia/Tokyo ')).toBe('Asia/Tokyo')
+      expect(canonicalTimeZone('Mars/Olympus_Mons')).toBe('Mars/Olympus_Mons')
+      expect(isKnownTimeZone('Tokyo')).toBe(true)
+      expect(isKnownTimeZone('Mars/Olympus_Mons')).toBe(false)
+    }
+  })
+})
