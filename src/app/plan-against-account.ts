@@ -4,12 +4,11 @@ import {makePlan} from '../plan/make-plan.js'
 import type {Plan} from '../plan/plan.js'
 import {assessSafety, type SafetyViolation} from '../plan/safety.js'
 import type {PagerDutyClient} from '../providers/pagerduty/client/index.js'
-import type {PdTeam, RawAccount, Read} from '../providers/pagerduty/dto.js'
-import {IdIndex, liveLayerRefs} from '../providers/pagerduty/id-index.js'
-import {normalizeLiveAgainstDesired} from '../providers/pagerduty/mapping/normalize-start.js'
+import type {PdTeam, Read} from '../providers/pagerduty/dto.js'
+import type {IdIndex} from '../providers/pagerduty/id-index.js'
 import {parseDescription} from '../providers/pagerduty/ownership.js'
 import {readAccount} from '../providers/pagerduty/read-account.js'
-import {liveStateFromRaw} from '../providers/pagerduty/read-live-state.js'
+import {liveAccountFor} from '../providers/pagerduty/read-live-state.js'
 
 export interface PlanRequest {
   readonly desired: DesiredState
@@ -37,11 +36,11 @@ export interface PlanOutcome {
 export async function planAgainstAccount(request: PlanRequest): Promise<PlanOutcome> {
   const {desired, client, now} = request
   const raw = await readAccount(client, {membersFor: teamOfInterest(desired)})
-  const mapped = liveStateFromRaw(raw, {now, requestCount: client.requestCount})
-  const live = normalizeLiveAgainstDesired(mapped, desired, now)
-  const plan = makePlan(desired, live, {adopt: request.adopt})
-  const violations = assessSafety(plan, live, {allowDestroy: request.allowDestroy, force: request.force})
-  return {plan, violations, live, ids: indexOf(live, desired.owner, raw, now)}
+  // liveAccountFor also drops desired layers that have already ended (reading drops them too).
+  const account = liveAccountFor(raw, desired, {now, requestCount: client.requestCount})
+  const plan = makePlan(account.desired, account.live, {adopt: request.adopt})
+  const violations = assessSafety(plan, account.live, {allowDestroy: request.allowDestroy, force: request.force})
+  return {plan, violations, live: account.live, ids: account.ids}
 }
 
 /**
@@ -55,8 +54,4 @@ function teamOfInterest(desired: DesiredState): (team: Read<PdTeam>) => boolean 
     if (marker) return marker.owner === desired.owner
     return names.has(team.name.toLowerCase())
   }
-}
-
-function indexOf(live: LiveState, owner: string, raw: RawAccount, now: Date): IdIndex {
-  return IdIndex.fromLive(live, owner, liveLayerRefs(raw, now))
 }
