@@ -1,0 +1,154 @@
+import {mkdir, readdir, writeFile} from 'node:fs/promises'
+import {dirname, join, relative, sep} from 'node:path'
+import {UserError} from '../cli/user-error.js'
+import {checkSources} from '../config/load-config.js'
+import {hasErrors} from '../config/diagnostic.js'
+import {layoutFiles, type ImportedFile} from '../import/file-layout.js'
+import {label, selectObjects, type ImportFilter, type Selection} from '../import/select-objects.js'
+import {slugify} from '../providers/pagerduty/mapping/derive-keys.js'
+import type {DesiredState} from '../model/state.js'
+import type {Change} from '../plan/change.js'
+import type {PagerDutyClient} from '../providers/pagerduty/client/index.js'
+import {readAccount} from '../providers/pagerduty/read-account.js'
+import {liveStateFromRaw} from '../providers/pagerduty/read-live-state.js'
+import {planAgainstAccount, type PlanOutcome} from './plan-against-account.js'
+
+export interface ImportRequest {
+  readonly client: Pick<PagerDutyClient, 'listAll' | 'requestCount'>
+  /** The instant of the read (layers that ended before it are history; written in the header). */
+  readonly now: Date
+  /** Where the account is, for the header comment (no token in it). */
+  readonly source: string
+  /** Owner for the config; default the slug of the first --team, else `imported`. */
+  readonly owner?: string
+  readonly filter: ImportFilter
+  readonly singleFile: boolean
+  /** File name of --single-file output. */
+  readonly singleFileName?: string
+  /** Absolute directory the files will be written to. */
+  readonly outDir: string
+  /** The schema for the modeline: an absolute path (made relative per file) or a URL. */
+  readonly schema: string
+}
+
+export interface ImportOutcome {
+  readonly owner: string
+  readonly files: ImportedFile[]
+  readonly selection: Selection
+  /** One line per object left out, with the reasons. */
+  readonly warnings: string[]
+  /** The written config as loaded back (what `plan` will see). */
+  readonly desired: DesiredState
+  /** Requests the read took. */
+  readonly requestCount: number
+}
+
+/**
+ * read the account (the same list calls as `plan`) → map to the model → choose what to write
+ * and what cannot be described → lay out files → load them back with the real loader, which
+ * must find no errors (a bug otherwise). Writing the files is the caller's job.
+ */
+export async function importAccount(request: ImportRequest): Promise<ImportOutcome> {
+  const {client, now} = request
+  const raw = await readAccount(client)
+  const live = liveStateFromRaw(raw, {now, requestCount: client.requestCount})
+  const owner = request.owner ?? defaultOwner(request.filter)
+  const selection = selectObjects(live, raw, owner, request.filter, now)
+  if (selection.unmatched.length > 0) {
+    throw new UserError(`nothing in the account matches ${selection.unmatched.join(', ')}`)
+  }
+  const warnings = selection.skipped.map((s) => `${label(s.type)} ${s.key} ("${s.name}", ${s.id}) not imported: ${s.reasons.join('; ')}`)
+  const files = layoutFiles(selection, {
+    owner,
+    singleFile: request.singleFile,
+    singleFileName: request.singleFileName,
+    notImported: selection.skipped.map((s) => `${label(s.type)} "${s.name}" (${s.id}): ${s.reasons.join('; ')}`),
+    header: (path) => [
+      `yaml-language-server: $schema=${schemaRef(request.schema, join(request.outDir, path))}`,
+      `Imported from the PagerDuty account at ${request.source} by \`oncall import\` at ${now.toISOString()}.`,
+      'From now on, change it here and apply it with `oncall plan` / `oncall apply`.',
+    ],
+  })
+  const loaded = checkSources(files.map((f) => ({file: f.path, text: f.text})), {now})
+  if (!loaded.state || hasErrors(loaded.diagnostics)) {
+    const problems = loaded.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file ?? ""}:${d.line ?? 0}:${d.col ?? 0} ${d.message}`)
+    throw new Error(`import wrote a config that does not validate (a bug in oncall import):\n${problems.join('\n')}`)
+  }
+  return {owner, files, selection, warnings, desired: loaded.state, requestCount: client.requestCount}
+}
+
+export function defaultOwner(filter: ImportFilter): string {
+  const first = filter.teams[0]
+  return (first === undefined ? '' : slugify(first)) || 'imported'
+}
+
+/** A URL as is; a file path relative to the file that names it (POSIX separators). */
+function schemaRef(schema: string, file: string): string {
+  if (/^[a-z]+:\/\//i.test(schema)) return schema
+  const rel = relative(dirname(file), schema).split(sep).join('/')
+  return rel.startsWith('.') ? rel : `./${rel}`
+}
+
+export interface AdoptionCheck {
+  readonly outcome: PlanOutcome
+  /** The adopt changes (marker only, no field changes). */
+  readonly adopt: Change[]
+  /** Anything else the plan holds: must be empty to adopt. */
+  readonly problems: string[]
+}
+
+/**
+ * Plans the imported config with --adopt. Right after an import, that plan must only mark
+ * objects (adopt changes with no field changes): anything else means the account changed in
+ * between or the import is wrong, and adopting is refused.
+ */
+export async function planAdoption(client: Pick<PagerDutyClient, 'listAll' | 'requestCount'>, desired: DesiredState, now: Date): Promise<AdoptionCheck> {
+  const outcome = await planAgainstAccount({desired, client, now, adopt: true, allowDestroy: false, force: false})
+  const {plan} = outcome
+  const adopt = plan.changes.filter((c) => c.kind === 'adopt' && c.fields.length === 0)
+  const problems = [
+    ...plan.changes
+      .filter((c) => !adopt.includes(c))
+      .map((c) => `${c.kind} ${label(c.type)} ${c.key}${'fields' in c ? ` (${c.fields.map((f) => f.path).join(', ')})` : ''}`),
+    ...plan.conflicts.map((c) => `${label(c.type)} ${c.key} is owned by ${c.owner}`),
+    ...(plan.errors ?? []).map((e) => e.message),
+    ...outcome.violations.map((v) => v.message),
+  ]
+  return {outcome, adopt, problems}
+}
+
+/**
+ * Writes the files under `outDir` (created if needed). Refuses a directory that already has YAML
+ * files unless `overwrite`: a stale file left next to fresh ones would be merged into the config.
+ */
+export async function writeImportedFiles(outDir: string, files: readonly ImportedFile[], overwrite: boolean): Promise<void> {
+  const existing = await yamlFilesUnder(outDir)
+  if (existing.length > 0 && !overwrite) {
+    throw new UserError(`${outDir} already holds YAML files (${existing.slice(0, 3).join(', ')}${existing.length > 3 ? ', ...' : ''}); choose an empty directory or pass --force`)
+  }
+  for (const file of files) {
+    const path = join(outDir, ...file.path.split('/'))
+    await mkdir(dirname(path), {recursive: true})
+    await writeFile(path, file.text)
+  }
+}
+
+async function yamlFilesUnder(dir: string): Promise<string[]> {
+  try {
+    const entries = await readdir(dir, {recursive: true})
+    return entries.filter((e) => /\.ya?ml$/i.test(e)).sort()
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
+    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') throw new UserError(`--out ${dir} is a file, not a directory`)
+    throw error
+  }
+}
+
+/** The nearest `schemas/oncall.schema.json` at or above `dir` (a checkout of this repo, or one that vendors the schema). */
+export function findSchemaAbove(dir: string, exists: (path: string) => boolean): string | undefined {
+  for (let at = dir; ; at = dirname(at)) {
+    const candidate = join(at, 'schemas', 'oncall.schema.json')
+    if (exists(candidate)) return candidate
+    if (dirname(at) === at) return undefined
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * What the model cannot hold about a PagerDuty object, found on the raw wire object (the mapping
+ * to the model drops or approximates these, so the written config could not say them and a later
+ * apply would overwrite them). An object with such a reason is not imported: `oncall import`
+ * lists it in a warning instead, and since the config then does not describe it, `apply` never
+ * touches it. Pure.
+ */
+import type {PdEscalationPolicy, PdSchedule, PdService, Read} from '../providers/pagerduty/dto.js'
+import {URGENCIES} from '../model/service.js'
+
+const GROUPING_TYPES: readonly unknown[] = ['time', 'intelligent', 'content_based', null, undefined]
+const TARGET_TYPES: readonly string[] = ['user', 'user_reference', 'schedule', 'schedule_reference']
+const MIN_TURN_SECONDS = 3600
+const MAX_TURN_SECONDS = 365 * 86_400
+
+export function scheduleUnmodelled(raw: Read<PdSchedule>, isCurrent: (layer: PdSchedule['schedule_layers'][number]) => boolean): string[] {
+  const reasons: string[] = []
+  for (const layer of (raw.schedule_layers ?? []).filter(isCurrent)) {
+    const name = layer.name ?? '(unnamed layer)'
+    const turn = layer.rotation_turn_length_seconds
+    if (turn < MIN_TURN_SECONDS || turn > MAX_TURN_SECONDS) reasons.push(`layer "${name}" turns every ${turn}s (the language allows 1h .. 365d)`)
+    else if (turn % 60 !== 0) reasons.push(`layer "${name}" turns every ${turn}s (not whole minutes)`)
+    for (const r of layer.restrictions ?? []) {
+      if (r.duration_seconds % 60 !== 0 || !/^\d{1,2}:\d{2}(:00)?$/.test(r.start_time_of_day)) {
+        reasons.push(`layer "${name}" has a restriction with seconds (${r.start_time_of_day} for ${r.duration_seconds}s)`)
+      }
+    }
+  }
+  return reasons
+}
+
+export function policyUnmodelled(raw: Read<PdEscalationPolicy>): string[] {
+  const reasons: string[] = []
+  for (const [i, rule] of raw.escalation_rules.entries()) {
+    for (const t of rule.targets) {
+      if (!TARGET_TYPES.includes(t.type)) reasons.push(`rule ${i + 1} targets a ${t.type} (${t.id}), which the language has no form for`)
+    }
+    const strategy = assignmentStrategy(rule.escalation_rule_assignment_strategy)
+    if (strategy !== undefined && strategy !== 'assign_to_everyone') reasons.push(`rule ${i + 1} assigns by ${strategy}`)
+  }
+  if ((raw.teams ?? []).length > 1) reasons.push(`it belongs to ${(raw.teams ?? []).length} teams (the language allows one)`)
+  return reasons
+}
+
+function assignmentStrategy(value: unknown): string | undefined {
+  if (typeof value === 'string') return value
+  if (value !== null && typeof value === 'object' && 'type' in value && typeof value.type === 'string') return value.type
+  return undefined
+}
+
+export function serviceUnmodelled(raw: Read<PdService>): string[] {
+  const reasons: string[] = []
+  const grouping = raw.alert_grouping_parameters?.type
+  if (!GROUPING_TYPES.includes(grouping)) reasons.push(`alert grouping "${String(grouping)}"`)
+  if ((raw.scheduled_actions ?? []).length > 0) reasons.push('scheduled actions (urgency changes at support-hour boundaries); apply would remove them')
+  const rule = raw.incident_urgency_rule
+  if (rule?.type === 'use_support_hours') {
+    if (!raw.support_hours) reasons.push('a support-hours urgency rule without support hours')
+    for (const u of [rule.during_support_hours?.urgency, rule.outside_support_hours?.urgency]) {
+      if (!(URGENCIES as readonly unknown[]).includes(u)) reasons.push(`urgency "${String(u)}"`)
+    }
+  } else if (rule && rule.type !== 'constant') {
+    reasons.push(`urgency rule "${String((rule as {type: unknown}).type)}"`)
+  } else if (rule?.type === 'constant' && !(URGENCIES as readonly unknown[]).includes(rule.urgency)) {
+    reasons.push(`urgency "${rule.urgency}"`)
+  }
+  return reasons
+}
