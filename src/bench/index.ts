@@ -1,4 +1,5 @@
 import {formatBenchResult, type BenchResult} from './bench-result.js'
+import {run as planApply} from './plan-apply.js'
 import {run as scheduleEngine} from './schedule-engine.js'
 
 /**
@@ -7,6 +8,7 @@ import {run as scheduleEngine} from './schedule-engine.js'
  */
 const BENCHES: readonly {readonly name: string; readonly run: () => Promise<BenchResult[]>}[] = [
   {name: 'schedule-engine', run: scheduleEngine},
+  {name: 'plan-apply', run: planApply},
 ]
 
 for (const bench of BENCHES) {
