@@ -28,7 +28,7 @@ describe('examples', () => {
 
   it.each(CONFIGS)('seeds/%s.yaml lists exactly the users %s references', async (name) => {
     const path = join(EXAMPLES, name)
-    const {state} = await loadConfig(statSync(path).isDirectory() ? path : join(path, "oncall.yaml"), {now: new Date('2026-03-01T00:00:00Z')})
+    const {state} = await loadConfig(path, {now: new Date('2026-03-01T00:00:00Z')})
     expect(state).toBeDefined()
     const seed = parse(readFileSync(join(EXAMPLES, 'seeds', `${name}.yaml`), 'utf8')) as {users: {name: string; email: string; time_zone: string; role: string}[]}
     const seeded = seed.users.map((u) => u.email).sort()
