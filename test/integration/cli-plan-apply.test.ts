@@ -34,7 +34,7 @@ afterAll(async () => {
 
 const planSchema = JSON.parse(readFileSync(join(REPO, 'schemas', 'plan.schema.json'), 'utf8')) as object
 
-describe.sequential('plan and apply through the CLI', () => {
+describe.sequential('plan and apply through the CLI', {timeout: 120_000}, () => {
   it('plan --detailed-exitcode exits 2 when there are changes, and changes nothing', async () => {
     const before = account.state()
     const run = await cli(['plan', dir, '--detailed-exitcode'])

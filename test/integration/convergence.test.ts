@@ -18,7 +18,7 @@ afterEach(async () => {
   account = undefined
 })
 
-describe('every example converges', () => {
+describe('every example converges', {timeout: 120_000}, () => {
   for (const ex of EXAMPLES) {
     it(`${ex.name}: plan → apply → plan shows no changes, also 30 days later`, async () => {
       account = await Account.start(ex.seed, ex.from)
@@ -51,7 +51,7 @@ describe('every example converges', () => {
   }
 })
 
-describe('spec contract', () => {
+describe('spec contract', {timeout: 120_000}, () => {
   it('every request of the convergence runs was a PagerDuty spec operation with a valid body and required headers', () => {
     expect(allRequests.length).toBeGreaterThan(50)
     expect(checkRequestsAgainstSpec(allRequests)).toEqual([])

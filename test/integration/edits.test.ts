@@ -50,7 +50,7 @@ const L0 = [...S, 'layers', 0]
 const EP = ['escalation_policies', 'platform']
 const SVC = ['services', 'platform-api']
 
-describe.sequential('edits to examples/starter converge', () => {
+describe.sequential('edits to examples/starter converge', {timeout: 120_000}, () => {
   it('user: name, time zone and role', async () => {
     const {changes} = await editPlanApply((d) => {
       d.setIn(['users', 1, 'name'], 'Ken Satou')

@@ -154,7 +154,9 @@ export function editYaml(file: string, edit: (doc: Document) => void): void {
 }
 
 /** Objects of each type in the account, by name (duplicates show up as counts > 1). */
-export function namesByType(state: SandboxState): Record<string, Record<string, number>> {
+export type NameCounts = Record<'users' | 'teams' | 'schedules' | 'escalation_policies' | 'services', Record<string, number>>
+
+export function namesByType(state: SandboxState): NameCounts {
   const count = (names: readonly string[]) => {
     const out: Record<string, number> = {}
     for (const n of [...names].sort()) out[n] = (out[n] ?? 0) + 1

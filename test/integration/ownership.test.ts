@@ -27,7 +27,7 @@ function sunReferencingUsers(): string {
   return dir
 }
 
-describe('two owners on one account', () => {
+describe('two owners on one account', {timeout: 120_000}, () => {
   it("don't touch each other's objects, even with --allow-destroy", async () => {
     account = await Account.start(sun.seed, sun.from)
     const a = await loadDesired(starter.config)
@@ -85,7 +85,7 @@ describe('two owners on one account', () => {
   })
 })
 
-describe('unmarked objects with a config object name', () => {
+describe('unmarked objects with a config object name', {timeout: 120_000}, () => {
   it('are reported as unmanaged and not duplicated; --adopt takes them over', async () => {
     account = await Account.start(starter.seed, starter.from)
     const desired = await loadDesired(starter.config)
