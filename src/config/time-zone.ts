@@ -7,13 +7,19 @@ import {closest} from './did-you-mean.js'
  * what PagerDuty returns.
  */
 export function canonicalZone(name: string): string | undefined {
-  if (!IANAZone.isValidZone(name)) return undefined
+  // Cached: a config names a handful of zones many times, and each lookup builds an Intl formatter.
+  if (cache.has(name)) return cache.get(name)
+  let canonical: string | undefined
   try {
-    return new Intl.DateTimeFormat('en-US', {timeZone: name}).resolvedOptions().timeZone
+    canonical = IANAZone.isValidZone(name) ? new Intl.DateTimeFormat('en-US', {timeZone: name}).resolvedOptions().timeZone : undefined
   } catch {
-    return undefined
+    canonical = undefined
   }
+  cache.set(name, canonical)
+  return canonical
 }
+
+const cache = new Map<string, string | undefined>()
 
 /** The nearest known zone name to a misspelt one (`Asia/Tokio` → `Asia/Tokyo`). */
 export function nearestZone(name: string): string | undefined {
