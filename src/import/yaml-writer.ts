@@ -30,6 +30,8 @@ const ORDER: Readonly<Record<string, readonly string[]>> = {
 }
 
 const TIME_LIKE = /^([a-z]{3} )?\d{2}:\d{2}$/
+/** Words YAML 1.1 tools (older editors, linters) read as booleans: quoted so every reader agrees. */
+const YAML11_BOOLEAN = /^(y|yes|n|no|on|off)$/i
 
 export function renderYaml(file: WrittenFile, headerLines: readonly string[]): string {
   const top = new YAMLMap()
@@ -140,10 +142,10 @@ function toNode(value: unknown): Node {
   return ordered(null, value as object)
 }
 
-/** Times quoted (`"09:00"`, `"mon 09:00"`), as docs/language.md asks; multi-line text as a block literal. */
+/** Times quoted (`"09:00"`, `"mon 09:00"`), as docs/language.md asks, and YAML 1.1 booleans; multi-line text as a block literal. */
 function str(value: string): Scalar {
   const scalar = new Scalar(value)
-  if (TIME_LIKE.test(value)) scalar.type = Scalar.QUOTE_DOUBLE
+  if (TIME_LIKE.test(value) || YAML11_BOOLEAN.test(value)) scalar.type = Scalar.QUOTE_DOUBLE
   else if (value.includes('\n')) scalar.type = Scalar.BLOCK_LITERAL
   return scalar
 }
