@@ -3,6 +3,7 @@ import type {LiveState} from '../plan/live-state.js'
 import {makePlan} from '../plan/make-plan.js'
 import type {Plan} from '../plan/plan.js'
 import {assessSafety, type SafetyViolation} from '../plan/safety.js'
+import {DEFAULT_PREVIEW_DAYS, shiftPreviews} from '../plan/shift-preview.js'
 import type {PagerDutyClient} from '../providers/pagerduty/client/index.js'
 import type {PdTeam, Read} from '../providers/pagerduty/dto.js'
 import type {IdIndex} from '../providers/pagerduty/id-index.js'
@@ -18,6 +19,8 @@ export interface PlanRequest {
   readonly adopt: boolean
   readonly allowDestroy: boolean
   readonly force: boolean
+  /** Days of the shift preview per changed schedule, from `now` (default 28; 0 = none). */
+  readonly previewDays?: number
 }
 
 export interface PlanOutcome {
@@ -38,9 +41,19 @@ export async function planAgainstAccount(request: PlanRequest): Promise<PlanOutc
   const raw = await readAccount(client, {membersFor: teamOfInterest(desired)})
   // liveAccountFor also drops desired layers that have already ended (reading drops them too).
   const account = liveAccountFor(raw, desired, {now, requestCount: client.requestCount})
-  const plan = makePlan(account.desired, account.live, {adopt: request.adopt})
+  const diff = makePlan(account.desired, account.live, {adopt: request.adopt})
+  const previews = shiftPreviews(diff.changes, {now, days: request.previewDays ?? DEFAULT_PREVIEW_DAYS, names: displayNames(account.desired, account.live)})
+  const plan = previews.length > 0 ? {...diff, shiftPreviews: previews} : diff
   const violations = assessSafety(plan, account.live, {allowDestroy: request.allowDestroy, force: request.force})
   return {plan, violations, live: account.live, ids: account.ids}
+}
+
+/** Names the config declares, else the account's: previews say "Aiko Tanaka", not an email. */
+function displayNames(desired: DesiredState, live: LiveState): Map<string, string> {
+  const names = new Map<string, string>()
+  for (const [email, u] of live.users) if (u.value.name) names.set(email, u.value.name)
+  for (const [email, u] of desired.users) if (u.name) names.set(email, u.name)
+  return names
 }
 
 /**

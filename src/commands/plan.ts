@@ -12,6 +12,7 @@ import {serializePlan} from '../plan/plan-file.js'
 import {renderJson} from '../plan/render/json.js'
 import {renderMarkdown} from '../plan/render/markdown.js'
 import {renderText} from '../plan/render/text.js'
+import {DEFAULT_PREVIEW_DAYS, MAX_PREVIEW_DAYS} from '../plan/shift-preview.js'
 
 export default class Plan extends BaseCommand {
   static override summary = 'Show what apply would change in the PagerDuty account.'
@@ -37,6 +38,7 @@ with --detailed-exitcode, 0 no changes, 2 changes present.`
     adopt: Flags.boolean({description: 'Plan to take over unmarked objects whose names match the config.', default: false}),
     'allow-destroy': Flags.boolean({description: 'Judge safety as apply --allow-destroy would.', default: false}),
     force: Flags.boolean({description: 'Judge safety as apply --force would.', default: false}),
+    'preview-days': Flags.integer({description: 'Days of the shift preview shown per changed schedule (0 = none).', default: DEFAULT_PREVIEW_DAYS, min: 0, max: MAX_PREVIEW_DAYS}),
     ...apiReadFlags,
     ...nowFlag,
   }
@@ -53,6 +55,7 @@ with --detailed-exitcode, 0 no changes, 2 changes present.`
       adopt: flags.adopt,
       allowDestroy: flags['allow-destroy'],
       force: flags.force,
+      previewDays: flags['preview-days'],
     })
     logger?.summary(client.requestCount)
     const {plan, violations} = outcome

@@ -1,5 +1,6 @@
 import type {ResourceType} from '../model/keys.js'
 import type {Change} from './change.js'
+import type {ShiftPreview} from './shift-preview.js'
 
 /** A live object that matches a config object by name but carries no ownership marker. */
 export interface UnmanagedMatch {
@@ -49,4 +50,9 @@ export interface Plan {
     /** sha256 per live object the plan touches, keyed `type:key`, so apply can refuse a stale plan. */
     readonly live: Readonly<Record<string, string>>
   }
+  /**
+   * Per schedule change, who gains and loses on-call time in the next days (shift-preview.ts).
+   * Informational only: apply and the stale check ignore it. Absent when not computed.
+   */
+  readonly shiftPreviews?: readonly ShiftPreview[]
 }

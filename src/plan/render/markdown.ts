@@ -1,5 +1,6 @@
 import type {Plan} from '../plan.js'
 import type {SafetyViolation} from '../safety.js'
+import {NO_SHIFT_CHANGES, type GanttBar, type ShiftPreviewView} from './shift-preview-view.js'
 import {textDiff} from './text-diff.js'
 import {planView, type FieldView, type ResourceView} from './view.js'
 
@@ -62,7 +63,53 @@ function resourceBlock(r: ResourceView): string {
     for (const f of plain) body.push(`| ${f.sign} | \`${f.path}\` | ${cell(f.before)} | ${cell(f.after)} |`)
   }
   for (const f of r.fields.filter((f) => f.text)) body.push(...textBlock(f))
+  if (r.shifts) body.push(...shiftSection(r.shifts))
   return `<details><summary>${title}</summary>\n\n${body.join('\n')}\n\n</details>\n`
+}
+
+/**
+ * Caps that keep one schedule's preview to a few kilobytes, so that many changed schedules still
+ * fit a pull-request comment: people in the table, spans per cell, bars per gantt section.
+ */
+const MAX_TABLE_PEOPLE = 20
+const MAX_CELL_SPANS = 6
+export const MAX_GANTT_BARS = 40
+
+function shiftSection(v: ShiftPreviewView): string[] {
+  const out = ['', `**${escapeHtml(v.heading)}** · ${escapeHtml(v.nowLine)}`, '']
+  if (v.people.length === 0) return [...out, NO_SHIFT_CHANGES]
+  out.push('| person | gained | lost |', '|---|---|---|')
+  for (const p of v.people.slice(0, MAX_TABLE_PEOPLE)) out.push(`| ${cell(p.label)} | ${spansCell(p.gained)} | ${spansCell(p.lost)} |`)
+  const hidden = v.people.length - MAX_TABLE_PEOPLE
+  if (hidden > 0) out.push(`| … and ${hidden} more | | |`)
+  return [...out, ...gantt(v)]
+}
+
+function spansCell(spans: readonly string[]): string {
+  const shown = spans.slice(0, MAX_CELL_SPANS).map((s) => cell(s))
+  if (spans.length > MAX_CELL_SPANS) shown.push(`… and ${spans.length - MAX_CELL_SPANS} more`)
+  return shown.join('<br>')
+}
+
+/** A Mermaid gantt of the final schedule before and after (GitHub renders ```mermaid blocks). */
+function gantt(v: ShiftPreviewView): string[] {
+  if (v.before.length === 0 && v.after.length === 0) return []
+  const lines = ['', '```mermaid', 'gantt', `  title On call (${v.timeZone})`, '  dateFormat YYYY-MM-DD HH:mm', '  axisFormat %m-%d']
+  const capped: string[] = []
+  for (const [name, bars] of [['before', v.before], ['after', v.after]] as const) {
+    if (bars.length === 0) continue
+    lines.push(`  section ${name}`, ...bars.slice(0, MAX_GANTT_BARS).map(ganttTask))
+    if (bars.length > MAX_GANTT_BARS) capped.push(`${name}: first ${MAX_GANTT_BARS} of ${bars.length} shifts`)
+  }
+  lines.push('```')
+  if (capped.length > 0) lines.push('', `<sub>Chart capped: ${capped.join('; ')}; the table above says who gains and loses time.</sub>`)
+  return lines
+}
+
+/** Mermaid ends a task name at `:` and treats `#`/`;` specially: those become spaces. */
+function ganttTask(bar: GanttBar): string {
+  const name = bar.label.replace(/[:;#]/g, ' ').trim() || '?'
+  return `  ${name} : ${bar.start}, ${bar.end}`
 }
 
 function textBlock(f: FieldView): string[] {

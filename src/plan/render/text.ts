@@ -1,5 +1,7 @@
 import type {Plan} from '../plan.js'
 import type {SafetyViolation} from '../safety.js'
+import type {ShiftPreviewView} from './shift-preview-view.js'
+import {NO_SHIFT_CHANGES} from './shift-preview-view.js'
 import {textDiff} from './text-diff.js'
 import {NO_CHANGES, planView, type FieldView, type PlanView, type Sign} from './view.js'
 
@@ -23,6 +25,7 @@ export function renderText(plan: Plan, options: TextOptions): string {
   for (const r of view.resources) {
     out.push(c.sign(r.sign, `${r.sign} ${r.title}`) + (r.note === null ? '' : ` ${c.dim(r.note)}`))
     for (const f of r.fields) out.push(...fieldLines(f, c))
+    if (r.shifts) out.push(...shiftLines(r.shifts, c))
   }
   if (view.resources.length > 0) out.push('', c.bold(view.summaryLine))
   out.push(...section('Unmanaged (exist in the account without an ownership marker):', '!', view.unmanaged, c.yellow))
@@ -46,6 +49,28 @@ function fieldLines(f: FieldView, c: Palette): string[] {
   }
   const value = f.sign === '+' ? f.after : f.sign === '-' ? f.before : `${f.before} → ${f.after}`
   return [c.sign(f.sign, `${head} ${value}`)]
+}
+
+/** A terminal is not a calendar: this many people and spans per sign, the rest counted. */
+const MAX_PEOPLE = 10
+const MAX_SPANS = 4
+
+function shiftLines(v: ShiftPreviewView, c: Palette): string[] {
+  const out = [`    ${c.dim(v.heading + ':')}`, `      ${v.nowLine}`]
+  if (v.people.length === 0) out.push(`      ${c.dim(NO_SHIFT_CHANGES)}`)
+  for (const p of v.people.slice(0, MAX_PEOPLE)) {
+    out.push(`      ${p.label}:`)
+    out.push(...spanLines('+', p.gained, c), ...spanLines('-', p.lost, c))
+  }
+  const hidden = v.people.length - MAX_PEOPLE
+  if (hidden > 0) out.push(`      … and ${hidden} more ${hidden === 1 ? 'person' : 'people'}`)
+  return out
+}
+
+function spanLines(sign: '+' | '-', spans: readonly string[], c: Palette): string[] {
+  const lines = spans.slice(0, MAX_SPANS).map((s) => c.sign(sign, `        ${sign} ${s}`))
+  if (spans.length > MAX_SPANS) lines.push(c.sign(sign, `        ${sign} … and ${spans.length - MAX_SPANS} more`))
+  return lines
 }
 
 function section(title: string, bullet: string, lines: readonly string[], colour: (s: string) => string): string[] {

@@ -4,6 +4,7 @@ import {allFields} from '../field-diff.js'
 import {isFreeText} from '../human-fields.js'
 import type {Plan} from '../plan.js'
 import type {SafetyViolation} from '../safety.js'
+import {shiftPreviewView, type ShiftPreviewView} from './shift-preview-view.js'
 
 /**
  * One view model of a plan that every renderer formats (octoDNS rebuilt the same traversal in
@@ -31,6 +32,8 @@ export interface ResourceView {
   /** Extra words after the title, e.g. for an adoption. */
   readonly note: string | null
   readonly fields: readonly FieldView[]
+  /** For a schedule change with a shift preview in the plan: who gains and loses on-call time. */
+  readonly shifts?: ShiftPreviewView
 }
 
 export interface PlanView {
@@ -51,7 +54,7 @@ export const NO_CHANGES = 'No changes. The account matches the configuration.'
 export function planView(plan: Plan, violations: readonly SafetyViolation[] = []): PlanView {
   const {create, update, delete: destroy} = plan.summary
   return {
-    resources: plan.changes.map(resourceView),
+    resources: plan.changes.map((c) => withShifts(resourceView(c), plan)),
     summary: plan.summary,
     summaryLine: `Plan: ${create} to add, ${update} to change, ${destroy} to destroy.`,
     unmanaged: plan.unmanaged.map(
@@ -81,6 +84,12 @@ function resourceView(c: Change): ResourceView {
       return {...base, sign: '~', note: `(adopt "${name}" ${c.id}: add the ownership marker)`, fields: c.fields.map(fieldView)}
     }
   }
+}
+
+function withShifts(view: ResourceView, plan: Plan): ResourceView {
+  if (view.type !== 'schedule') return view
+  const preview = plan.shiftPreviews?.find((p) => p.schedule === view.key)
+  return preview ? {...view, shifts: shiftPreviewView(preview)} : view
 }
 
 function fieldView(f: FieldChange): FieldView {

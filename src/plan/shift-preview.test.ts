@@ -1,0 +1,134 @@
+import {describe, expect, it} from 'vitest'
+import {aLayer, aSchedule} from '../../test/builders.js'
+import type {Change} from './change.js'
+import {coverageDifference, previewSchedule, shiftPreviews, subtractIntervals} from './shift-preview.js'
+
+const AIKO = 'aiko@example.com'
+const KEN = 'ken@example.com'
+const YUI = 'yui@example.com'
+/** Monday 2 March 2026, 12:00 in Tokyo: week 8 of a rotation that started Monday 5 January 10:00. */
+const NOW = new Date('2026-03-02T03:00:00Z')
+const names = new Map([
+  [AIKO, 'Aiko Tanaka'],
+  [KEN, 'Ken Sato'],
+])
+const options = {now: NOW, days: 28, names}
+
+const weekly = (users: string[]) => aSchedule({layers: [aLayer({users})]})
+
+describe('subtractIntervals', () => {
+  it('cuts holes, trims ends and keeps what does not overlap (hand-computed)', () => {
+    expect(subtractIntervals([{start: 0, end: 10}, {start: 20, end: 30}], [{start: 5, end: 25}])).toEqual([
+      {start: 0, end: 5},
+      {start: 25, end: 30},
+    ])
+    expect(subtractIntervals([{start: 0, end: 100}], [{start: 10, end: 20}, {start: 30, end: 40}])).toEqual([
+      {start: 0, end: 10},
+      {start: 20, end: 30},
+      {start: 40, end: 100},
+    ])
+    expect(subtractIntervals([{start: 0, end: 10}], [])).toEqual([{start: 0, end: 10}])
+    expect(subtractIntervals([{start: 0, end: 10}], [{start: -5, end: 15}])).toEqual([])
+    // Touching is not overlapping: half-open intervals.
+    expect(subtractIntervals([{start: 0, end: 10}], [{start: 10, end: 20}, {start: -10, end: 0}])).toEqual([{start: 0, end: 10}])
+  })
+
+  it('merges adjacent pieces of the input before subtracting', () => {
+    expect(subtractIntervals([{start: 0, end: 5}, {start: 5, end: 10}], [{start: 8, end: 9}])).toEqual([
+      {start: 0, end: 8},
+      {start: 9, end: 10},
+    ])
+  })
+})
+
+describe('coverageDifference', () => {
+  it('is the per-person set difference of coverage, leaving unchanged people out', () => {
+    const before = [
+      {user: 'a', start: 0, end: 10, layer: 0},
+      {user: 'b', start: 10, end: 20, layer: 0},
+      {user: 'c', start: 20, end: 30, layer: 0},
+    ]
+    const after = [
+      {user: 'a', start: 0, end: 15, layer: 0},
+      {user: 'b', start: 15, end: 20, layer: 0},
+      {user: 'c', start: 20, end: 30, layer: 0},
+    ]
+    expect(coverageDifference(before, after)).toEqual([
+      {user: 'a', gained: [{start: 10, end: 15}], lost: []},
+      {user: 'b', gained: [], lost: [{start: 10, end: 15}]},
+    ])
+  })
+})
+
+describe('previewSchedule', () => {
+  it('shows exactly who gains and loses which week when two people of a weekly rotation swap', () => {
+    // Turns (Tokyo, mon 10:00): 2 Mar yui, 9 Mar aiko, 16 Mar ken, 23 Mar yui, 30 Mar aiko (window ends 30 Mar 12:00).
+    const p = previewSchedule('primary', 'update', weekly([AIKO, KEN, YUI]), weekly([KEN, AIKO, YUI]), options)
+    expect(p.window).toEqual({start: '2026-03-02T03:00:00.000Z', end: '2026-03-30T03:00:00.000Z'})
+    expect(p.nowBefore).toBe(YUI)
+    expect(p.nowAfter).toBe(YUI)
+    expect(p.people).toEqual([
+      {
+        user: AIKO,
+        gained: [{start: '2026-03-16T01:00:00.000Z', end: '2026-03-23T01:00:00.000Z'}],
+        lost: [
+          {start: '2026-03-09T01:00:00.000Z', end: '2026-03-16T01:00:00.000Z'},
+          {start: '2026-03-30T01:00:00.000Z', end: '2026-03-30T03:00:00.000Z'},
+        ],
+      },
+      {
+        user: KEN,
+        gained: [
+          {start: '2026-03-09T01:00:00.000Z', end: '2026-03-16T01:00:00.000Z'},
+          {start: '2026-03-30T01:00:00.000Z', end: '2026-03-30T03:00:00.000Z'},
+        ],
+        lost: [{start: '2026-03-16T01:00:00.000Z', end: '2026-03-23T01:00:00.000Z'}],
+      },
+    ])
+    expect(p.names).toEqual({[AIKO]: 'Aiko Tanaka', [KEN]: 'Ken Sato'})
+    expect(p.before.map((s) => s.user)).toEqual([YUI, AIKO, KEN, YUI, AIKO])
+    expect(p.after.map((s) => s.user)).toEqual([YUI, KEN, AIKO, YUI, KEN])
+  })
+
+  it('reports who is on call now on each side when the current turn changes hands', () => {
+    const p = previewSchedule('primary', 'update', weekly([AIKO, KEN, YUI]), weekly([AIKO, YUI, KEN]), options)
+    expect([p.nowBefore, p.nowAfter]).toEqual([YUI, KEN])
+  })
+
+  it('has everything gained for a create and everything lost for a delete', () => {
+    const created = previewSchedule('primary', 'create', null, weekly([AIKO, KEN]), options)
+    expect(created.nowBefore).toBeNull()
+    expect(created.before).toEqual([])
+    expect(created.people.every((p) => p.lost.length === 0)).toBe(true)
+    expect(created.people.flatMap((p) => p.gained).sort((a, b) => a.start.localeCompare(b.start))).toEqual(
+      created.after.map(({start, end}) => ({start, end})),
+    )
+    // 2 Mar 10:00 JST is turn 8 (even): aiko on call now; then ken, aiko, ken, aiko.
+    expect(created.nowAfter).toBe(AIKO)
+
+    const deleted = previewSchedule('primary', 'delete', weekly([AIKO, KEN]), null, options)
+    expect(deleted.nowAfter).toBeNull()
+    expect(deleted.people).toEqual(created.people.map((p) => ({user: p.user, gained: [], lost: p.gained})))
+  })
+
+  it('is deterministic: the same input gives the same value', () => {
+    const one = previewSchedule('primary', 'update', weekly([AIKO, KEN, YUI]), weekly([KEN, AIKO, YUI]), options)
+    const two = previewSchedule('primary', 'update', weekly([AIKO, KEN, YUI]), weekly([KEN, AIKO, YUI]), options)
+    expect(JSON.stringify(two)).toBe(JSON.stringify(one))
+  })
+})
+
+describe('shiftPreviews', () => {
+  it('previews only schedule changes, in change order, and nothing for 0 days', () => {
+    const changes: Change[] = [
+      {type: 'user', key: AIKO, kind: 'create', after: {email: AIKO, name: 'Aiko', timeZone: null, role: null}},
+      {type: 'schedule', key: 'b', kind: 'delete', id: 'P2', before: weekly([AIKO])},
+      {type: 'schedule', key: 'a', kind: 'create', after: weekly([KEN])},
+    ]
+    expect(shiftPreviews(changes, options).map((p) => [p.schedule, p.kind])).toEqual([
+      ['b', 'delete'],
+      ['a', 'create'],
+    ])
+    expect(shiftPreviews(changes, {...options, days: 0})).toEqual([])
+  })
+})

@@ -1,0 +1,177 @@
+import type {Schedule} from '../model/schedule.js'
+import {computeShifts} from '../schedule/compute-shifts.js'
+import {unionOf, type Interval} from '../schedule/interval.js'
+import type {Shift} from '../schedule/shift.js'
+import type {Change, ChangeKind} from './change.js'
+
+/**
+ * What a schedule change means in people and time: who gains and who loses on-call time in the
+ * next days, computed with the schedule engine from the live layers (`before`) and the desired
+ * layers (`after`). Reviewers read "Ken gains the week of 9 March" more easily than a changed
+ * `layers[0].users` list. Instants are ISO 8601 UTC strings so that plan files stay plain JSON;
+ * renderers show them on the schedule's wall clock.
+ */
+export interface ShiftPreview {
+  /** Schedule key. */
+  readonly schedule: string
+  readonly kind: ChangeKind
+  /** The schedule's IANA zone (desired side, else live side): renderers show local times there. */
+  readonly timeZone: string
+  /** [start, end) of the preview, ISO UTC; start is the plan's `now`. */
+  readonly window: {readonly start: string; readonly end: string}
+  readonly days: number
+  /** Email of whoever is on call at `now` per the live layers (null: nobody, or no live schedule). */
+  readonly nowBefore: string | null
+  /** The same per the desired layers (null: nobody, or the schedule is deleted). */
+  readonly nowAfter: string | null
+  /** Per person whose coverage changes, sorted by email: intervals gained and lost. */
+  readonly people: readonly PersonShiftChange[]
+  /** The final schedule of each side within the window (adjacent pieces of one person merged). */
+  readonly before: readonly PreviewShift[]
+  readonly after: readonly PreviewShift[]
+  /** Display names the desired state (else the account) knows, for every email in this preview. */
+  readonly names: Readonly<Record<string, string>>
+}
+
+export interface PreviewInterval {
+  readonly start: string
+  readonly end: string
+}
+
+export interface PreviewShift extends PreviewInterval {
+  readonly user: string
+}
+
+export interface PersonShiftChange {
+  readonly user: string
+  readonly gained: readonly PreviewInterval[]
+  readonly lost: readonly PreviewInterval[]
+}
+
+export const DEFAULT_PREVIEW_DAYS = 28
+export const MAX_PREVIEW_DAYS = 90
+const DAY_MS = 86_400_000
+
+export interface ShiftPreviewOptions {
+  /** The plan's instant: the window starts here (injected, so the preview is deterministic). */
+  readonly now: Date
+  readonly days: number
+  /** Display name by email; people without one are shown by email. */
+  readonly names: ReadonlyMap<string, string>
+}
+
+/** One preview per schedule change (create, update, adopt, delete), in the order of the changes. */
+export function shiftPreviews(changes: readonly Change[], options: ShiftPreviewOptions): ShiftPreview[] {
+  if (options.days <= 0) return []
+  const out: ShiftPreview[] = []
+  for (const c of changes) {
+    if (c.type !== 'schedule') continue
+    const before = c.kind === 'create' ? null : (c.before as Schedule)
+    const after = c.kind === 'delete' ? null : (c.after as Schedule)
+    out.push(previewSchedule(c.key, c.kind, before, after, options))
+  }
+  return out
+}
+
+/** The preview of one schedule going from `before` to `after` (null: the side has no schedule). */
+export function previewSchedule(
+  key: string,
+  kind: ChangeKind,
+  before: Schedule | null,
+  after: Schedule | null,
+  options: ShiftPreviewOptions,
+): ShiftPreview {
+  const start = options.now.getTime()
+  const window = {start, end: start + options.days * DAY_MS}
+  const shiftsBefore = before === null ? [] : computeShifts(before, window).final
+  const shiftsAfter = after === null ? [] : computeShifts(after, window).final
+  const people = coverageDifference(shiftsBefore, shiftsAfter)
+  const emails = new Set([...shiftsBefore, ...shiftsAfter].map((s) => s.user))
+  const names: Record<string, string> = {}
+  for (const email of [...emails].sort()) {
+    const name = options.names.get(email)
+    if (name !== undefined && name !== '') names[email] = name
+  }
+  return {
+    schedule: key,
+    kind,
+    timeZone: (after ?? before)?.timeZone ?? 'UTC',
+    window: {start: iso(window.start), end: iso(window.end)},
+    days: options.days,
+    nowBefore: onCallAt(shiftsBefore, start),
+    nowAfter: onCallAt(shiftsAfter, start),
+    people: people.map((p) => ({user: p.user, gained: p.gained.map(isoInterval), lost: p.lost.map(isoInterval)})),
+    before: shiftsBefore.map(isoShift),
+    after: shiftsAfter.map(isoShift),
+    names,
+  }
+}
+
+/**
+ * The set difference of (person, instant) coverage between two final schedules: for each person,
+ * the time they are on call after but not before (gained) and before but not after (lost), as
+ * merged intervals. People whose coverage is the same on both sides are left out.
+ */
+export function coverageDifference(
+  before: readonly Shift[],
+  after: readonly Shift[],
+): {user: string; gained: Interval[]; lost: Interval[]}[] {
+  const b = coverageByUser(before)
+  const a = coverageByUser(after)
+  const users = [...new Set([...b.keys(), ...a.keys()])].sort()
+  const out: {user: string; gained: Interval[]; lost: Interval[]}[] = []
+  for (const user of users) {
+    const was = b.get(user) ?? []
+    const will = a.get(user) ?? []
+    const gained = subtractIntervals(will, was)
+    const lost = subtractIntervals(was, will)
+    if (gained.length > 0 || lost.length > 0) out.push({user, gained, lost})
+  }
+  return out
+}
+
+/** `from` minus `remove`, both taken as sets of instants; the result is merged and sorted. */
+export function subtractIntervals(from: readonly Interval[], remove: readonly Interval[]): Interval[] {
+  const keep = unionOf(from)
+  const cut = unionOf(remove)
+  const out: Interval[] = []
+  let j = 0
+  for (const piece of keep) {
+    let cursor = piece.start
+    while (j < cut.length && (cut[j] as Interval).end <= cursor) j++
+    for (let k = j; k < cut.length && (cut[k] as Interval).start < piece.end; k++) {
+      const c = cut[k] as Interval
+      if (c.start > cursor) out.push({start: cursor, end: c.start})
+      cursor = Math.max(cursor, c.end)
+    }
+    if (cursor < piece.end) out.push({start: cursor, end: piece.end})
+  }
+  return out
+}
+
+function coverageByUser(shifts: readonly Shift[]): Map<string, Interval[]> {
+  const out = new Map<string, Interval[]>()
+  for (const s of shifts) {
+    const list = out.get(s.user) ?? []
+    list.push({start: s.start, end: s.end})
+    out.set(s.user, list)
+  }
+  for (const [user, list] of out) out.set(user, unionOf(list))
+  return out
+}
+
+function onCallAt(shifts: readonly Shift[], instant: number): string | null {
+  return shifts.find((s) => s.start <= instant && instant < s.end)?.user ?? null
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString()
+}
+
+function isoInterval(i: Interval): PreviewInterval {
+  return {start: iso(i.start), end: iso(i.end)}
+}
+
+function isoShift(s: Shift): PreviewShift {
+  return {user: s.user, start: iso(s.start), end: iso(s.end)}
+}
