@@ -7,6 +7,7 @@ import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {Ajv} from 'ajv'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {checkRequestsAgainstSpec} from '../../src/sandbox/index.js'
 import {Account, cliEnv, copyConfig, editYaml, example, namesByType, REPO, runCli, type CliRun} from './harness.js'
 
 const ex = example('starter')
@@ -110,6 +111,22 @@ describe.sequential('plan and apply through the CLI', {timeout: 120_000}, () => 
     expect(run.stderr).toMatch(/GET \/users/)
   })
 
+  it('deleting needs --allow-destroy: refused (exit 1, nothing changed) without it, done with it', async () => {
+    editYaml(join(dir, 'oncall.yaml'), (d) => d.delete('services'))
+    const plan = await cli(['plan', dir, '--detailed-exitcode'])
+    expect(plan.status).toBe(2)
+    expect(plan.stdout).toContain('- service platform-api')
+    const before = account.state()
+    const refused = await cli(['apply', dir, '--auto-approve'])
+    expect(refused.status).toBe(1)
+    expect(refused.stderr).toContain('--allow-destroy')
+    expect(account.state()).toEqual(before)
+    const done = await cli(['apply', dir, '--auto-approve', '--allow-destroy'])
+    expect(done.status).toBe(0)
+    expect(account.state().services).toEqual([])
+    expect((await cli(['plan', dir, '--detailed-exitcode'])).status).toBe(0)
+  })
+
   it('a failing request (wrong token) exits 1 with one line, without either token', async () => {
     const wrong = `${account.sandbox.token}WRONG`
     const run = await cli(['plan', dir, '--verbose'], {PAGERDUTY_TOKEN: wrong})
@@ -131,5 +148,11 @@ describe.sequential('plan and apply through the CLI', {timeout: 120_000}, () => 
   it('the token never appeared in any output or plan file', () => {
     expect(seen.length).toBeGreaterThan(10)
     for (const text of seen) expect(text).not.toContain(account.sandbox.token)
+  })
+
+  it('every request the CLI sent was a PagerDuty spec operation with a valid body and required headers', () => {
+    const log = account.requests().filter((r) => r.status !== 401)
+    expect(log.length).toBeGreaterThan(50)
+    expect(checkRequestsAgainstSpec(log)).toEqual([])
   })
 })
