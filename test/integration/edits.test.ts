@@ -104,6 +104,10 @@ describe.sequential('edits to examples/starter converge', {timeout: 120_000}, ()
     const {changes} = await editPlanApply((d) => d.deleteIn([...S, 'layers', 1]))
     expect(changes).toEqual([{"kind": "update", "type": "schedule", "key": "platform-primary", "fields": {"layers[1].name": ["Nights", null], "layers[1].users": [["ken.sato@example.com", "sora.abe@example.com"], null], "layers[1].turn": ["12h", null], "layers[1].rotation_start": ["2026-03-02T20:00", null], "layers[1].start": ["2026-03-02T20:00", null]}}])
     expect(account.state().schedules[0]?.layers.length).toBe(before)
+    const nights = account.state().schedules[0]?.layers.find((l) => l.name === 'Nights')
+    expect(nights?.end).not.toBeNull()
+    // Nights had not started yet (20:00 Tokyo); PagerDuty wants end > start, so it ends a minute after its start.
+    expect(nights?.end).toBeLessThanOrEqual(Math.max(account.nowMs, (nights?.start ?? 0) + 60_000))
   })
   it('schedule: time zone changed', async () => {
     const {changes} = await editPlanApply((d) => d.setIn([...S, 'time_zone'], 'Europe/London'))
