@@ -1,0 +1,55 @@
+/**
+ * Import of a large organisation stays within the request budget of a plan: list endpoints only
+ * (pages of 100) plus one members call per team, no GET per object. Times are printed for the
+ * report, never asserted.
+ */
+import {performance} from 'node:perf_hooks'
+import {join} from 'node:path'
+import {afterAll, beforeAll, expect, it} from 'vitest'
+import {importAccount} from '../../src/app/import-account.js'
+import {Account, REPO} from '../integration/harness.js'
+import {SIZES, syntheticSeed} from './synthetic-seed.js'
+
+let account: Account
+
+beforeAll(async () => {
+  account = await Account.start(syntheticSeed(), 'user0000@example.com', {rateLimitPerMinute: 1_000_000})
+}, 120_000)
+
+afterAll(async () => {
+  await account.stop()
+})
+
+it('imports 2,000 users / 300 teams / 500 schedules / 500 policies / 1,000 services in the request budget of a plan', async () => {
+  const pages = (n: number) => Math.ceil(n / 100)
+  const budget = pages(SIZES.users) + pages(SIZES.teams) + pages(SIZES.schedules) + pages(SIZES.policies) + pages(SIZES.services) + SIZES.teams
+  const started = performance.now()
+  const client = account.client()
+  const imported = await importAccount({
+    client,
+    now: account.now,
+    source: 'sandbox',
+    filter: {teams: [], schedules: [], policies: [], services: []},
+    singleFile: false,
+    outDir: join(REPO, 'tmp-never-written'),
+    schema: join(REPO, 'schemas', 'oncall.schema.json'),
+  })
+  const importMs = performance.now() - started
+  expect(imported.warnings).toEqual([])
+  expect([imported.selection.teams.length, imported.selection.schedules.length, imported.selection.escalationPolicies.length, imported.selection.services.length]).toEqual([
+    SIZES.teams,
+    SIZES.schedules,
+    SIZES.policies,
+    SIZES.services,
+  ])
+  expect(imported.requestCount).toBe(budget)
+
+  const planClient = account.client()
+  const planStarted = performance.now()
+  const {plan} = await account.plan(imported.desired, {}, planClient)
+  const planMs = performance.now() - planStarted
+  expect(plan.changes).toEqual([])
+  expect(plan.unmanaged).toHaveLength(SIZES.teams + SIZES.schedules + SIZES.policies + SIZES.services)
+  expect(planClient.requestCount).toBe(imported.requestCount)
+  console.log(`import of the synthetic org: ${imported.requestCount} requests, ${Math.round(importMs)} ms; plan of the result: ${planClient.requestCount} requests, ${Math.round(planMs)} ms; ${imported.files.length} files`)
+}, 300_000)
