@@ -4,10 +4,11 @@
  * config says, with no duplicate and no lost object. Waits (backoff, rate-limit resets) advance
  * the shared fake clock, so they cost no real time; the injected latency is real.
  */
+import {join} from 'node:path'
 import {afterEach, describe, expect, it} from 'vitest'
 import type {DesiredState} from '../../src/model/state.js'
 import {checkRequestsAgainstSpec} from '../../src/sandbox/index.js'
-import {Account, cliEnv, example, loadDesired, namesByType, ownedCounts, runCliUntil, type Example} from './harness.js'
+import {Account, cliEnv, copyConfig, editYaml, example, loadDesired, namesByType, ownedCounts, runCliUntil, type Example} from './harness.js'
 
 let account: Account | undefined
 afterEach(async () => {
@@ -66,16 +67,30 @@ describe('a connection dropped right after a write', () => {
       // Drop the answer to the first write of change k (a create: POST, then the member PUTs).
       const {report} = await acc.apply(desired, {}, {onProgress: (e) => e.kind === 'start' && e.index === k && acc.sandbox.admin.setFaults({dropAfterWrite: 1})})
       expect(acc.requests().filter((r) => r.dropped), `change ${k}`).toHaveLength(1)
-      if (report.failed) {
-        // Only an object the client cannot look up may fail; the next apply finishes without a duplicate.
-        const again = await acc.apply(desired)
-        expect(again.report.failed).toBeNull()
-      }
+      // The client looked for the object after the lost answer instead of creating it again.
+      expect(report.failed, `change ${k}`).toBeNull()
+      expect(acc.requests().filter((r) => r.dropped)[0]?.method).toBe('POST')
       await expectConverged(acc, desired)
       await acc.stop()
       account = undefined
     }
   }, 120_000)
+})
+
+describe('a connection dropped right after an update', () => {
+  it('the update is retried (PUT is idempotent) and the account converges', async () => {
+    const ex = example('starter')
+    const {acc, desired} = await freshAccount(ex)
+    expect((await acc.apply(desired)).report.failed).toBeNull()
+    const dir = copyConfig(ex.config)
+    editYaml(join(dir, 'oncall.yaml'), (d) => d.setIn(['services', 'platform-api', 'urgency'], 'low'))
+    const edited = await loadDesired(dir)
+    acc.sandbox.admin.setFaults({dropAfterWrite: 1})
+    const {report} = await acc.apply(edited)
+    expect(report.failed).toBeNull()
+    expect(acc.requests().filter((r) => r.dropped).map((r) => r.method)).toEqual(['PUT'])
+    await expectConverged(acc, edited)
+  })
 })
 
 describe('an apply interrupted before any step is finished by the next apply', () => {
