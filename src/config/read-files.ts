@@ -44,7 +44,11 @@ export async function readConfigFiles(path: string): Promise<ReadResult> {
   const diagnostics: Diagnostic[] = []
   let total = 0
   for (const file of files) {
-    const size = (await stat(file)).size
+    const size = (await stat(file).catch(() => undefined))?.size
+    if (size === undefined) {
+      diagnostics.push({severity: 'error', code: 'unreadable-file', message: 'cannot read the file', file})
+      continue
+    }
     if (size > MAX_FILE_BYTES) {
       diagnostics.push(tooLarge(file, 'file-too-large', `file is ${mb(size)}, more than the ${mb(MAX_FILE_BYTES)} limit per file`))
       continue
@@ -54,7 +58,12 @@ export async function readConfigFiles(path: string): Promise<ReadResult> {
       diagnostics.push(tooLarge(file, 'config-too-large', `config exceeds ${mb(MAX_TOTAL_BYTES)} in total at this file`))
       break
     }
-    const decoded = decode(file, await readBytes(file, size))
+    const bytes = await readBytes(file, size).catch((e: NodeJS.ErrnoException) => e)
+    if (bytes instanceof Error) {
+      diagnostics.push({severity: 'error', code: 'unreadable-file', message: `cannot read the file (${bytes.code ?? bytes.message})`, file})
+      continue
+    }
+    const decoded = decode(file, bytes)
     if ('text' in decoded) sources.push({file, text: decoded.text})
     else diagnostics.push(decoded.diagnostic)
   }
@@ -69,9 +78,14 @@ async function listYamlFiles(dir: string): Promise<string[]> {
   for (const entry of names) {
     const full = join(dir, entry.name)
     if (entry.isDirectory()) out.push(...(await listYamlFiles(full)))
-    else if (entry.isFile() && /\.ya?ml$/i.test(entry.name)) out.push(full)
+    else if (/\.ya?ml$/i.test(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && (await isFile(full))))) out.push(full)
   }
   return out
+}
+
+/** Symlinked files are read; symlinked directories are not followed (no loops). */
+async function isFile(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => undefined))?.isFile() ?? false
 }
 
 async function readBytes(file: string, size: number): Promise<Uint8Array> {
