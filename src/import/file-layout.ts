@@ -18,6 +18,13 @@ import {renderYaml, type WrittenFile} from './yaml-writer.js'
 
 export const NO_TEAM_DIR = '_no-team'
 
+/** Users are referenced, not declared: a plan never changes them, so nothing about them can be lost. */
+const USERS_NOTE = [
+  '',
+  'Users are referenced by email, not declared under users:, so oncall never changes them (their names,',
+  'roles, contact methods and notification rules stay as they are in PagerDuty).',
+]
+
 export interface ImportedFile {
   /** Path relative to the output (POSIX separators). */
   readonly path: string
@@ -38,7 +45,7 @@ export interface LayoutOptions {
 export function layoutFiles(selection: Selection, options: LayoutOptions): ImportedFile[] {
   const policyTeam = new Map(selection.escalationPolicies.map((p) => [p.key, p.team]))
   const serviceOf = (s: Service) => writtenService(s, policyTeam.get(s.escalationPolicy) ?? null)
-  const orgHeader = (path: string) => [...options.header(path), ...notImportedLines(options.notImported)]
+  const orgHeader = (path: string) => [...options.header(path), ...USERS_NOTE, ...notImportedLines(options.notImported)]
 
   if (options.singleFile) {
     const path = options.singleFileName ?? 'oncall.yaml'

@@ -3,13 +3,13 @@
  * warnings on stderr, determinism (same --now, same bytes), --single-file, --team, refusal to
  * write over existing YAML, and import --adopt --auto-approve followed by `plan` → "No changes".
  */
-import {mkdtempSync, readdirSync, readFileSync} from 'node:fs'
+import {copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {loadConfig} from '../../src/config/load-config.js'
 import {parseDescription} from '../../src/providers/pagerduty/ownership.js'
-import {Account, cliEnv, runCli, type CliRun} from '../integration/harness.js'
+import {Account, cliEnv, REPO, runCli, type CliRun} from '../integration/harness.js'
 import {VARIED_SEED} from './varied-account.js'
 
 let account: Account
@@ -84,6 +84,17 @@ describe.sequential('oncall import (CLI)', () => {
     const loaded = await loadConfig(file, {now: account.now})
     expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([])
     expect(loaded.state?.services.size).toBe(5)
+  })
+
+  it('points the modeline at the nearest schemas/oncall.schema.json above the output, relative to each file', async () => {
+    const repo = out('repo')
+    mkdirSync(join(repo, 'schemas'), {recursive: true})
+    copyFileSync(join(REPO, 'schemas', 'oncall.schema.json'), join(repo, 'schemas', 'oncall.schema.json'))
+    const run = await cli(['import', '--out', join(repo, 'oncall')])
+    expect(run.status, run.stderr).toBe(0)
+    const files = tree(join(repo, 'oncall'))
+    expect(files['org.yaml']?.split('\n')[0]).toBe('# yaml-language-server: $schema=../schemas/oncall.schema.json')
+    expect(files['payments/team.yaml']?.split('\n')[0]).toBe('# yaml-language-server: $schema=../../schemas/oncall.schema.json')
   })
 
   it('--team keeps that team and what its objects use, with the owner from the team name', async () => {
