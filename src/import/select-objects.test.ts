@@ -1,10 +1,10 @@
 import {describe, expect, it} from 'vitest'
 import type {PdEscalationPolicy, PdSchedule, PdService, RawAccount, Read} from '../providers/pagerduty/dto.js'
 import {liveStateFromRaw} from '../providers/pagerduty/read-live-state.js'
-import {selectObjects} from './select-objects.js'
+import {selectObjects, type ImportFilter} from './select-objects.js'
 
 const NOW = new Date('2026-03-02T03:00:00Z')
-const NO_FILTER = {teams: [], schedules: [], policies: [], services: []}
+const NO_FILTER: ImportFilter = {teams: [], schedules: [], policies: [], services: []}
 
 function schedule(id: string, name: string, description: string | null = null): Read<PdSchedule> {
   return {
