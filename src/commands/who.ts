@@ -1,5 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 import {formatWhoText, parseAt, whoIsOnCall, WhoError, whoJson, type AtTime} from '../app/who-is-on-call.js'
+import {liveShiftsSource} from '../app/live-shifts.js'
+import {apiReadFlags, clientFromFlags} from '../cli/api-flags.js'
 import {BaseCommand} from '../cli/base-command.js'
 import {nowFlag} from '../cli/now-flag.js'
 import {UserError} from '../cli/user-error.js'
@@ -10,7 +12,7 @@ import {parseLocalDateTime} from '../schedule/local-time.js'
 
 export default class Who extends BaseCommand {
   static override summary = 'Show who is on call now (or at --at), per schedule or per escalation level.'
-  static override description = `Computed from the config's layers (no API token needed).
+  static override description = `Computed from the config's layers (no API token needed), or with --live from the account's final schedules.
 Without an argument, lists every schedule. With a schedule key, shows the person on call, since when, until when and who is next.
 With an escalation policy key, shows each level and who it pages. Prefix schedule: or policy: when a key names both.
 --at takes an ISO date-time with Z or an offset, or a local YYYY-MM-DDTHH:MM read in the schedule's time zone
@@ -30,6 +32,8 @@ With an escalation policy key, shows each level and who it pages. Prefix schedul
     at: Flags.string({description: 'Ask about this time instead of now.'}),
     config: Flags.string({char: 'c', description: 'Config file or directory (default: the usual config location).'}),
     format: Flags.string({description: 'Output format.', options: ['text', 'json'], default: 'text'}),
+    live: Flags.boolean({description: "Ask the account (its rendered final schedules, overrides included) instead of the config's layers.", default: false}),
+    ...apiReadFlags,
     ...nowFlag,
   }
 
@@ -45,7 +49,8 @@ With an escalation policy key, shows each level and who it pages. Prefix schedul
         const errors = sortDiagnostics(diagnostics).filter((d) => d.severity === 'error')
         throw new UserError(`the config has ${errors.length} error(s)`, 1, errors.map(formatDiagnostic))
       }
-      const report = await whoIsOnCall(state, args.target, at)
+      const shiftsFor = flags.live ? await liveShiftsSource(clientFromFlags(flags, 'read', (line) => this.err(line)).client, state) : undefined
+      const report = await whoIsOnCall({...state, shiftsFor}, args.target, at)
       this.out(flags.format === 'json' ? JSON.stringify(whoJson(report), null, 2) : formatWhoText(report))
     } catch (error) {
       if (error instanceof WhoError || error instanceof WindowError) throw new UserError(error.message)

@@ -1,0 +1,64 @@
+import {spawn} from 'node:child_process'
+import {join} from 'node:path'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {startSandbox, type Sandbox} from '../../src/sandbox/index.js'
+
+const REPO = join(import.meta.dirname, '..', '..')
+const NOW = '2026-03-02T03:00:00Z'
+const CONFIG = join(REPO, 'examples', 'retail-org')
+
+/** Async spawn: the sandbox runs in this process, so the event loop must stay free. */
+function cli(args: readonly string[], env: Record<string, string>): Promise<{status: number | null; stdout: string; stderr: string}> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(REPO, 'bin', 'run.js'), ...args], {
+      cwd: REPO,
+      env: {...process.env, NO_COLOR: '1', ONCALL_NOW: NOW, ...env},
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+    child.on('error', reject)
+    child.on('close', (status) => resolve({status, stdout, stderr}))
+  })
+}
+
+/** schedule key → person on call, from `who --format json`. */
+function people(json: string): Record<string, string | null> {
+  const report = JSON.parse(json) as {schedules: {key: string; on_call: {user: string} | null}[]}
+  return Object.fromEntries(report.schedules.map((s) => [s.key, s.on_call?.user ?? null]))
+}
+
+describe('who --live (asks the account)', () => {
+  let sandbox: Sandbox
+  let env: Record<string, string>
+
+  beforeAll(async () => {
+    sandbox = await startSandbox({seed: join(REPO, 'examples', 'seeds', 'retail-org.yaml'), now: () => Date.parse(NOW)})
+    env = {PAGERDUTY_API_URL: sandbox.url, PAGERDUTY_TOKEN: sandbox.token, PAGERDUTY_FROM: 'hiroshi.mori@example.com'}
+    expect((await cli(['apply', CONFIG, '--auto-approve'], env)).status).toBe(0)
+  })
+  afterAll(async () => sandbox.stop())
+
+  it('names the same people as the config for every schedule, now and a week later', async () => {
+    for (const at of [NOW, '2026-03-09T12:00:00Z']) {
+      const fromConfig = await cli(['who', '--config', CONFIG, '--at', at, '--format', 'json'], env)
+      const live = await cli(['who', '--config', CONFIG, '--at', at, '--format', 'json', '--live'], env)
+      expect(live.status, live.stderr).toBe(0)
+      const expected = people(fromConfig.stdout)
+      expect(Object.keys(expected)).toHaveLength(6)
+      expect(Object.values(expected).every((p) => p !== null)).toBe(true)
+      expect(people(live.stdout)).toEqual(expected)
+    }
+    const requests = sandbox.admin.requests().map((r) => `${r.method} ${r.path}`)
+    expect(requests.some((r) => r.startsWith('GET /schedules/'))).toBe(true)
+  })
+
+  it('fails with one line when the token is wrong, without printing it', async () => {
+    const r = await cli(['who', '--config', CONFIG, '--live'], {...env, PAGERDUTY_TOKEN: 'wrongtoken123'})
+    expect(r.status).toBe(1)
+    expect(r.stderr).toMatch(/HTTP 401/)
+    expect(r.stderr).not.toContain('wrongtoken123')
+    expect(r.stderr.trim().split('\n')).toHaveLength(1)
+  })
+})
