@@ -115,7 +115,7 @@ describe.sequential('plan and apply through the CLI', {timeout: 120_000}, () => 
     editYaml(join(dir, 'oncall.yaml'), (d) => d.delete('services'))
     const plan = await cli(['plan', dir, '--detailed-exitcode'])
     expect(plan.status).toBe(2)
-    expect(plan.stdout).toContain('- service platform-api')
+    expect(plan.stdout, plan.stderr).toContain('- service platform-api')
     const before = account.state()
     const refused = await cli(['apply', dir, '--auto-approve'])
     expect(refused.status).toBe(1)
