@@ -25,7 +25,7 @@ Objects the language cannot describe are left out with a warning, so a later app
   ]
 
   static override flags = {
-    out: Flags.string({char: 'o', description: 'Output directory (with --single-file: the output file).', required: true}),
+    out: Flags.string({char: 'o', description: 'Output directory (with --single-file: the output file, or DIR/oncall.yaml).', required: true}),
     'single-file': Flags.boolean({description: 'Write one file instead of one directory per team.', default: false}),
     team: Flags.string({description: 'Import only this team (name, key or ID) and what it uses; repeatable.', multiple: true, default: []}),
     schedule: Flags.string({description: 'Import this schedule (key or ID); repeatable.', multiple: true, default: []}),
@@ -44,10 +44,11 @@ Objects the language cannot describe are left out with a warning, so a later app
     const {flags} = await this.parse(Import)
     const now = new Date(resolveNow(flags.now, process.env.ONCALL_NOW))
     const access = flags.adopt ? 'write' : 'read'
-    const out = resolve(flags.out)
     const single = flags['single-file']
+    // --single-file --out DIR (no .yaml/.yml ending) means DIR/oncall.yaml.
+    const out = single && !/\.ya?ml$/i.test(flags.out) ? resolve(flags.out, 'oncall.yaml') : resolve(flags.out)
     const outDir = single ? dirname(out) : out
-    if (single && existsSync(out) && !flags.force) throw new UserError(`${flags.out} exists; choose another file or pass --force`)
+    if (single && existsSync(out) && !flags.force) throw new UserError(`${out} exists; choose another file or pass --force`)
     const {client, logger} = clientFromFlags(flags, access, (line) => this.err(line))
     const imported = await importAccount({
       client,

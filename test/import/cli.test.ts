@@ -73,11 +73,14 @@ describe.sequential('oncall import (CLI)', () => {
     expect(run.stdout).not.toMatch(/^\+ /m)
   })
 
-  it('--single-file writes one file that validates', async () => {
-    const file = join(out('single'), 'oncall.yaml')
-    const run = await cli(['import', '--single-file', '--out', file])
+  it('--single-file writes one file that validates (--out FILE, or --out DIR for DIR/oncall.yaml)', async () => {
+    const named = await cli(['import', '--single-file', '--out', join(out('single'), 'pagerduty.yml')])
+    expect(named.status, named.stderr).toBe(0)
+    const run = await cli(['import', '--single-file', '--out', out('single')])
     expect(run.status, run.stderr).toBe(0)
-    expect(Object.keys(tree(out('single')))).toEqual(['oncall.yaml'])
+    expect(Object.keys(tree(out('single')))).toEqual(['oncall.yaml', 'pagerduty.yml'])
+    const file = join(out('single'), 'oncall.yaml')
+    expect(readFileSync(join(out('single'), 'pagerduty.yml'), 'utf8')).toBe(readFileSync(file, 'utf8'))
     const text = readFileSync(file, 'utf8')
     expect(text).toMatch(/^# yaml-language-server: \$schema=\S+schemas\/oncall\.schema\.json\n/)
     expect(text).toContain('# Not imported')
