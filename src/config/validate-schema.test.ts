@@ -42,3 +42,16 @@ describe('schema errors of alternatives (anyOf/oneOf) name the intended branch o
     ])
   })
 })
+
+describe('an enum that has a mapping alternative', () => {
+  it('mentions the mapping form too', () => {
+    expect(check('services:\n  a: {escalation_policy: p, urgency: medium}\n')).toEqual([
+      {
+        code: 'invalid-value',
+        message: '`medium` is not allowed',
+        path: 'services.a.urgency',
+        hint: 'allowed values: high, low, severity_based; or a mapping with support_hours, during, outside',
+      },
+    ])
+  })
+})

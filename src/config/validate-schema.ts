@@ -52,17 +52,24 @@ function resolveAlternatives(errors: ErrorObject[], root: unknown): ErrorObject[
 function branchErrors(alt: ErrorObject, data: unknown): ErrorObject[] {
   const {validatorFor} = loadSchema()
   const branches = ((alt.parentSchema as AnySchemaObject | undefined)?.[alt.keyword] ?? []) as AnySchemaObject[]
-  const candidates: ErrorObject[][] = []
+  const candidates: {branch: AnySchemaObject; errors: ErrorObject[]}[] = []
   for (const branch of branches) {
     const validate = validatorFor(branch)
     if (validate(data)) return [] // oneOf with several matches: not possible with our schema's disjoint branches
     const errs = resolveAlternatives(validate.errors ?? [], data)
     const wrongKind = errs.some((e) => (e.instancePath === '' && e.keyword === 'type') || (e.instancePath === '/type' && e.keyword === 'const'))
-    if (!wrongKind) candidates.push(errs)
+    if (!wrongKind) candidates.push({branch, errors: errs})
   }
-  const rebase = (e: ErrorObject): ErrorObject => ({...e, instancePath: alt.instancePath + e.instancePath})
-  const best = candidates.sort((a, b) => a.length - b.length)[0]
-  if (best) return best.map(rebase)
+  const best = candidates.sort((a, b) => a.errors.length - b.errors.length)[0]
+  if (best) {
+    // A wrong value of the chosen kind also says which other kinds would do (`or a mapping with support_hours, ...`).
+    const others = describeBranches(branches.filter((b) => b !== best.branch))
+    return best.errors.map((e) => ({
+      ...e,
+      instancePath: alt.instancePath + e.instancePath,
+      params: e.instancePath === '' && others !== '' ? {...e.params, otherwise: others} : e.params,
+    }))
+  }
   const tags = branchTags(branches)
   if (tags.length > 0 && data !== null && typeof data === 'object' && 'type' in data) {
     // A tagged mapping with an unknown tag: point at the tag and list the known ones.
@@ -130,7 +137,8 @@ function toDiagnostic(e: ErrorObject, file: ParsedFile): Diagnostic | undefined 
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map(String)
       const hint = typeof e.data === 'string' ? didYouMean(e.data, allowed) : undefined
-      return error('invalid-value', `${value} is not allowed`, at(path), `${hint ? hint + ' ' : ''}allowed values: ${allowed.join(', ')}`)
+      const otherwise = typeof params.otherwise === 'string' ? `; or ${params.otherwise}` : ''
+      return error('invalid-value', `${value} is not allowed`, at(path), `${hint ? hint + ' ' : ''}allowed values: ${allowed.join(', ')}${otherwise}`)
     }
     case 'const':
       return error('invalid-value', `${value} is not allowed: must be ${JSON.stringify(params.allowedValue)}`, at(path))
