@@ -1,5 +1,6 @@
 import {renderLayers, type EngineLayer, type EngineRestriction} from '../schedule/render-layers.js'
 import type {Shift} from '../schedule/shift.js'
+import {overrideShifts, withOverrides} from './override-shifts.js'
 import type {LayerRec, RestrictionWire, ScheduleRec} from './state.js'
 import {secondsOfDay} from './time-format.js'
 
@@ -28,17 +29,21 @@ export function toEngineLayer(layer: LayerRec): EngineLayer {
 }
 
 export interface RenderedScheduleRec {
-  /** Shift.user holds a user ID here. */
+  /** Who is on call: the layers with the overrides on top. Shift.user holds a user ID here. */
   final: Shift[]
   /** Per layer, in written order (same indexes as ScheduleRec.layers). */
   layers: Shift[][]
+  /** The overrides sub-schedule (overlaps resolved: the last created wins). */
+  overrides: Shift[]
 }
 
 export function renderSchedule(schedule: ScheduleRec, window: {start: number; end: number}): RenderedScheduleRec {
-  if (window.end <= window.start) return {final: [], layers: schedule.layers.map(() => [])}
+  if (window.end <= window.start) return {final: [], layers: schedule.layers.map(() => []), overrides: []}
   // Layers whose end precedes their start never count; the engine expects end > start.
   const layers = schedule.layers.map((l) => (l.end !== null && l.end <= l.start ? {...l, end: l.start} : l))
-  return renderLayers(schedule.time_zone, layers.map(toEngineLayer), window)
+  const rendered = renderLayers(schedule.time_zone, layers.map(toEngineLayer), window)
+  const overrides = overrideShifts(schedule.overrides ?? [], window, layers.length)
+  return {layers: rendered.layers, overrides, final: withOverrides(rendered.final, overrides)}
 }
 
 /** Share of the window covered by shifts, as PD's rendered_coverage_percentage (0..100). */

@@ -46,6 +46,14 @@ export interface LayerRec {
   restrictions: RestrictionWire[]
 }
 
+/** A schedule override: `user` is on call in [start, end) above every layer. */
+export interface OverrideRec {
+  id: string
+  start: number
+  end: number
+  user: string
+}
+
 export interface ScheduleRec {
   id: string
   name: string
@@ -54,6 +62,11 @@ export interface ScheduleRec {
   /** Layers in written (POST/PUT) order: index 0 = Layer 1, the lowest precedence. */
   layers: LayerRec[]
   teams: string[]
+  /**
+   * Overrides in creation order: where they overlap the later one wins (notes §5.3). Absent in
+   * state files written before the sandbox simulated overrides.
+   */
+  overrides?: OverrideRec[]
 }
 
 export interface TargetRec {

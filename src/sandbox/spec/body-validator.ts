@@ -14,7 +14,9 @@ import {SUBSET, type SpecOperation} from './subset.js'
  *   rendered_coverage_percentage: null) is fine.
  * - Optional properties accept null: "Any field may be null unless it is required" (DevDocs
  *   06-Types), and clearing a layer's end needs "end": null (terraform PR #460) while the spec
- *   types ScheduleLayer.end as a plain string.
+ *   types ScheduleLayer.end as a plain string. The same holds for optional object properties
+ *   given by $ref: a service's support_hours may be null (no support hours), as may
+ *   acknowledgement_timeout / auto_resolve_timeout ("null or 0 disables", notes §3.6).
  * - `oneOf` becomes `anyOf`: the spec's alternatives have no distinguishing `required`, so a valid
  *   body such as alert grouping config {timeout: 10} matches several branches and would fail oneOf.
  * - The content-based grouping `aggregate` enum is written as the single string "all, any" (spec
@@ -43,6 +45,11 @@ function adjust(v: Json): Json {
     for (const [name, schema] of Object.entries(props)) {
       if (isObj(schema) && (schema.readOnly === true || name === 'escalation_rule_assignment_strategy')) props[name] = {}
       else if (isObj(schema) && typeof schema.type === 'string' && !required.has(name)) props[name] = {...schema, nullable: true}
+      // ajv's `nullable` needs a sibling `type`; a $ref/allOf property (support_hours → SupportHours)
+      // gets an explicit null alternative instead.
+      else if (isObj(schema) && schema.type === undefined && (schema.$ref !== undefined || schema.allOf !== undefined) && !required.has(name)) {
+        props[name] = {anyOf: [schema, {type: 'null'}]}
+      }
     }
   }
   if (Array.isArray(out.required) && isObj(v.properties)) {

@@ -15,6 +15,8 @@ export const OPERATIONS = [
   ['get', '/schedules'], ['post', '/schedules'],
   ['get', '/schedules/{id}'], ['put', '/schedules/{id}'], ['delete', '/schedules/{id}'],
   ['get', '/schedules/{id}/users'],
+  ['get', '/schedules/{id}/overrides'], ['post', '/schedules/{id}/overrides'],
+  ['delete', '/schedules/{id}/overrides/{override_id}'],
   ['get', '/escalation_policies'], ['post', '/escalation_policies'],
   ['get', '/escalation_policies/{id}'], ['put', '/escalation_policies/{id}'], ['delete', '/escalation_policies/{id}'],
   ['get', '/services'], ['post', '/services'],

@@ -28,17 +28,19 @@ export interface ScheduleView {
 
 /**
  * Renders the view's window. With overflow the engine renders a wider window (one longest turn
- * plus a day on each side) and the shifts touching the asked window are kept whole (notes §3.3:
+ * or override plus a day on each side) and the shifts touching the asked window are kept whole (notes §3.3:
  * a daily midnight rotation queried 10:00-14:00 gives 00:00-24:00 with overflow=true).
  */
 function render(s: ScheduleRec, view: ScheduleView): RenderedScheduleRec {
   const w = view.window
-  if (!w) return {final: [], layers: s.layers.map(() => [])}
+  if (!w) return {final: [], layers: s.layers.map(() => []), overrides: []}
   if (!view.overflow) return renderSchedule(s, w)
-  const margin = Math.max(0, ...s.layers.map((l) => l.rotation_turn_length_seconds)) * 1000 + 86_400_000
+  // Overrides may be longer than any turn: the margin covers the longest one too.
+  const longest = Math.max(0, ...s.layers.map((l) => l.rotation_turn_length_seconds * 1000), ...(s.overrides ?? []).map((o) => o.end - o.start))
+  const margin = longest + 86_400_000
   const wide = renderSchedule(s, {start: w.start - margin, end: w.end + margin})
   const touching = (shifts: Shift[]) => shifts.filter((x) => x.end > w.start && x.start < w.end)
-  return {final: touching(wide.final), layers: wide.layers.map(touching)}
+  return {final: touching(wide.final), layers: wide.layers.map(touching), overrides: touching(wide.overrides)}
 }
 
 /** Coverage counts only the part of each shift inside the window. */
@@ -91,8 +93,11 @@ export function scheduleWire(ctx: SandboxContext, s: ScheduleRec, view: Schedule
       rendered_schedule_entries: entries(ctx, rendered.final, view.zone),
       rendered_coverage_percentage: view.window ? coverage(rendered.final, view.window) : null,
     }
-    // Overrides are not simulated yet: the overrides sub-schedule is always empty.
-    out.overrides_subschedule = {name: 'Overrides', rendered_schedule_entries: [], rendered_coverage_percentage: view.window ? 0 : null}
+    out.overrides_subschedule = {
+      name: 'Overrides',
+      rendered_schedule_entries: entries(ctx, rendered.overrides, view.zone),
+      rendered_coverage_percentage: view.window ? coverage(rendered.overrides, view.window) : null,
+    }
   }
   return out
 }
