@@ -53,6 +53,17 @@ describe('export --live (the account’s rendered final schedules)', () => {
   })
   afterAll(async () => sandbox.stop())
 
+  /** A PagerDuty API call to the sandbox, as a person would make in the web UI or a script. */
+  async function pd(method: string, path: string, body?: unknown): Promise<any> {
+    const res = await fetch(sandbox.url + path, {
+      method,
+      headers: {Authorization: `Token token=${sandbox.token}`, Accept: 'application/vnd.pagerduty+json;version=2', 'Content-Type': 'application/json'},
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`)
+    return res.json()
+  }
+
   it('refuses before the schedules exist in the account, naming the schedule', async () => {
     const r = await cli(['export', CONFIG, '--live', '--out', tempDir()], env)
     expect(r.status).toBe(1)
@@ -78,5 +89,45 @@ describe('export --live (the account’s rendered final schedules)', () => {
       expect(events(join(live, 'schedules', feed)), feed).toEqual(expected)
     }
     expect(readFileSync(join(live, 'schedules', feeds[0]!), 'utf8')).toContain("the account's final schedule")
+  })
+
+  it('shows an override made in the account (the rendered final schedule), which the config export does not', async () => {
+    // Runs after the apply above. Someone covers three hours of another person's shift.
+    const window = ['--from', '2026-03-01', '--to', '2026-04-15']
+    const before = tempDir()
+    expect((await cli(['export', CONFIG, '--out', before, ...window], env)).status).toBe(0)
+    const feed = 'consumer-app-primary.ics'
+    const shift = events(join(before, 'schedules', feed))
+      .map((e) => /^(\S+)\/(\S+) On call: (.*) \((.*)\)$/.exec(e))
+      .filter((m): m is RegExpExecArray => m !== null)
+      .find((m) => Date.parse(m[2]!) - Date.parse(m[1]!) >= 8 * 3_600_000 && Date.parse(m[1]!) >= Date.parse(NOW) + 86_400_000)
+    expect(shift).toBeDefined()
+    const [, shiftStart, , scheduleName, onCall] = shift!
+    const users = (await pd('GET', '/users?limit=100')).users as {id: string; name: string}[]
+    const cover = users.find((u) => u.name !== onCall && u.name !== 'Hiroshi Mori')!
+    const schedules = (await pd('GET', `/schedules?limit=100&query=${encodeURIComponent(scheduleName!)}`)).schedules as {id: string; description: string}[]
+    const scheduleId = schedules.find((x) => x.description.includes('key: consumer-app-primary)'))!.id
+    const start = new Date(Date.parse(shiftStart!) + 2 * 3_600_000).toISOString()
+    const end = new Date(Date.parse(shiftStart!) + 5 * 3_600_000).toISOString()
+    const created = await pd('POST', `/schedules/${scheduleId}/overrides`, {overrides: [{start, end, user: {id: cover.id, type: 'user_reference'}}]})
+    expect(created.map((x: {status: number}) => x.status)).toEqual([201])
+
+    const live = tempDir()
+    const r = await cli(['export', CONFIG, '--live', '--out', live, ...window], env)
+    expect(r.stderr).toBe('')
+    expect(r.status).toBe(0)
+    const liveEvents = events(join(live, 'schedules', feed))
+    const iso = (t: string) => new Date(t).toISOString()
+    expect(liveEvents).toContain(`${iso(start)}/${iso(end)} On call: ${scheduleName} (${cover.name})`)
+    // The person whose shift it was is off for those hours: their shift is split around the override.
+    expect(liveEvents).toContain(`${iso(shiftStart!)}/${iso(start)} On call: ${scheduleName} (${onCall})`)
+    expect(liveEvents.filter((e) => e.includes(`(${cover.name})`))).toHaveLength(1)
+
+    // The config knows nothing of the override: its export is unchanged.
+    const after = tempDir()
+    expect((await cli(['export', CONFIG, '--out', after, ...window], env)).status).toBe(0)
+    const fromConfig = events(join(after, 'schedules', feed))
+    expect(fromConfig).toEqual(events(join(before, 'schedules', feed)))
+    expect(fromConfig.some((e) => e.includes(`(${cover.name})`))).toBe(false)
   })
 })
