@@ -63,6 +63,7 @@ Objects the language cannot describe are left out with a warning, so a later app
     })
     await writeImportedFiles(outDir, imported.files, flags.force || single)
     for (const warning of imported.warnings) this.err(`warning: ${warning}`)
+    for (const extra of imported.selection.pulledIn) this.err(`note: also imported, outside the filter: ${extra}`)
     const {teams, schedules, escalationPolicies: policies, services} = imported.selection
     this.out(
       `Imported ${teams.length} team(s), ${schedules.length} schedule(s), ${policies.length} escalation policy(ies), ${services.length} service(s) ` +

@@ -86,6 +86,7 @@ describe('selectObjects', () => {
     const s = select(raw, 'me', {...NO_FILTER, services: ['api']})
     expect([s.schedules.map((x) => x.key), s.escalationPolicies.map((x) => x.key), s.services.map((x) => x.key)]).toEqual([['primary'], ['pol'], ['api']])
     expect(s.skipped).toEqual([])
+    expect(s.pulledIn).toEqual(['escalation policy pol (used by service api)', 'schedule primary (used by escalation policy pol)'])
     expect(select(raw, 'me', {...NO_FILTER, services: ['nope']}).unmatched).toEqual(['service nope'])
   })
 })

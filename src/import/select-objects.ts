@@ -50,6 +50,8 @@ export interface Selection {
   readonly skipped: SkippedObject[]
   /** Filter values that matched nothing. */
   readonly unmatched: string[]
+  /** Objects outside the filter that come along because selected ones use them ("schedule x (used by policy y)"). */
+  readonly pulledIn: string[]
 }
 
 interface Node {
@@ -66,7 +68,8 @@ export function selectObjects(live: LiveState, raw: RawAccount, owner: string, f
   const nodes = buildNodes(live, raw, owner, now)
   markDuplicateNames(nodes)
   const {ids: selected, unmatched} = initialSelection(nodes, filter)
-  closeOverNeeds(selected, nodes)
+  const initial = new Set(selected)
+  const neededBy = closeOverNeeds(selected, nodes)
   const skipped = new Set([...selected].filter((id) => (nodes.get(id) as Node).reasons.length > 0))
   for (let changed = true; changed; ) {
     changed = false
@@ -98,6 +101,14 @@ export function selectObjects(live: LiveState, raw: RawAccount, owner: string, f
       .sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type) || compare(a.live.value.key, b.live.value.key))
       .map((n) => ({type: n.type, key: n.live.value.key, id: n.live.id, name: n.live.value.name, reasons: [...n.reasons]})),
     unmatched,
+    pulledIn: [...selected]
+      .filter((id) => !initial.has(id) && !skipped.has(id))
+      .map((id) => {
+        const node = nodes.get(id) as Node
+        const user = nodes.get(neededBy.get(id) as string) as Node
+        return `${label(node.type)} ${node.live.value.key} (used by ${label(user.type)} ${user.live.value.key})`
+      })
+      .sort(),
   }
 }
 
@@ -212,17 +223,21 @@ function initialSelection(nodes: Map<string, Node>, filter: ImportFilter): {ids:
   return {ids, unmatched}
 }
 
-function closeOverNeeds(selected: Set<string>, nodes: Map<string, Node>): void {
-  const queue = [...selected]
+/** Adds what the selected objects use; returns, for each added ID, the ID of an object that needs it. */
+function closeOverNeeds(selected: Set<string>, nodes: Map<string, Node>): Map<string, string> {
+  const neededBy = new Map<string, string>()
+  const queue = [...selected].sort()
   while (queue.length > 0) {
-    const node = nodes.get(queue.pop() as string)
-    for (const need of node?.needs ?? []) {
+    const id = queue.shift() as string
+    for (const need of nodes.get(id)?.needs ?? []) {
       if (!selected.has(need) && nodes.has(need)) {
         selected.add(need)
+        neededBy.set(need, id)
         queue.push(need)
       }
     }
   }
+  return neededBy
 }
 
 function compare(a: string, b: string): number {
