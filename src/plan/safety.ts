@@ -3,6 +3,7 @@ import type {Change} from './change.js'
 import {COLLECTION_OF, type LiveState} from './live-state.js'
 import type {Plan} from './plan.js'
 import {findDanglingReferences} from './dangling-references.js'
+import {findBlockedMemberRemovals} from './member-removals.js'
 
 /** What it takes to go ahead despite a violation: a flag, or a change to config or account. */
 export type SafetyRequirement = 'allow-destroy' | 'force' | 'fix'
@@ -49,6 +50,9 @@ export function assessSafety(plan: Plan, live: LiveState, options: SafetyOptions
   if (!options.force) violations.push(...thresholdViolations(plan, live, options))
   for (const d of findDanglingReferences(plan, live)) {
     violations.push({code: 'STILL_REFERENCED', message: d, requires: 'fix'})
+  }
+  for (const m of findBlockedMemberRemovals(plan, live)) {
+    violations.push({code: 'MEMBER_STILL_PAGED', message: m, requires: 'fix'})
   }
   return violations
 }
