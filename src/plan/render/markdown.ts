@@ -40,20 +40,35 @@ export function renderMarkdown(plan: Plan, options: MarkdownOptions = {}): strin
   const footer = `\n<sub>API requests: ${view.requestCount}</sub>\n`
 
   const budget = max - heading.length - notes.length - footer.length - 100 // room for the "… and N more" line
-  const blocks: string[] = []
+  // Change details first (a schedule's with the note that its preview was left out); previews
+  // then replace those notes while room is left, in order, so that a few large previews never
+  // push other changes out of the comment.
+  const base = (r: ResourceView) => resourceBlock(r, r.shifts ? 'shifts-left-out' : 'plain')
+  const shown: ResourceView[] = []
   let used = 0
   for (const r of view.resources) {
-    const block = resourceBlock(r)
-    if (used + block.length + 1 > budget) break // + 1: the newline that joins blocks
-    blocks.push(block)
-    used += block.length + 1
+    const length = base(r).length
+    if (used + length + 1 > budget) break // + 1: the newline that joins blocks
+    shown.push(r)
+    used += length + 1
   }
+  const blocks = shown.map((r) => {
+    const short = base(r)
+    if (!r.shifts) return short
+    const full = resourceBlock(r, 'with-shifts')
+    if (used + full.length - short.length > budget) return short
+    used += full.length - short.length
+    return full
+  })
   const hidden = view.resources.length - blocks.length
   const more = hidden > 0 ? `\n… and ${hidden} more change${hidden === 1 ? '' : 's'} not shown (run \`oncall plan\` for the full plan)\n` : ''
   return [heading, blocks.length > 0 ? '\n' + blocks.join('\n') : '', more, notes, footer].join('')
 }
 
-function resourceBlock(r: ResourceView): string {
+/** `shifts-left-out`: the preview did not fit the comment; say so instead of showing it. */
+type ShiftsMode = 'plain' | 'with-shifts' | 'shifts-left-out'
+
+function resourceBlock(r: ResourceView, shifts: ShiftsMode): string {
   const title = `<code>${r.sign} ${escapeHtml(r.title)}</code>${r.note === null ? '' : ` ${escapeHtml(r.note)}`}`
   const body: string[] = []
   const plain = r.fields.filter((f) => !f.text)
@@ -63,7 +78,8 @@ function resourceBlock(r: ResourceView): string {
     for (const f of plain) body.push(`| ${f.sign} | \`${f.path}\` | ${cell(f.before)} | ${cell(f.after)} |`)
   }
   for (const f of r.fields.filter((f) => f.text)) body.push(...textBlock(f))
-  if (r.shifts) body.push(...shiftSection(r.shifts))
+  if (r.shifts && shifts === 'with-shifts') body.push(...shiftSection(r.shifts))
+  if (r.shifts && shifts === 'shifts-left-out') body.push('', `<sub>${escapeHtml(r.shifts.heading)}: left out to keep the comment within its size limit (run \`oncall plan\`).</sub>`)
   return `<details><summary>${title}</summary>\n\n${body.join('\n')}\n\n</details>\n`
 }
 

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import {aLayer, aSchedule, aSmallPlan} from '../../../test/builders.js'
+import type {Change} from '../change.js'
 import type {Plan} from '../plan.js'
 import {planSchemaErrors} from '../plan-schema.js'
 import {shiftPreviews} from '../shift-preview.js'
@@ -74,6 +75,31 @@ describe('shift preview in the markdown plan', () => {
     expect(md).toContain(`Chart capped: before: first ${MAX_GANTT_BARS} of 2160 shifts; after: first ${MAX_GANTT_BARS} of 2160 shifts`)
     expect(md).toContain('… and ')
     expect(md.length).toBeLessThan(20_000)
+  })
+})
+
+describe('shift previews and the comment size limit', () => {
+  it('never push other changes out: previews that do not fit are left out with a note', () => {
+    const hourly = (key: string, users: string[]) => aSchedule({key, layers: [aLayer({users, turnSeconds: 3600})]})
+    const changes: Change[] = Array.from({length: 30}, (_, i) => ({
+      type: 'schedule',
+      key: `s${String(i).padStart(2, '0')}`,
+      kind: 'update',
+      id: `P${i}`,
+      before: hourly(`s${i}`, ['a@x.io', 'b@x.io', 'c@x.io']),
+      after: hourly(`s${i}`, ['b@x.io', 'a@x.io', 'c@x.io']),
+      fields: [{path: 'layers[0].users', before: ['a@x.io', 'b@x.io', 'c@x.io'], after: ['b@x.io', 'a@x.io', 'c@x.io']}],
+    }))
+    const {plan} = aSmallPlan()
+    const md = renderMarkdown({...plan, changes, summary: {create: 0, update: 30, delete: 0}, shiftPreviews: shiftPreviews(changes, {now: NOW, days: 90, names: new Map()})})
+    expect(md.length).toBeLessThanOrEqual(60_000)
+    for (const c of changes) expect(md).toContain(`<code>~ schedule ${c.key}</code>`)
+    expect(md).not.toContain('not shown')
+    const charts = md.split('```mermaid').length - 1
+    const leftOut = md.split('left out to keep the comment within its size limit').length - 1
+    expect(charts).toBeGreaterThan(0)
+    expect(leftOut).toBeGreaterThan(0)
+    expect(charts + leftOut).toBe(30)
   })
 })
 
