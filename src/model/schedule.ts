@@ -29,7 +29,19 @@ export interface ScheduleLayer {
   /** Local date-time at which the layer stops counting, or null for never. */
   readonly end: LocalDateTime | null
   readonly restrictions: readonly Restriction[]
+  /**
+   * When a change of this layer's rotation takes effect on an account whose layer is running
+   * (docs/language.md, "Rolling out a rotation change"). Absent = `next_handoff`. Only the
+   * desired state carries it; the plan turns it into layer start/end times.
+   */
+  readonly rollout?: Rollout
 }
+
+/** `next_handoff`: at the live rotation's next turn boundary; `at`: a local date-time in the schedule's zone. */
+export type Rollout =
+  | {readonly kind: 'next_handoff'}
+  | {readonly kind: 'immediate'}
+  | {readonly kind: 'at'; readonly at: LocalDateTime}
 
 export interface Schedule {
   readonly key: string
