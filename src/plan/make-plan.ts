@@ -33,7 +33,7 @@ export function makePlan(desired: DesiredState, live: LiveState, options: MakePl
     owner: desired.owner,
     changes,
     unmanaged: parts.flatMap((p) => p.unmanaged),
-    conflicts: parts.flatMap((p) => p.conflicts),
+    conflicts: [...users.conflicts, ...parts.flatMap((p) => p.conflicts)],
     warnings: parts.flatMap((p) => p.warnings),
     errors: users.errors,
     summary: {
