@@ -131,4 +131,13 @@ describe('shiftPreviews', () => {
     ])
     expect(shiftPreviews(changes, {...options, days: 0})).toEqual([])
   })
+
+  it('skips a schedule the engine cannot render instead of failing the plan', () => {
+    const broken = aSchedule({timeZone: 'Mars/Olympus_Mons'})
+    const changes: Change[] = [
+      {type: 'schedule', key: 'x', kind: 'create', after: broken},
+      {type: 'schedule', key: 'a', kind: 'create', after: weekly([KEN])},
+    ]
+    expect(shiftPreviews(changes, options).map((p) => p.schedule)).toEqual(['a'])
+  })
 })

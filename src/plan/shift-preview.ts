@@ -68,7 +68,13 @@ export function shiftPreviews(changes: readonly Change[], options: ShiftPreviewO
     if (c.type !== 'schedule') continue
     const before = c.kind === 'create' ? null : (c.before as Schedule)
     const after = c.kind === 'delete' ? null : (c.after as Schedule)
-    out.push(previewSchedule(c.key, c.kind, before, after, options))
+    // A preview is a reading aid: a schedule the engine cannot render (e.g. a zone this runtime
+    // does not know) gets none rather than failing the plan.
+    try {
+      out.push(previewSchedule(c.key, c.kind, before, after, options))
+    } catch {
+      continue
+    }
   }
   return out
 }
