@@ -1,5 +1,7 @@
+import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {aLayer, aSchedule} from '../../test/builders.js'
+import type {Shift} from '../schedule/shift.js'
 import type {Change} from './change.js'
 import {coverageDifference, previewSchedule, shiftPreviews, subtractIntervals} from './shift-preview.js'
 
@@ -57,6 +59,42 @@ describe('coverageDifference', () => {
       {user: 'a', gained: [{start: 10, end: 15}], lost: []},
       {user: 'b', gained: [], lost: [{start: 10, end: 15}]},
     ])
+  })
+})
+
+/** A final schedule on a grid of whole units: consecutive pieces, each someone's or nobody's. */
+const aTimeline = fc.array(fc.record({user: fc.constantFrom('a', 'b', 'c', null), length: fc.integer({min: 1, max: 5})}), {maxLength: 12}).map((pieces) => {
+  const shifts: Shift[] = []
+  let t = 0
+  for (const p of pieces) {
+    if (p.user !== null) shifts.push({user: p.user, start: t, end: t + p.length, layer: 0})
+    t += p.length
+  }
+  return shifts
+})
+
+const holder = (shifts: readonly Shift[], t: number) => shifts.find((s) => s.start <= t && t < s.end)?.user ?? null
+const covers = (intervals: readonly {start: number; end: number}[], t: number) => intervals.some((i) => i.start <= t && t < i.end)
+
+describe('coverageDifference (property)', () => {
+  it('gains exactly where a person is on call after but not before, loses the reverse', () => {
+    fc.assert(
+      fc.property(aTimeline, aTimeline, (before, after) => {
+        const diff = coverageDifference(before, after)
+        for (const user of ['a', 'b', 'c']) {
+          const d = diff.find((x) => x.user === user)
+          for (let t = 0; t < 60; t++) {
+            const was = holder(before, t) === user
+            const is = holder(after, t) === user
+            expect(covers(d?.gained ?? [], t)).toBe(is && !was)
+            expect(covers(d?.lost ?? [], t)).toBe(was && !is)
+          }
+          // Merged: no two intervals of one list touch.
+          for (const list of [d?.gained ?? [], d?.lost ?? []]) for (let i = 1; i < list.length; i++) expect(list[i]!.start).toBeGreaterThan(list[i - 1]!.end)
+        }
+      }),
+      {seed: 6, numRuns: 300},
+    )
   })
 })
 
