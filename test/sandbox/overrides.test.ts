@@ -1,3 +1,6 @@
+import {mkdtempSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 import {checkRequestsAgainstSpec} from '../../src/sandbox/index.js'
 import {createPolicy, createSchedule, createUser, layer, startClient, type Client} from './helpers.js'
@@ -234,6 +237,22 @@ describe('overrides and the spec', () => {
     expect(log.every((r) => r.status !== null && r.status < 300)).toBe(true)
     expect(checkRequestsAgainstSpec(log)).toEqual([])
     expect(await rendered('2026-03-03T00:00:00Z', '2026-03-03T06:00:00Z')).toEqual([['2026-03-03T00:00:00Z', '2026-03-03T06:00:00Z', mei]])
+  })
+
+  it('overrides are kept in the state file and rendered after a restart', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'sandbox-overrides-')), 'state.json')
+    await c.sandbox.stop()
+    c = await startClient({stateFile: file})
+    const mine = await createUser(c, 'Mine', 'mine@example.com')
+    scheduleId = (await createSchedule(c, 'P', [layer([mine], {start: '2026-03-02T00:00:00Z', rotation_virtual_start: '2026-03-02T00:00:00Z'})], {time_zone: 'UTC'})).id
+    const other = await createUser(c, 'Other', 'other@example.com')
+    await createOverrides(override(other, '2026-03-03T00:00:00Z', '2026-03-03T06:00:00Z'))
+    await c.sandbox.stop()
+    c = await startClient({stateFile: file})
+    expect(await rendered('2026-03-03T00:00:00Z', '2026-03-03T12:00:00Z')).toEqual([
+      ['2026-03-03T00:00:00Z', '2026-03-03T06:00:00Z', other],
+      ['2026-03-03T06:00:00Z', '2026-03-03T12:00:00Z', mine],
+    ])
   })
 
   it('a body without user is a spec violation answered 400 as a whole', async () => {
