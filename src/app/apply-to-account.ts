@@ -1,14 +1,17 @@
 import type {Change} from '../plan/change.js'
 import type {Plan} from '../plan/plan.js'
+import {planBlockers} from '../plan/plan-blockers.js'
 import type {SafetyViolation} from '../plan/safety.js'
 import {applyChanges, type ApplyClient, type ApplyEvent, type ApplyReport} from '../providers/pagerduty/apply.js'
 import type {PlanOutcome} from './plan-against-account.js'
 
-/** Why a plan cannot be applied as it is: errors in the plan itself, conflicts, or unmet safety flags. */
+/**
+ * Why a plan cannot be applied as it is, one line each: what no flag can fix (plan errors such as
+ * unknown users, ownership conflicts: planBlockers) and the safety violations still unmet.
+ */
 export function blockers(plan: Plan, violations: readonly SafetyViolation[]): string[] {
   return [
-    ...(plan.errors ?? []).map((e) => e.message),
-    ...plan.conflicts.map((c) => `${c.type.replace('_', ' ')} ${c.key} ("${c.name}") is owned by ${c.owner}; it cannot be managed from owner ${plan.owner}`),
+    ...(planBlockers(plan)?.details ?? []),
     ...violations.map((v) => (v.requires === 'fix' ? v.message : `${v.message} (needs --${v.requires})`)),
   ]
 }

@@ -8,7 +8,9 @@ import {BaseCommand} from '../cli/base-command.js'
 import {EXIT} from '../cli/exit-codes.js'
 import {nowFlag} from '../cli/now-flag.js'
 import {resolveNow} from '../export/export-window.js'
+import {planBlockers} from '../plan/plan-blockers.js'
 import {serializePlan} from '../plan/plan-file.js'
+import {UserError} from '../cli/user-error.js'
 import {renderJson} from '../plan/render/json.js'
 import {renderMarkdown} from '../plan/render/markdown.js'
 import {renderText} from '../plan/render/text.js'
@@ -67,8 +69,11 @@ with --detailed-exitcode, 0 no changes, 2 changes present.`
       await writeFile(flags.out, serializePlan(plan))
       this.err(`Saved the plan to ${flags.out}. Apply it with: oncall apply ${flags.out}`)
     }
+    // Printed in full above; the error line says why it cannot be applied (exit 1).
     const problems = blockers(plan, violations.filter((v) => v.requires === 'fix'))
-    if (problems.length > 0) this.exit(EXIT.error)
+    if (problems.length > 0) {
+      throw new UserError(planBlockers(plan)?.summary ?? 'the plan cannot be applied', EXIT.error, problems.map((p) => `  ${p}`))
+    }
     if (flags['detailed-exitcode'] && plan.changes.length > 0) this.exit(EXIT.changes)
   }
 }

@@ -72,7 +72,7 @@ describe('two owners on one account', {timeout: 120_000}, () => {
     const outcome = await account.plan(await loadDesired(dir))
     expect(outcome.plan.conflicts).toEqual([{type: 'team', key: 'platform-sre', id: expect.any(String), name: 'Platform', owner: 'starter'}])
     expect(outcome.plan.changes).toEqual([])
-    expect(blockers(outcome.plan, outcome.violations)).toEqual([expect.stringContaining('is owned by starter')])
+    expect(blockers(outcome.plan, outcome.violations)).toEqual([expect.stringContaining('is owned by config "starter"')])
 
     const before = account.state()
     const plan = await runCli(['plan', dir], cliEnv(account))
@@ -80,7 +80,7 @@ describe('two owners on one account', {timeout: 120_000}, () => {
     expect(plan.stdout + plan.stderr).toContain('starter')
     const apply = await runCli(['apply', dir, '--auto-approve'], cliEnv(account))
     expect(apply.status).toBe(1)
-    expect(apply.stderr).toContain('is owned by starter')
+    expect(apply.stderr).toContain('is owned by config "starter"')
     expect(account.state()).toEqual(before)
   })
 })
