@@ -26,9 +26,14 @@ export interface ShiftPreview {
   readonly nowAfter: string | null
   /** Per person whose coverage changes, sorted by email: intervals gained and lost. */
   readonly people: readonly PersonShiftChange[]
-  /** The final schedule of each side within the window (adjacent pieces of one person merged). */
+  /**
+   * The final schedule of each side within the window (adjacent pieces of one person merged),
+   * earliest first, at most MAX_PREVIEW_SHIFTS each: enough for a chart, small in plan files.
+   */
   readonly before: readonly PreviewShift[]
   readonly after: readonly PreviewShift[]
+  /** How many shifts each side has in the window (before/after may hold fewer). */
+  readonly shiftCounts: {readonly before: number; readonly after: number}
   /** Display names the desired state (else the account) knows, for every email in this preview. */
   readonly names: Readonly<Record<string, string>>
 }
@@ -50,6 +55,7 @@ export interface PersonShiftChange {
 
 export const DEFAULT_PREVIEW_DAYS = 28
 export const MAX_PREVIEW_DAYS = 90
+export const MAX_PREVIEW_SHIFTS = 100
 const DAY_MS = 86_400_000
 
 export interface ShiftPreviewOptions {
@@ -107,8 +113,9 @@ export function previewSchedule(
     nowBefore: onCallAt(shiftsBefore, start),
     nowAfter: onCallAt(shiftsAfter, start),
     people: people.map((p) => ({user: p.user, gained: p.gained.map(isoInterval), lost: p.lost.map(isoInterval)})),
-    before: shiftsBefore.map(isoShift),
-    after: shiftsAfter.map(isoShift),
+    before: shiftsBefore.slice(0, MAX_PREVIEW_SHIFTS).map(isoShift),
+    after: shiftsAfter.slice(0, MAX_PREVIEW_SHIFTS).map(isoShift),
+    shiftCounts: {before: shiftsBefore.length, after: shiftsAfter.length},
     names,
   }
 }

@@ -112,10 +112,11 @@ function gantt(v: ShiftPreviewView): string[] {
   if (v.before.length === 0 && v.after.length === 0) return []
   const lines = ['', '```mermaid', 'gantt', `  title On call (${v.timeZone})`, '  dateFormat YYYY-MM-DD HH:mm', '  axisFormat %m-%d']
   const capped: string[] = []
-  for (const [name, bars] of [['before', v.before], ['after', v.after]] as const) {
+  for (const [name, bars, total] of [['before', v.before, v.counts.before], ['after', v.after, v.counts.after]] as const) {
     if (bars.length === 0) continue
-    lines.push(`  section ${name}`, ...bars.slice(0, MAX_GANTT_BARS).map(ganttTask))
-    if (bars.length > MAX_GANTT_BARS) capped.push(`${name}: first ${MAX_GANTT_BARS} of ${bars.length} shifts`)
+    const shown = bars.slice(0, MAX_GANTT_BARS)
+    lines.push(`  section ${name}`, ...shown.map(ganttTask))
+    if (total > shown.length) capped.push(`${name}: first ${shown.length} of ${total} shifts`)
   }
   lines.push('```')
   if (capped.length > 0) lines.push('', `<sub>Chart capped: ${capped.join('; ')}; the table above says who gains and loses time.</sub>`)

@@ -17,6 +17,8 @@ export interface ShiftPreviewView {
   readonly timeZone: string
   readonly before: readonly GanttBar[]
   readonly after: readonly GanttBar[]
+  /** Shifts per side in the window (the bar lists may hold fewer). */
+  readonly counts: {readonly before: number; readonly after: number}
 }
 
 export interface PersonView {
@@ -48,6 +50,7 @@ export function shiftPreviewView(p: ShiftPreview): ShiftPreviewView {
     timeZone: p.timeZone,
     before: p.before.map(bar),
     after: p.after.map(bar),
+    counts: p.shiftCounts,
   }
 }
 
