@@ -3,7 +3,7 @@ import {describe, expect, it} from 'vitest'
 import {aLayer, aSchedule} from '../../test/builders.js'
 import type {Shift} from '../schedule/shift.js'
 import type {Change} from './change.js'
-import {coverageDifference, previewSchedule, shiftPreviews, subtractIntervals} from './shift-preview.js'
+import {MAX_PREVIEW_SHIFTS, coverageDifference, previewSchedule, shiftPreviews, subtractIntervals} from './shift-preview.js'
 
 const AIKO = 'aiko@example.com'
 const KEN = 'ken@example.com'
@@ -147,6 +147,19 @@ describe('previewSchedule', () => {
     const deleted = previewSchedule('primary', 'delete', weekly([AIKO, KEN]), null, options)
     expect(deleted.nowAfter).toBeNull()
     expect(deleted.people).toEqual(created.people.map((p) => ({user: p.user, gained: [], lost: p.gained})))
+  })
+
+  it('keeps the earliest MAX_PREVIEW_SHIFTS shifts per side and counts them all', () => {
+    const hourly = (users: string[]) => aSchedule({layers: [aLayer({users, turnSeconds: 3600})]})
+    const p = previewSchedule('primary', 'update', hourly([AIKO, KEN, YUI]), hourly([KEN, AIKO, YUI]), {...options, days: 90})
+    expect(p.shiftCounts).toEqual({before: 2160, after: 2160})
+    expect(p.before).toHaveLength(MAX_PREVIEW_SHIFTS)
+    expect(p.before[0]?.start).toBe('2026-03-02T03:00:00.000Z')
+    // The gained and lost lists stay complete: aiko and ken trade one hour in every three.
+    expect(p.people.map((x) => [x.user, x.gained.length, x.lost.length])).toEqual([
+      [AIKO, 720, 720],
+      [KEN, 720, 720],
+    ])
   })
 
   it('is deterministic: the same input gives the same value', () => {
