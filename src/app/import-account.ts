@@ -118,14 +118,18 @@ export async function planAdoption(client: Pick<PagerDutyClient, 'listAll' | 're
 }
 
 /**
- * Writes the files under `outDir` (created if needed). Refuses a directory that already has YAML
- * files unless `overwrite`: a stale file left next to fresh ones would be merged into the config.
+ * Refuses an output directory that already has YAML files (a stale file left next to fresh ones
+ * would be merged into the config). Run it before reading the account, so a refusal costs nothing.
  */
-export async function writeImportedFiles(outDir: string, files: readonly ImportedFile[], overwrite: boolean): Promise<void> {
+export async function assertEmptyOutput(outDir: string): Promise<void> {
   const existing = await yamlFilesUnder(outDir)
-  if (existing.length > 0 && !overwrite) {
+  if (existing.length > 0) {
     throw new UserError(`${outDir} already holds YAML files (${existing.slice(0, 3).join(', ')}${existing.length > 3 ? ', ...' : ''}); choose an empty directory or pass --force`)
   }
+}
+
+/** Writes the files under `outDir` (directories created as needed). */
+export async function writeImportedFiles(outDir: string, files: readonly ImportedFile[]): Promise<void> {
   for (const file of files) {
     const path = join(outDir, ...file.path.split('/'))
     await mkdir(dirname(path), {recursive: true})

@@ -3,7 +3,7 @@ import {basename, dirname, join, resolve} from 'node:path'
 import {Flags} from '@oclif/core'
 import {applyToAccount} from '../app/apply-to-account.js'
 import {confirmOnTerminal} from '../app/confirm.js'
-import {findSchemaAbove, importAccount, planAdoption, writeImportedFiles} from '../app/import-account.js'
+import {assertEmptyOutput, findSchemaAbove, importAccount, planAdoption, writeImportedFiles} from '../app/import-account.js'
 import {apiWriteFlags, clientFromFlags, connectionFromFlags} from '../cli/api-flags.js'
 import {BaseCommand} from '../cli/base-command.js'
 import {nowFlag} from '../cli/now-flag.js'
@@ -49,6 +49,7 @@ Objects the language cannot describe are left out with a warning, so a later app
     const out = single && !/\.ya?ml$/i.test(flags.out) ? resolve(flags.out, 'oncall.yaml') : resolve(flags.out)
     const outDir = single ? dirname(out) : out
     if (single && existsSync(out) && !flags.force) throw new UserError(`${out} exists; choose another file or pass --force`)
+    if (!single && !flags.force) await assertEmptyOutput(outDir)
     const {client, logger} = clientFromFlags(flags, access, (line) => this.err(line))
     const imported = await importAccount({
       client,
@@ -61,7 +62,7 @@ Objects the language cannot describe are left out with a warning, so a later app
       outDir,
       schema: flags.schema ?? findSchemaAbove(outDir, existsSync) ?? join(this.config.root, 'schemas', 'oncall.schema.json'),
     })
-    await writeImportedFiles(outDir, imported.files, flags.force || single)
+    await writeImportedFiles(outDir, imported.files)
     for (const warning of imported.warnings) this.err(`warning: ${warning}`)
     for (const extra of imported.selection.pulledIn) this.err(`note: also imported, outside the filter: ${extra}`)
     const {teams, schedules, escalationPolicies: policies, services} = imported.selection

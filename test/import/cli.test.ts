@@ -58,8 +58,10 @@ describe.sequential('oncall import (CLI)', () => {
   })
 
   it('refuses to write into a directory that already holds YAML, unless --force', async () => {
+    account.sandbox.admin.clearRequests()
     const refused = await cli(['import', '--out', out('a')])
     expect(refused.status).toBe(1)
+    expect(account.requests()).toEqual([])
     expect(refused.stderr.trim().split('\n')).toHaveLength(1)
     expect(refused.stderr).toContain('--force')
     const forced = await cli(['import', '--out', out('a'), '--force'])
