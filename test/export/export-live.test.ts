@@ -129,5 +129,6 @@ describe('export --live (the account’s rendered final schedules)', () => {
     const fromConfig = events(join(after, 'schedules', feed))
     expect(fromConfig).toEqual(events(join(before, 'schedules', feed)))
     expect(fromConfig.some((e) => e.includes(`(${cover.name})`))).toBe(false)
-  })
+    // Three CLI runs: generous on a loaded 2-core machine.
+  }, 120_000)
 })
