@@ -37,3 +37,12 @@ describe('schemas/oncall.schema.json', () => {
     expect(typeof loadSchema().validate).toBe('function')
   })
 })
+
+describe('validatorFor', () => {
+  it('compiles inline sub-schemas that refer to definitions', () => {
+    const {validatorFor} = loadSchema()
+    const validate = validatorFor({type: 'object', properties: {at: {$ref: '#/definitions/date_time'}}})
+    expect(validate({at: '2026-01-05T10:00'})).toBe(true)
+    expect(validate({at: 'soon'})).toBe(false)
+  })
+})

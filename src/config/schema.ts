@@ -32,7 +32,7 @@ export function loadSchema(): CompiledSchema {
     const cacheKey = ref ?? JSON.stringify(sub)
     let fn = cache.get(cacheKey)
     if (!fn) {
-      fn = ref ? ajv.getSchema(id + ref) : ajv.compile(sub)
+      fn = ref ? ajv.getSchema(id + ref) : ajv.compile(absoluteRefs(sub, id) as AnySchemaObject)
       if (!fn) throw new Error(`schema reference not found: ${ref}`)
       cache.set(cacheKey, fn)
     }
@@ -40,4 +40,13 @@ export function loadSchema(): CompiledSchema {
   }
   compiled = {ajv, schema, validate, validatorFor}
   return compiled
+}
+
+/** Inline sub-schemas compiled on their own need `#/definitions/x` refs made absolute to the root's $id. */
+function absoluteRefs(node: unknown, id: string): unknown {
+  if (Array.isArray(node)) return node.map((n) => absoluteRefs(n, id))
+  if (node === null || typeof node !== 'object') return node
+  return Object.fromEntries(
+    Object.entries(node).map(([k, v]) => [k, k === '$ref' && typeof v === 'string' && v.startsWith('#') ? id + v : absoluteRefs(v, id)]),
+  )
 }
