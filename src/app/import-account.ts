@@ -50,9 +50,10 @@ export interface ImportOutcome {
  */
 export async function importAccount(request: ImportRequest): Promise<ImportOutcome> {
   const {client, now} = request
+  const owner = request.owner ?? defaultOwner(request.filter)
+  if (!/^[a-z0-9][a-z0-9_-]{0,63}$/.test(owner)) throw new UserError(`--owner ${JSON.stringify(owner)} is not a valid owner: use lower-case letters, digits, - and _ (e.g. payments)`)
   const raw = await readAccount(client)
   const live = liveStateFromRaw(raw, {now, requestCount: client.requestCount})
-  const owner = request.owner ?? defaultOwner(request.filter)
   const selection = selectObjects(live, raw, owner, request.filter, now)
   if (selection.unmatched.length > 0) {
     throw new UserError(`nothing in the account matches ${selection.unmatched.join(', ')}`)

@@ -136,6 +136,12 @@ describe.sequential('import round trip on a varied account', () => {
     }
   })
 
+  it('refuses an owner that is not a valid key, before reading the account', async () => {
+    account.sandbox.admin.clearRequests()
+    await expect(runImport('My Team')).rejects.toThrow('--owner "My Team" is not a valid owner')
+    expect(account.requests()).toEqual([])
+  })
+
   it('importing the adopted account again gives the same files (marker keys, same owner)', async () => {
     const again = await runImport()
     expect(again.files).toEqual(imported.files)
