@@ -165,6 +165,15 @@ describe('rendering with overrides', () => {
   })
 })
 
+describe('long overrides', () => {
+  it('GET /oncalls gives the whole extent of an override longer than its render margin', async () => {
+    const policy = await createPolicy(c, 'EP', [{id: scheduleId, type: 'schedule_reference'}])
+    await createOverrides(override(mei, '2026-03-03T00:00:00Z', '2026-04-22T00:00:00Z'))
+    const r = await c.get(`/oncalls?escalation_policy_ids[]=${policy.id}&since=2026-04-20T00:00:00Z&until=2026-04-20T00:00:00Z`)
+    expect(r.body.oncalls.map((o: any) => [o.user.id, o.start, o.end])).toEqual([[mei, '2026-03-03T00:00:00Z', '2026-04-22T00:00:00Z']])
+  })
+})
+
 describe('GET /schedules/{id}/overrides', () => {
   it('requires since and until', async () => {
     expect((await c.get(`/schedules/${scheduleId}/overrides`)).status).toBe(400)

@@ -41,7 +41,10 @@ export const oncallRoutes: Route[] = [
         let shifts = shiftsBySchedule.get(scheduleId)
         if (!shifts) {
           const s = ctx.state.schedules.find((x) => x.id === scheduleId)
-          shifts = s ? renderSchedule(s, {start: since - MARGIN, end: until + MARGIN + 1}).final : []
+          // A turn (up to a year) or an override may outlast the margin: widen it so that start/end stay true.
+          const longest = s ? Math.max(0, ...s.layers.map((l) => l.rotation_turn_length_seconds * 1000), ...(s.overrides ?? []).map((o) => o.end - o.start)) : 0
+          const margin = Math.max(MARGIN, longest + DAY)
+          shifts = s ? renderSchedule(s, {start: since - margin, end: until + margin + 1}).final : []
           shiftsBySchedule.set(scheduleId, shifts)
         }
         return shifts
