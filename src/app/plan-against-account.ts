@@ -1,6 +1,7 @@
 import type {DesiredState} from '../model/state.js'
 import type {LiveState} from '../plan/live-state.js'
 import {makePlan} from '../plan/make-plan.js'
+import {withRollouts} from '../plan/rollout-plan.js'
 import type {Plan} from '../plan/plan.js'
 import {assessSafety, type SafetyViolation} from '../plan/safety.js'
 import {DEFAULT_PREVIEW_DAYS, shiftPreviews} from '../plan/shift-preview.js'
@@ -41,10 +42,10 @@ export async function planAgainstAccount(request: PlanRequest): Promise<PlanOutc
   const raw = await readAccount(client, {membersFor: teamOfInterest(desired)})
   // liveAccountFor also drops desired layers that have already ended (reading drops them too).
   const account = liveAccountFor(raw, desired, {now, requestCount: client.requestCount})
-  const diff = makePlan(account.desired, account.live, {adopt: request.adopt})
+  const diff = withRollouts(makePlan(account.desired, account.live, {adopt: request.adopt}), account.rollouts)
   const previews = shiftPreviews(diff.changes, {now, days: request.previewDays ?? DEFAULT_PREVIEW_DAYS, names: displayNames(account.desired, account.live)})
   const plan = previews.length > 0 ? {...diff, shiftPreviews: previews} : diff
-  const violations = assessSafety(plan, account.live, {allowDestroy: request.allowDestroy, force: request.force})
+  const violations = assessSafety(plan, account.live, {allowDestroy: request.allowDestroy, force: request.force, now})
   return {plan, violations, live: account.live, ids: account.ids}
 }
 

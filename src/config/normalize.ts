@@ -1,6 +1,6 @@
 import type {DesiredState} from '../model/state.js'
 import type {EscalationPolicy, EscalationTarget} from '../model/escalation-policy.js'
-import type {Restriction, Schedule, ScheduleLayer} from '../model/schedule.js'
+import type {Restriction, Rollout, Schedule, ScheduleLayer} from '../model/schedule.js'
 import type {AlertGrouping, Service, UrgencyRule} from '../model/service.js'
 import type {Team} from '../model/team.js'
 import type {Weekday} from '../model/time.js'
@@ -10,7 +10,7 @@ import {analyzeLayerTiming} from './layer-timing.js'
 import {minuteOfDay, parseWeeklyTime, weekdayNumber} from './local-time.js'
 import type {MergedConfig} from './merge.js'
 import {canonicalZone} from './time-zone.js'
-import type {WrittenAlertGrouping, WrittenLayer, WrittenRestriction, WrittenService} from './written.js'
+import type {WrittenAlertGrouping, WrittenLayer, WrittenRestriction, WrittenRollout, WrittenService} from './written.js'
 
 /** Defaults of the language (docs/language.md); written here once. */
 export const DEFAULTS = {
@@ -56,7 +56,7 @@ export function normalize(config: MergedConfig): DesiredState {
 
   const schedules = new Map<string, Schedule>()
   for (const [key, s] of config.schedules) {
-    const layers = s.layers.map((l, i) => layer(l, i, refer))
+    const layers = s.layers.map((l, i) => layer(l, i, refer, l.rollout ?? s.rollout))
     schedules.set(key, {key, name: s.name ?? key, description: s.description ?? '', timeZone: zone(s.time_zone), teams: [...(s.teams ?? [])].sort(cmp), layers})
   }
 
@@ -91,7 +91,7 @@ export function normalize(config: MergedConfig): DesiredState {
   }
 }
 
-function layer(l: WrittenLayer, index: number, refer: (email: string) => string): ScheduleLayer {
+function layer(l: WrittenLayer, index: number, refer: (email: string) => string, written: WrittenRollout | undefined): ScheduleLayer {
   const {timing, problems} = analyzeLayerTiming(l)
   if (!timing) throw new NotNormalizable(problems[0]?.message ?? 'layer timing')
   return {
@@ -99,7 +99,15 @@ function layer(l: WrittenLayer, index: number, refer: (email: string) => string)
     users: l.users.map(refer),
     ...timing,
     restrictions: (l.restrictions ?? []).map(restriction),
+    // Only when written: the default (next_handoff) is applied by the plan, and configs without
+    // the key keep the same canonical form (and fingerprint) as before the key existed.
+    ...(written === undefined ? {} : {rollout: rollout(written)}),
   }
+}
+
+function rollout(r: WrittenRollout): Rollout {
+  if (typeof r === 'string') return {kind: r}
+  return {kind: 'at', at: r.at}
 }
 
 export const DAY_MINUTES = 1440

@@ -26,6 +26,7 @@ const sample: DeepRequired<WrittenConfig> = {
       description: 'd',
       time_zone: 'Asia/Tokyo',
       teams: ['t'],
+      rollout: 'next_handoff',
       layers: [
         {
           name: 'L',
@@ -36,6 +37,7 @@ const sample: DeepRequired<WrittenConfig> = {
           start: '2026-01-05',
           end: '2026-12-31',
           restrictions: [{daily: {from: '09:00', to: '18:00'}}, {weekly: {from: 'mon 09:00', to: 'fri 18:00'}}],
+          rollout: {at: '2026-03-16T10:00'},
         },
       ],
     },

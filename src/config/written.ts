@@ -55,13 +55,19 @@ export interface WrittenLayer {
   start?: string
   end?: string
   restrictions?: WrittenRestriction[]
+  rollout?: WrittenRollout
 }
+
+/** When a rotation change of a running layer takes effect (docs/language.md, "Rolling out a rotation change"). */
+export type WrittenRollout = 'next_handoff' | 'immediate' | {at: string}
 
 export interface WrittenSchedule {
   name?: string
   description?: string
   time_zone: string
   teams?: string[]
+  /** Default for the layers' `rollout`. */
+  rollout?: WrittenRollout
   layers: WrittenLayer[]
 }
 

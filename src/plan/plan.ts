@@ -1,5 +1,6 @@
 import type {ResourceType} from '../model/keys.js'
 import type {Change} from './change.js'
+import type {ScheduleRollout} from './rollout.js'
 import type {ShiftPreview} from './shift-preview.js'
 
 /** A live object that matches a config object by name but carries no ownership marker. */
@@ -55,4 +56,9 @@ export interface Plan {
    * Informational only: apply and the stale check ignore it. Absent when not computed.
    */
   readonly shiftPreviews?: readonly ShiftPreview[]
+  /**
+   * When the rotation changes of changed schedules take effect (rollout.ts): one entry per config
+   * layer whose change starts later than now. Informational: the changes already carry the timing.
+   */
+  readonly rollouts?: readonly ScheduleRollout[]
 }

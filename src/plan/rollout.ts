@@ -4,6 +4,7 @@ import {formatLocalDateTime, parseLocalDateTime} from '../schedule/local-time.js
 import {turnsWithin} from '../schedule/rotation.js'
 import {ZoneClock} from '../schedule/zone-clock.js'
 import {canonicalJson} from './canonical-json.js'
+import type {LiveState} from './live-state.js'
 import {alignLayers, layerSlots, type SlotView} from './layer-slots.js'
 
 /**
@@ -100,20 +101,32 @@ function rollout(desired: Schedule, stripped: readonly ScheduleLayer[], live: Sc
   return {schedule: {...desired, layers}, notes}
 }
 
-/** Every desired schedule rolled out against its live counterpart (found by `liveOf`). */
-export function rolloutState<S extends {readonly schedules: ReadonlyMap<string, Schedule>}>(
+/** A rollout note of the plan: which schedule, and its zone for display. */
+export interface ScheduleRollout extends RolloutNote {
+  readonly schedule: string
+  readonly timeZone: string
+}
+
+/**
+ * Every desired schedule rolled out against its live counterpart: the owned live schedule with
+ * the same key, else an unmarked one with the same name (the counterpart the diff would adopt).
+ */
+export function rolloutState<S extends {readonly owner: string; readonly schedules: ReadonlyMap<string, Schedule>}>(
   desired: S,
-  liveOf: (schedule: Schedule) => Schedule | undefined,
+  live: LiveState,
   now: Date,
-): {state: S; notes: Map<string, readonly RolloutNote[]>} {
-  const notes = new Map<string, readonly RolloutNote[]>()
+): {state: S; rollouts: ScheduleRollout[]} {
+  const rollouts: ScheduleRollout[] = []
   const schedules = new Map<string, Schedule>()
   for (const [key, schedule] of desired.schedules) {
-    const out = rolloutSchedule(schedule, liveOf(schedule), now)
+    const counterpart =
+      live.schedules.find((r) => r.owner === desired.owner && r.value.key === key) ??
+      live.schedules.find((r) => r.owner === null && r.value.name === schedule.name)
+    const out = rolloutSchedule(schedule, counterpart?.value, now)
     schedules.set(key, out.schedule)
-    if (out.notes.length > 0) notes.set(key, out.notes)
+    rollouts.push(...out.notes.map((n) => ({schedule: key, timeZone: schedule.timeZone, ...n})))
   }
-  return {state: {...desired, schedules}, notes}
+  return {state: {...desired, schedules}, rollouts}
 }
 
 interface Clocks {

@@ -3,6 +3,7 @@ import type {Change} from './change.js'
 import {COLLECTION_OF, type LiveState} from './live-state.js'
 import type {Plan} from './plan.js'
 import {findDanglingReferences} from './dangling-references.js'
+import {onCallChangesSoon} from './oncall-soon.js'
 import {findBlockedMemberRemovals} from './member-removals.js'
 
 /** What it takes to go ahead despite a violation: a flag, or a change to config or account. */
@@ -25,6 +26,8 @@ export interface SafetyOptions {
   readonly maxDeleteFraction?: number
   /** Thresholds apply only from this many managed objects of a type (octoDNS MIN_EXISTING_RECORDS). */
   readonly minManaged?: number
+  /** The plan's instant: with it, schedule changes that alter who is on call in the next 24 h need --force. */
+  readonly now?: Date
 }
 
 export const SAFETY_DEFAULTS = {maxUpdateFraction: 0.3, maxDeleteFraction: 0.3, minManaged: 10} as const
@@ -35,7 +38,9 @@ const THRESHOLD_TYPES = ['team', 'schedule', 'escalation_policy', 'service'] as 
  * octoDNS-style safety, judged at plan time so that `plan` already says what `apply` would refuse:
  * deletes need --allow-destroy; updating or deleting more than 30 % of a type's managed objects
  * (once there are at least 10) needs --force; deleting something a kept object still points at
- * can never work (PagerDuty refuses) and needs a fix first. Returns only unresolved violations.
+ * can never work (PagerDuty refuses) and needs a fix first; with `now`, a schedule change that
+ * alters who is on call in the next 24 hours needs --force (ONCALL_CHANGES_SOON, oncall-soon.ts).
+ * Returns only unresolved violations.
  */
 export function assessSafety(plan: Plan, live: LiveState, options: SafetyOptions): SafetyViolation[] {
   const violations: SafetyViolation[] = []
@@ -48,6 +53,15 @@ export function assessSafety(plan: Plan, live: LiveState, options: SafetyOptions
     })
   }
   if (!options.force) violations.push(...thresholdViolations(plan, live, options))
+  if (!options.force && options.now !== undefined) {
+    for (const soon of onCallChangesSoon(plan.changes, options.now)) {
+      violations.push({
+        code: 'ONCALL_CHANGES_SOON',
+        message: `schedule ${soon.schedule} changes who is on call within 24 hours: ${soon.who}; review it and re-run with --force (or use rollout: next_handoff)`,
+        requires: 'force',
+      })
+    }
+  }
   for (const d of findDanglingReferences(plan, live)) {
     violations.push({code: 'STILL_REFERENCED', message: d, requires: 'fix'})
   }

@@ -5,6 +5,7 @@ import {layerTiming} from './layer-timing.js'
 import {layersNotEmpty} from './layers-not-empty.js'
 import {referencesExist} from './references-exist.js'
 import {restrictionWindows} from './restriction-windows.js'
+import {rolloutAt} from './rollout-at.js'
 import {serviceSettings} from './service-settings.js'
 import {timeZonesValid} from './time-zones-valid.js'
 import {turnLength} from './turn-length.js'
@@ -24,6 +25,7 @@ export const RULES: readonly Rule[] = [
   turnLength,
   layerTiming,
   restrictionWindows,
+  rolloutAt,
   escalationLimits,
   serviceSettings,
   unusedResources,

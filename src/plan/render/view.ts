@@ -3,6 +3,7 @@ import type {Change, ChangeKind, FieldChange} from '../change.js'
 import {allFields} from '../field-diff.js'
 import {isFreeText} from '../human-fields.js'
 import type {Plan} from '../plan.js'
+import {rolloutLine} from '../rollout-plan.js'
 import type {SafetyViolation} from '../safety.js'
 import {shiftPreviewView, type ShiftPreviewView} from './shift-preview-view.js'
 
@@ -88,6 +89,8 @@ function resourceView(c: Change): ResourceView {
 
 function withShifts(view: ResourceView, plan: Plan): ResourceView {
   if (view.type !== 'schedule') return view
+  const rollouts = (plan.rollouts ?? []).filter((r) => r.schedule === view.key).map(rolloutLine)
+  if (rollouts.length > 0) view = {...view, note: [view.note, `(${rollouts.join('; ')})`].filter((n) => n !== null).join(' ')}
   const preview = plan.shiftPreviews?.find((p) => p.schedule === view.key)
   return preview ? {...view, shifts: shiftPreviewView(preview)} : view
 }

@@ -4,6 +4,7 @@ import type {Service} from '../../model/service.js'
 import type {Team} from '../../model/team.js'
 import type {User} from '../../model/user.js'
 import type {LiveResource, LiveState} from '../../plan/live-state.js'
+import {rolloutState, type ScheduleRollout} from '../../plan/rollout.js'
 import type {DesiredState} from '../../model/state.js'
 import type {RawAccount} from './dto.js'
 import {IdIndex, liveLayerRefs} from './id-index.js'
@@ -112,12 +113,15 @@ export interface LiveAccount<D extends DesiredState = DesiredState> {
   /** Keys → IDs (and schedule layer IDs) for apply. */
   readonly ids: IdIndex
   readonly layerOrderOnRead: LayerOrderOnRead
+  /** Rotation changes that take effect later (plan/rollout.ts); `desired` already carries them. */
+  readonly rollouts: readonly ScheduleRollout[]
 }
 
 /**
  * Everything plan and apply need from one raw read, with the steps in the one right order:
  * drop desired layers that have ended, detect the layer order from the schedules this config
- * wrote, map with it, normalise layer starts against the desired state, index IDs (layer IDs
+ * wrote, map with it, roll out rotation changes (plan/rollout.ts), normalise layer starts
+ * against the desired state, index IDs (layer IDs
  * paired in the same order). Diff `result.desired` against `result.live`.
  */
 export function liveAccountFor<D extends DesiredState>(
@@ -128,9 +132,11 @@ export function liveAccountFor<D extends DesiredState>(
   const desired = withoutEndedLayers(desiredAsWritten, options.now)
   const layerOrderOnRead = detectLayerOrderOnRead(raw, desired, desired.owner, options.now)
   const mapped = liveStateFromRaw(raw, {...options, layerOrderOnRead})
-  const live = normalizeLiveAgainstDesired(mapped, desired, options.now)
+  // A rotation change of a running layer becomes an ended layer + a new one (plan/rollout.ts).
+  const {state: rolledOut, rollouts} = rolloutState(desired, mapped, options.now)
+  const live = normalizeLiveAgainstDesired(mapped, rolledOut, options.now)
   const ids = IdIndex.fromLive(live, desired.owner, liveLayerRefs(raw, options.now, layerOrderOnRead))
-  return {desired, live, ids, layerOrderOnRead}
+  return {desired: rolledOut, live, ids, layerOrderOnRead, rollouts}
 }
 
 function ownerOf(description: string | null | undefined): string | null {

@@ -1,6 +1,7 @@
 import type {Schedule, ScheduleLayer} from '../../../model/schedule.js'
 import type {OnCallState} from '../../../model/state.js'
 import type {LiveResource, LiveState} from '../../../plan/live-state.js'
+import {alignScheduleLayers} from '../../../plan/rollout.js'
 import {localToInstant} from './wall-clock.js'
 
 /**
@@ -15,8 +16,8 @@ import {localToInstant} from './wall-clock.js'
  * own step after reading, because only the desired state knows what was asked:
  * `diff(desired, normalizeLiveAgainstDesired(live, desired, now))`.
  *
- * Layers are paired by position (written order), the same pairing schedule-to-pd.ts uses for
- * layer IDs. Live schedules are paired with desired ones by key, and unmarked live schedules also
+ * Layers are paired by position (written order), counting a rollout pair as one place
+ * (plan/layer-slots.ts), the same pairing schedule-to-pd.ts uses for layer IDs. Live schedules are paired with desired ones by key, and unmarked live schedules also
  * by name (the diff adopts those by name). Everything else is returned untouched.
  */
 export function normalizeLiveAgainstDesired(live: LiveState, desired: OnCallState, now: Date): LiveState {
@@ -33,8 +34,9 @@ export function normalizeLiveAgainstDesired(live: LiveState, desired: OnCallStat
 
 function withDesiredPastStarts(live: Schedule, desired: Schedule, now: number): Schedule {
   let changed = false
+  const desiredFor = new Map(alignedPairs(live, desired).map(([li, di]) => [li, desired.layers[di]]))
   const layers = live.layers.map((layer, i): ScheduleLayer => {
-    const want = desired.layers[i]
+    const want = desiredFor.get(i)
     if (want === undefined || want.start === layer.start) return layer
     if (isAtOrBefore(want.start, desired.timeZone, now) && isAtOrBefore(layer.start, live.timeZone, now)) {
       changed = true
@@ -43,6 +45,15 @@ function withDesiredPastStarts(live: Schedule, desired: Schedule, now: number): 
     return layer
   })
   return changed ? {...live, layers} : live
+}
+
+/** Live and desired layers paired slot by slot (a rollout pair is one slot, plan/layer-slots.ts). */
+function alignedPairs(live: Schedule, desired: Schedule): readonly (readonly [number, number])[] {
+  try {
+    return alignScheduleLayers(live, desired).pairs
+  } catch {
+    return live.layers.map((_, i) => [i, i] as const).filter(([, i]) => i < desired.layers.length) // unknown zone: by position
+  }
 }
 
 function isAtOrBefore(local: string, zone: string, now: number): boolean {

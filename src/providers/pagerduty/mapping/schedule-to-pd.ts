@@ -6,17 +6,39 @@ import type {ToPdContext} from './to-pd-context.js'
 import {teamRef, userRef} from './to-pd-context.js'
 import {ZoneClock} from '../../../schedule/zone-clock.js'
 import {NEUTRALISED_LAYER_MS} from './live-layers.js'
-import {instantToIso, localToIso, parseInstant, timeOfDayToPd} from './wall-clock.js'
+import {instantToIso, localToInstant, localToIso, parseInstant, timeOfDayToPd} from './wall-clock.js'
+import {alignLayers, type SlotView} from '../../../plan/layer-slots.js'
+
+/** A live layer's slot fields (null when its timestamps do not parse: it then pairs alone). */
+function pdSlotView(layer: PdScheduleLayer): SlotView | null {
+  try {
+    return {name: layer.name ?? '', start: parseInstant(layer.start), end: layer.end ? parseInstant(layer.end) : null}
+  } catch {
+    return null
+  }
+}
+
+function modelSlotView(zone: string): (layer: ScheduleLayer) => SlotView | null {
+  return (layer) => {
+    try {
+      return {name: layer.name, start: localToInstant(layer.start, zone), end: layer.end === null ? null : localToInstant(layer.end, zone)}
+    } catch {
+      return null
+    }
+  }
+}
 
 /**
  * The body of POST/PUT /schedules.
  *
  * Layers go in written order (index 0 = Layer 1, the lowest), which is the order PagerDuty
- * takes on write. For an update, desired layer i reuses the ID of live layer i (both in written
- * order, see live-layers.ts), so existing layers are edited in place rather than replaced:
- * pairing by position keeps PagerDuty's stored order equal to the config's. Live layers beyond
- * the config's count are sent back with their ID and `end` = now, because PagerDuty cannot delete
- * a layer, only end it (see endedLayer for layers that have not started yet).
+ * takes on write. For an update, desired layer i reuses the ID of the live layer in the same
+ * place (both in written order, see live-layers.ts), so existing layers are edited in place
+ * rather than replaced: pairing by position keeps PagerDuty's stored order equal to the config's.
+ * "Place" counts a rollout pair (an ended layer + the layer that follows it, plan/layer-slots.ts)
+ * as one, so a rollout adds a layer without shifting the IDs of the layers above it. Live layers
+ * left over are sent back with their ID and `end` = now, because PagerDuty cannot delete a layer,
+ * only end it (see endedLayer for layers that have not started yet).
  *
  * Local date-times become ISO timestamps with the zone's offset at that instant; `end: null` is
  * sent only to clear an end date the live layer has.
@@ -28,8 +50,10 @@ export function scheduleToPd(
   now: Date = new Date(0),
 ): PdSchedule {
   const zone = schedule.timeZone
-  const kept = schedule.layers.map((layer, i) => layerToPd(layer, zone, ctx, liveLayers[i]))
-  const ended = liveLayers.slice(schedule.layers.length).map((ref) => endedLayer(ref, now, zone))
+  const {pairs, extraLive} = alignLayers(liveLayers, schedule.layers, (ref) => pdSlotView(ref.layer), modelSlotView(zone))
+  const liveFor = new Map(pairs.map(([li, di]) => [di, liveLayers[li]]))
+  const kept = schedule.layers.map((layer, i) => layerToPd(layer, zone, ctx, liveFor.get(i)))
+  const ended = extraLive.map((i) => endedLayer(liveLayers[i] as LiveLayerRef, now, zone))
   return {
     type: 'schedule',
     name: schedule.name,

@@ -1,0 +1,53 @@
+import type {Schedule, ScheduleLayer} from '../model/schedule.js'
+import {formatInZone} from '../schedule/format-local.js'
+import type {Change} from './change.js'
+import {diffFields} from './field-diff.js'
+import {layerSlots} from './layer-slots.js'
+import type {Plan} from './plan.js'
+import {slotViewOf, type ScheduleRollout} from './rollout.js'
+import {ZoneClock} from '../schedule/zone-clock.js'
+import {parseLocalDateTime} from '../schedule/local-time.js'
+
+/**
+ * The rollouts of a plan (rollout.ts) made readable: notes are kept only for schedules the plan
+ * changes, and the field list of such a change compares the config layer with the running layer
+ * (`layers[0].users: [a, b] → [b, a]`) instead of listing the ended-layer/new-layer pair field by
+ * field; when exactly the pair differs only in timing, the raw fields stay.
+ */
+export function withRollouts(plan: Plan, rollouts: readonly ScheduleRollout[]): Plan {
+  const changed = new Set(plan.changes.filter((c) => c.type === 'schedule' && c.kind !== 'delete').map((c) => c.key))
+  const kept = rollouts.filter((r) => changed.has(r.schedule))
+  if (kept.length === 0) return plan
+  const keys = new Set(kept.map((r) => r.schedule))
+  const changes = plan.changes.map((c) => (keys.has(c.key) ? readableFields(c) : c))
+  return {...plan, changes, rollouts: kept}
+}
+
+/** `Weekly: takes effect mon 2026-03-09 10:00 Asia/Tokyo (next handoff)` */
+export function rolloutLine(r: ScheduleRollout): string {
+  const why = r.reason === 'next_handoff' ? 'next handoff' : 'rollout.at'
+  return `${r.layerName}: takes effect ${formatInZone(Date.parse(r.at), r.timeZone)} ${r.timeZone} (${why})`
+}
+
+function readableFields(c: Change): Change {
+  if (c.type !== 'schedule' || (c.kind !== 'update' && c.kind !== 'adopt')) return c
+  try {
+    const fields = diffFields('schedule', collapsed(c.before as Schedule), collapsed(c.after as Schedule))
+    return fields.length === 0 ? c : {...c, fields}
+  } catch {
+    return c
+  }
+}
+
+/** Each rollout pair as one layer: the new layer's settings over the running layer's span. */
+export function collapsed(schedule: Schedule): Schedule {
+  const clock = ZoneClock.of(schedule.timeZone)
+  const slots = layerSlots(schedule.layers, slotViewOf((local) => clock.toInstant(parseLocalDateTime(local))))
+  if (slots.every((s) => s.length === 1)) return schedule
+  const layers = slots.map((slot): ScheduleLayer => {
+    const first = schedule.layers[slot[0] as number] as ScheduleLayer
+    const second = slot.length === 2 ? (schedule.layers[slot[1] as number] as ScheduleLayer) : undefined
+    return second === undefined ? first : {...second, start: first.start}
+  })
+  return {...schedule, layers}
+}
