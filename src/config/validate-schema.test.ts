@@ -55,3 +55,16 @@ describe('an enum that has a mapping alternative', () => {
     ])
   })
 })
+
+describe('a mapping where an enum (without a type) or a mapping is allowed', () => {
+  it('reports the mapping branch', () => {
+    expect(check('services:\n  a: {escalation_policy: p, urgency: {support_hours: {time_zone: UTC, days: [mon], from: "9", to: "18:00"}}}\n')).toEqual([
+      {
+        code: 'invalid-format',
+        message: '`9` must be a time of day HH:MM between 00:00 and 23:59 (e.g. "09:00")',
+        path: 'services.a.urgency.support_hours.from',
+        hint: undefined,
+      },
+    ])
+  })
+})

@@ -57,7 +57,13 @@ function branchErrors(alt: ErrorObject, data: unknown): ErrorObject[] {
     const validate = validatorFor(branch)
     if (validate(data)) return [] // oneOf with several matches: not possible with our schema's disjoint branches
     const errs = resolveAlternatives(validate.errors ?? [], data)
-    const wrongKind = errs.some((e) => (e.instancePath === '' && e.keyword === 'type') || (e.instancePath === '/type' && e.keyword === 'const'))
+    const wrongKind = errs.some(
+      (e) =>
+        (e.instancePath === '' && e.keyword === 'type') ||
+        (e.instancePath === '/type' && e.keyword === 'const') ||
+        // An enum of strings was never meant for a mapping or a list.
+        (e.instancePath === '' && e.keyword === 'enum' && !(e.params as {allowedValues: unknown[]}).allowedValues.some((v) => typeof v === typeof data)),
+    )
     if (!wrongKind) candidates.push({branch, errors: errs})
   }
   const best = candidates.sort((a, b) => a.errors.length - b.errors.length)[0]
