@@ -63,7 +63,9 @@ export function writtenLayer(layer: ScheduleLayer): WrittenLayer {
     if (layer.start !== layer.rotationStart) out.start = formatLocal(layer.start)
   }
   if (layer.end !== null) out.end = formatLocal(layer.end)
-  if (layer.restrictions.length > 0) out.restrictions = [...layer.restrictions].sort(byWeekPosition).map(writtenRestriction)
+  // The account's order, not a tidier one: the plan's rollout check (plan/rollout.ts sameRotation)
+  // compares restrictions in order, so a re-ordered list would look like a rotation change.
+  if (layer.restrictions.length > 0) out.restrictions = layer.restrictions.map(writtenRestriction)
   return out
 }
 
@@ -94,12 +96,6 @@ export function writtenRestriction(r: Restriction): WrittenRestriction {
   const startOfWeek = (r.startDay - 1) * DAY_MINUTES + from
   const end = (startOfWeek + r.durationMinutes) % WEEK_MINUTES
   return {weekly: {from: `${WEEKDAY_NAMES[r.startDay - 1]} ${r.start}`, to: `${WEEKDAY_NAMES[Math.floor(end / DAY_MINUTES)]} ${hhmm(end % DAY_MINUTES)}`}}
-}
-
-/** Daily windows first (by time), then weekly ones in week order: how people read a week. */
-function byWeekPosition(a: Restriction, b: Restriction): number {
-  const pos = (r: Restriction) => (r.kind === 'daily' ? minuteOf(r.start) - WEEK_MINUTES : (r.startDay - 1) * DAY_MINUTES + minuteOf(r.start))
-  return pos(a) - pos(b) || a.durationMinutes - b.durationMinutes
 }
 
 function minuteOf(time: string): number {
