@@ -3,34 +3,17 @@
  * workflow's own oncall steps (their `run:` scripts, as written) produce a good plan comment against
  * the sandbox for a swap of two people in a weekly rotation.
  */
-import {spawn} from 'node:child_process'
-import {chmodSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {cpSync, mkdtempSync, readdirSync, readFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {parse} from 'yaml'
-import {Account, BIN, REPO, cliEnv, editYaml, example, loadDesired} from '../integration/harness.js'
+import {Account, REPO, cliEnv, editYaml, example, loadDesired} from '../integration/harness.js'
+import {GITHUB, runOncallSteps, workflow, type StepRun, type Workflow} from './workflow-runner.js'
 
-const GITHUB = join(REPO, 'examples', 'ci', 'github-actions')
 const GITLAB = join(REPO, 'examples', 'ci', 'gitlab', '.gitlab-ci.yml')
 const ALLOWED_ACTIONS = ['actions/checkout', 'actions/setup-node', 'actions/github-script', 'actions/upload-pages-artifact', 'actions/deploy-pages']
 const SWAPPED = ['takumi.kobayashi@example.com', 'yui.watanabe@example.com']
-
-interface Step {
-  name?: string
-  uses?: string
-  run?: string
-  env?: Record<string, string>
-  with?: Record<string, unknown>
-}
-interface Workflow {
-  env?: Record<string, string>
-  jobs: Record<string, {steps: Step[]}>
-}
-
-function workflow(file: string): Workflow {
-  return parse(readFileSync(join(GITHUB, file), 'utf8')) as Workflow
-}
 
 describe('example workflows', () => {
   const files = readdirSync(GITHUB).filter((f) => f.endsWith('.yml'))
@@ -70,20 +53,16 @@ describe('pull-request.yml against the sandbox', () => {
   let account: Account
   let repo: string
   let comment: string
-  let results: {name: string; status: number | null; stderr: string}[]
+  let results: StepRun[]
 
   beforeAll(async () => {
     const ex = example('retail-org')
     account = await Account.start(ex.seed, ex.from)
     await account.apply(await loadDesired(ex.config))
 
-    // A config repository as the workflow expects it: ./oncall/ and `npx oncall` on the PATH.
+    // A config repository as the workflow expects it: ./oncall/ (runOncallSteps puts `npx oncall` on the PATH).
     repo = mkdtempSync(join(tmpdir(), 'oncall-ci-'))
     cpSync(ex.config, join(repo, 'oncall'), {recursive: true})
-    const bin = join(repo, '.bin')
-    mkdirSync(bin)
-    writeFileSync(join(bin, 'npx'), `#!/bin/sh\n[ "$1" = oncall ] || { echo "unexpected: npx $*" >&2; exit 127; }\nshift\nexec "${process.execPath}" "${BIN}" "$@"\n`)
-    chmodSync(join(bin, 'npx'), 0o755)
 
     // The pull request: two people of consumer-app-primary's weekly layer swap places.
     editYaml(join(repo, 'oncall', 'consumer-app', 'team.yaml'), (doc) => {
@@ -94,23 +73,7 @@ describe('pull-request.yml against the sandbox', () => {
       users.items[1] = first
     })
 
-    const wf = workflow('pull-request.yml')
-    const steps = Object.values(wf.jobs).flatMap((j) => j.steps).filter((s) => s.run?.includes('npx oncall'))
-    const output = join(repo, 'github-output')
-    const summary = join(repo, 'step-summary')
-    results = []
-    for (const step of steps) {
-      const env = {
-        ...wf.env,
-        ...stepEnv(step, account.sandbox.token),
-        ...cliEnv(account),
-        GITHUB_OUTPUT: output,
-        GITHUB_STEP_SUMMARY: summary,
-        PATH: `${bin}:${process.env.PATH ?? ''}`,
-      }
-      const r = await runBash(step.run ?? '', env, repo)
-      results.push({name: step.name ?? '', ...r})
-    }
+    results = await runOncallSteps(workflow('pull-request.yml'), repo, cliEnv(account), account.sandbox.token)
     comment = readFileSync(join(repo, 'comment.md'), 'utf8')
   }, 120_000)
 
@@ -154,28 +117,3 @@ describe('pull-request.yml against the sandbox', () => {
     expect(chart).toMatch(/ {2}Takumi Kobayashi : 2026-03-\d\d \d\d:\d\d, 2026-03-\d\d \d\d:\d\d/)
   })
 })
-
-/** A step's env with GitHub expressions replaced: the token secret becomes the sandbox's. */
-function stepEnv(step: Step, token: string): Record<string, string> {
-  const out: Record<string, string> = {}
-  for (const [k, v] of Object.entries(step.env ?? {})) {
-    if (v === '${{ secrets.PAGERDUTY_TOKEN }}') out[k] = token
-    else if (v.includes('${{')) throw new Error(`unexpected expression in ${step.name}: ${k}=${v}`)
-    else out[k] = v
-  }
-  return out
-}
-
-/** As GitHub runs `shell: bash` steps; asynchronous because the sandbox answers from this process. */
-function runBash(script: string, env: Record<string, string>, cwd: string): Promise<{status: number | null; stderr: string}> {
-  return new Promise((resolve, reject) => {
-    const clean = {...process.env}
-    for (const k of ['PAGERDUTY_TOKEN', 'PAGERDUTY_API_URL', 'PAGERDUTY_FROM', 'ONCALL_NOW']) delete clean[k]
-    const child = spawn('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], {cwd, env: {...clean, ...env}, stdio: ['ignore', 'pipe', 'pipe']})
-    let stderr = ''
-    child.stdout.resume()
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
-    child.on('error', reject)
-    child.on('close', (status) => resolve({status, stderr}))
-  })
-}
