@@ -10,23 +10,23 @@ import {parseLocalDateTime} from '../schedule/local-time.js'
 
 /**
  * The rollouts of a plan (rollout.ts) made readable: notes are kept only for schedules the plan
- * changes, and the field list of such a change compares the config layer with the running layer
- * (`layers[0].users: [a, b] → [b, a]`) instead of listing the ended-layer/new-layer pair field by
- * field; when exactly the pair differs only in timing, the raw fields stay.
+ * changes, and the field list of a schedule update compares layers slot by slot, a rollout pair
+ * read as the one config layer it stands for (`layers[0].users: [a, b] → [b, a]`), instead of
+ * listing the ended layer and the new one field by field. When that comparison finds nothing
+ * (the pair differs only in timing), the raw fields stay.
  */
 export function withRollouts(plan: Plan, rollouts: readonly ScheduleRollout[]): Plan {
   const changed = new Set(plan.changes.filter((c) => c.type === 'schedule' && c.kind !== 'delete').map((c) => c.key))
   const kept = rollouts.filter((r) => changed.has(r.schedule))
-  if (kept.length === 0) return plan
-  const keys = new Set(kept.map((r) => r.schedule))
-  const changes = plan.changes.map((c) => (keys.has(c.key) ? readableFields(c) : c))
-  return {...plan, changes, rollouts: kept}
+  // Every schedule update: a live pending pair (or a new one) reads as the one config layer it is.
+  const changes = plan.changes.map(readableFields)
+  return kept.length === 0 ? {...plan, changes} : {...plan, changes, rollouts: kept}
 }
 
-/** `Weekly: takes effect mon 2026-03-09 10:00 Asia/Tokyo (next handoff)` */
+/** `Weekly takes effect mon 2026-03-09 10:00 Asia/Tokyo, at the next handoff` */
 export function rolloutLine(r: ScheduleRollout): string {
-  const why = r.reason === 'next_handoff' ? 'next handoff' : 'rollout.at'
-  return `${r.layerName}: takes effect ${formatInZone(Date.parse(r.at), r.timeZone)} ${r.timeZone} (${why})`
+  const why = r.reason === 'next_handoff' ? 'at the next handoff' : 'as its rollout.at says'
+  return `${r.layerName} takes effect ${formatInZone(Date.parse(r.at), r.timeZone)} ${r.timeZone}, ${why}`
 }
 
 function readableFields(c: Change): Change {

@@ -2,6 +2,7 @@ import {describe, expect, it} from 'vitest'
 import type {Schedule, ScheduleLayer} from '../model/schedule.js'
 import {computeShifts} from '../schedule/compute-shifts.js'
 import {alignScheduleLayers, rolloutSchedule} from './rollout.js'
+import {collapsed} from './rollout-plan.js'
 
 const weekly: ScheduleLayer = {
   name: 'Weekly',
@@ -68,6 +69,12 @@ describe('rolloutSchedule', () => {
     expect(out.schedule.layers).toEqual([{...weekly, name: 'Renamed'}])
   })
 
+  it('removing someone from the rotation applies at once (offboarding)', () => {
+    const out = rolloutSchedule(schedule({...weekly, users: ['b@x.io', 'c@x.io', 'd@x.io']}), schedule(weekly), now)
+    expect(out.schedule.layers).toHaveLength(1)
+    expect(out.notes).toEqual([])
+  })
+
   it('a layer that has not started yet is edited in place', () => {
     const future = {...weekly, start: '2026-04-01T10:00'}
     const out = rolloutSchedule(schedule({...swapped, start: '2026-04-01T10:00'}), schedule(future), now)
@@ -105,5 +112,13 @@ describe('rolloutSchedule', () => {
     const out = rolloutSchedule(schedule(swapped, top), schedule(weekly, top), now).schedule
     expect(out.layers.map((l) => l.name)).toEqual(['Weekly', 'Weekly', 'Override'])
     expect(alignScheduleLayers(schedule(weekly, top), out)).toEqual({pairs: [[0, 0], [1, 2]], newDesired: [1], extraLive: []})
+  })
+})
+
+describe('collapsed (plan fields)', () => {
+  it('reads a rollout pair as the new layer over the running layer span', () => {
+    const pair = rolloutSchedule(schedule(swapped), schedule(weekly), now).schedule
+    expect(collapsed(pair).layers).toEqual([{...swapped, start: weekly.start}])
+    expect(collapsed(schedule(weekly))).toEqual(schedule(weekly))
   })
 })

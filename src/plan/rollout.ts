@@ -22,7 +22,9 @@ import {alignLayers, layerSlots, type SlotView} from './layer-slots.js'
  *
  * "Rotation change" = users, turn length, rotation start or restrictions. Restrictions are
  * included because a changed mask can also change who is on call now. Name, start and end
- * changes apply at once (they are timed by the config itself). A layer that has not started yet,
+ * changes apply at once (they are timed by the config itself), and so does a change that removes
+ * someone from the layer (offboarding; safety.ts still asks for --force if that changes who is on
+ * call within a day). A layer that has not started yet,
  * or a desired layer that starts in the future or ends by T, is written as is.
  *
  * This runs on the desired state before diffing: `rolloutSchedule(desired, live, now)` returns
@@ -145,6 +147,9 @@ export function effectiveTime(
 ): {at: number; reason: RolloutNote['reason']} | null {
   const kind = rollout?.kind ?? 'next_handoff'
   if (kind === 'immediate') return null
+  // Someone leaves the rotation: at once. Offboarding should not wait for a handoff, and
+  // PagerDuty refuses to remove a team member who is still in a layer (the ended one would be).
+  if (running.users.some((u) => !want.users.includes(u))) return null
   if (c.liveMs(running.start) > c.t || c.desiredMs(want.start) > c.t) return null // not running / starts later anyway
   let at: number
   if (rollout?.kind === 'at') at = c.desiredMs(rollout.at)

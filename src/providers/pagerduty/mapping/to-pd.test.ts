@@ -110,6 +110,42 @@ describe('scheduleToPd', () => {
     expect(noEnd.schedule_layers[0]).not.toHaveProperty('end')
   })
 
+  it('pairs layer IDs slot by slot: a rollout pair is one place, the layers above keep their IDs', () => {
+    const ref = (id: string, name: string, start: string, end: string | null) => ({
+      id,
+      layer: {
+        id,
+        name,
+        start,
+        end,
+        rotation_virtual_start: '2026-01-05T10:00:00-05:00',
+        rotation_turn_length_seconds: 604800,
+        users: [{user: {id: 'PU1', type: 'user_reference'}}],
+        restrictions: [],
+      },
+    })
+    const day = schedule.layers[0] as Schedule['layers'][number]
+    const top = {...day, name: 'Top', restrictions: []}
+    const now = new Date('2026-03-04T15:00:00Z')
+    // Config: Day (rolled out: ended at T + new from T), Top. Live: Day, Top.
+    const rolled = {...schedule, layers: [{...day, end: '2026-03-09T10:00'}, {...day, users: ['ken@example.com'], start: '2026-03-09T10:00'}, top]}
+    const live = [ref('LD', 'Day', '2026-01-05T00:00:00-05:00', null), ref('LT', 'Top', '2026-01-05T00:00:00-05:00', null)]
+    expect(scheduleToPd(rolled, context(), live, now).schedule_layers.map((l) => [l.id, l.name, l.end ?? null])).toEqual([
+      ['LD', 'Day', '2026-03-09T10:00:00-04:00'],
+      [undefined, 'Day', null],
+      ['LT', 'Top', null],
+    ])
+    // Live: the applied pair + Top; config reverted to one Day layer: it keeps LD, the pending LN is ended.
+    const pending = [
+      ref('LD', 'Day', '2026-01-05T00:00:00-05:00', '2026-03-09T10:00:00-04:00'),
+      ref('LN', 'Day', '2026-03-09T10:00:00-04:00', null),
+      ref('LT', 'Top', '2026-01-05T00:00:00-05:00', null),
+    ]
+    const reverted = scheduleToPd({...schedule, layers: [day, top]}, context(), pending, now).schedule_layers
+    expect(reverted.map((l) => l.id)).toEqual(['LD', 'LT', 'LN'])
+    expect(reverted[0]?.end).toBeNull() // the running layer's end is cleared
+  })
+
   it('fails with a clear message when a referenced user is not in the account', () => {
     const bad = {...schedule, layers: [{...(schedule.layers[0] as Schedule['layers'][number]), users: ['ghost@example.com']}]}
     expect(() => scheduleToPd(bad, context())).toThrow('user ghost@example.com not found in PagerDuty')
