@@ -1,7 +1,8 @@
 import {spawn} from 'node:child_process'
-import {mkdtemp, writeFile} from 'node:fs/promises'
+import {cp, mkdtemp, readFile, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
+import {parseDocument, type YAMLSeq} from 'yaml'
 import {startSandbox} from '../sandbox/index.js'
 
 /** One CLI invocation of the demo, with the exit code it must end with. */
@@ -30,6 +31,7 @@ export interface DemoOptions {
 export async function runDemo(options: DemoOptions): Promise<{failed: DemoStep[]}> {
   const sandbox = await startSandbox({seed: options.seedFile})
   const broken = await writeBrokenConfig()
+  const edited = await copyWithSwap(options.configDir)
   const env = {
     ...process.env,
     PAGERDUTY_API_URL: sandbox.url,
@@ -40,9 +42,16 @@ export async function runDemo(options: DemoOptions): Promise<{failed: DemoStep[]
   const steps: DemoStep[] = [
     {title: 'Validate the example organisation (three product teams in Asia/Tokyo)', args: ['validate', dir], expectExit: 0},
     {title: 'Validation errors point at file:line:col, with hints', args: ['validate', broken], expectExit: 1},
-    {title: 'Plan against the sandbox account (it has only the users)', args: ['plan', dir], expectExit: 0},
+    {title: 'Plan against the sandbox account (it has only the users)', args: ['plan', dir, '--preview-days', '0'], expectExit: 0},
     {title: 'Apply the plan', args: ['apply', dir, '--auto-approve'], expectExit: 0},
     {title: 'Plan again: nothing left to do (exit 0 with --detailed-exitcode)', args: ['plan', dir, '--detailed-exitcode'], expectExit: 0},
+    {
+      title: 'A pull request swaps two people in the weekly primary rotation: the plan shows who gains and loses which shifts',
+      args: ['plan', edited],
+      expectExit: 0,
+    },
+    {title: 'The same plan as a pull-request comment (Markdown with a table and a Mermaid chart)', args: ['plan', edited, '--format', 'markdown'], expectExit: 0},
+    {title: 'Apply the swap', args: ['apply', edited, '--auto-approve'], expectExit: 0},
     {title: 'Who is on call now, per schedule', args: ['who', '--config', dir], expectExit: 0},
     {title: 'Export calendars (iCal per schedule and person, plus an overview page)', args: ['export', dir, '--out', options.outDir], expectExit: 0},
   ]
@@ -74,6 +83,23 @@ function runStep(bin: string, args: readonly string[], env: NodeJS.ProcessEnv): 
     child.on('error', reject)
     child.on('close', (code) => resolve(code ?? 1))
   })
+}
+
+/**
+ * A copy of the example in which the first two people of consumer-app-primary's weekly layer
+ * trade places: the typical rotation pull request.
+ */
+async function copyWithSwap(configDir: string): Promise<string> {
+  const dir = join(await mkdtemp(join(tmpdir(), 'oncall-demo-')), 'retail-org')
+  await cp(configDir, dir, {recursive: true})
+  const file = join(dir, 'consumer-app', 'team.yaml')
+  const doc = parseDocument(await readFile(file, 'utf8'))
+  const users = doc.getIn(['schedules', 'consumer-app-primary', 'layers', 0, 'users']) as YAMLSeq
+  const [first, second] = [users.items[0], users.items[1]]
+  users.items[0] = second
+  users.items[1] = first
+  await writeFile(file, doc.toString())
+  return dir
 }
 
 /** A small config with typical mistakes, to show what validation errors look like. */
