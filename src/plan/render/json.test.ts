@@ -13,6 +13,15 @@ describe('renderJson', () => {
     expect(JSON.parse(withVerdict).violations).toEqual([{code: 'DESTROY_NOT_ALLOWED', message: 'm', requires: 'allow-destroy'}])
   })
 
+  it('carries rollouts (when a rotation change takes effect) in the shape of the schema', () => {
+    const {plan} = aSmallPlan()
+    const rollout = {schedule: 'primary', timeZone: 'Asia/Tokyo', layer: 0, layerName: 'Weekly', at: '2026-03-09T01:00:00.000Z', atLocal: '2026-03-09T10:00', reason: 'next_handoff' as const}
+    const doc = JSON.parse(renderJson({...plan, rollouts: [rollout]}))
+    expect(doc.rollouts).toEqual([rollout])
+    expect(planSchemaErrors(doc)).toEqual([])
+    expect(JSON.parse(renderJson(plan))).not.toHaveProperty('rollouts')
+  })
+
   it('puts the format version first and sorts nested keys', () => {
     const text = renderJson(aSmallPlan().plan)
     expect(text.startsWith('{\n  "formatVersion": 1,\n  "owner": "consumer-app",\n  "summary": {\n    "create": 1,\n    "delete": 1,\n    "update": 1\n  },')).toBe(true)
