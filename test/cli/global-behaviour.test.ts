@@ -1,0 +1,41 @@
+import {spawnSync} from 'node:child_process'
+import {join} from 'node:path'
+import {describe, expect, it} from 'vitest'
+
+const REPO = join(import.meta.dirname, '..', '..')
+
+function cli(args: readonly string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [join(REPO, 'bin', 'run.js'), ...args], {cwd: REPO, encoding: 'utf8', env: {...process.env, ...env}})
+  return {status: r.status, stdout: r.stdout, stderr: r.stderr}
+}
+
+describe('behaviour every command shares', () => {
+  it('an unknown command exits 1 (not oclif’s 2, which means "changes") with a did-you-mean', () => {
+    const r = cli(['plna'])
+    expect(r.status).toBe(1)
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^error: unknown command `plna` — did you mean `plan`\?/)])
+  })
+
+  it('an invalid flag value exits 1 with one line and no stack trace', () => {
+    const r = cli(['plan', '--format', 'xml'])
+    expect(r.status).toBe(1)
+    expect(r.stderr.trim()).toBe('error: Expected --format=xml to be one of: text, json, markdown')
+  })
+
+  it('prints a stack trace only with --debug', () => {
+    const env = {PAGERDUTY_TOKEN: 'secrettoken1234', PAGERDUTY_API_URL: 'http://127.0.0.1:9'}
+    const plain = cli(['plan', 'examples/starter', '--preview-days', '0'], env)
+    expect(plain.status).toBe(1)
+    expect(plain.stderr).not.toMatch(/\n\s+at /)
+    const debug = cli(['plan', 'examples/starter', '--preview-days', '0', '--debug'], env)
+    expect(debug.status).toBe(1)
+    expect(debug.stderr).toMatch(/\n\s+at /)
+    for (const out of [plain.stdout, plain.stderr, debug.stdout, debug.stderr]) expect(out).not.toContain('secrettoken1234')
+  })
+
+  it('--help lists every command', () => {
+    const r = cli(['--help'])
+    expect(r.status).toBe(0)
+    for (const command of ['apply', 'demo', 'export', 'import', 'plan', 'sandbox', 'validate', 'who']) expect(r.stdout).toMatch(new RegExp(`\\n  ${command} `))
+  })
+})
