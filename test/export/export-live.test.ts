@@ -1,29 +1,16 @@
-import {spawn} from 'node:child_process'
 import {readdirSync, readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import ICAL from 'ical.js'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {startSandbox, type Sandbox} from '../../src/sandbox/index.js'
+import {runCli} from '../integration/harness.js'
 import {REPO, tempDir} from './run-cli.js'
 
 const NOW = '2026-03-02T03:00:00Z'
 const CONFIG = join(REPO, 'examples', 'retail-org')
 
-/** Async spawn: the sandbox runs in this process, so the event loop must stay free. */
-function cli(args: readonly string[], env: Record<string, string>): Promise<{status: number | null; stdout: string; stderr: string}> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(REPO, 'bin', 'run.js'), ...args], {
-      cwd: REPO,
-      env: {...process.env, NO_COLOR: '1', ONCALL_NOW: NOW, ...env},
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
-    child.on('error', reject)
-    child.on('close', (status) => resolve({status, stdout, stderr}))
-  })
-}
+/** The built CLI, asynchronously (the sandbox answers from this process), at the fixed clock. */
+const cli = (args: readonly string[], env: Record<string, string>) => runCli(args, {NO_COLOR: '1', ONCALL_NOW: NOW, ...env})
 
 /**
  * Each event of a feed from `from` on, as `start/end summary` in UTC, sorted. Earlier time is cut

@@ -1,27 +1,14 @@
-import {spawn} from 'node:child_process'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {startSandbox, type Sandbox} from '../../src/sandbox/index.js'
+import {runCli} from '../integration/harness.js'
 
 const REPO = join(import.meta.dirname, '..', '..')
 const NOW = '2026-03-02T03:00:00Z'
 const CONFIG = join(REPO, 'examples', 'retail-org')
 
-/** Async spawn: the sandbox runs in this process, so the event loop must stay free. */
-function cli(args: readonly string[], env: Record<string, string>): Promise<{status: number | null; stdout: string; stderr: string}> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(REPO, 'bin', 'run.js'), ...args], {
-      cwd: REPO,
-      env: {...process.env, NO_COLOR: '1', ONCALL_NOW: NOW, ...env},
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
-    child.on('error', reject)
-    child.on('close', (status) => resolve({status, stdout, stderr}))
-  })
-}
+/** The built CLI, asynchronously (the sandbox answers from this process), at the fixed clock. */
+const cli = (args: readonly string[], env: Record<string, string>) => runCli(args, {NO_COLOR: '1', ONCALL_NOW: NOW, ...env})
 
 /** schedule key → person on call, from `who --format json`. */
 function people(json: string): Record<string, string | null> {
