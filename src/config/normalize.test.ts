@@ -114,3 +114,21 @@ describe('normalize', () => {
     expect(state.services.get('b')).toMatchObject({urgency: {kind: 'constant', urgency: 'low'}, alertGrouping: {type: 'time', timeoutMinutes: 0}})
   })
 })
+
+describe('normalize: rollout', () => {
+  it('takes the schedule default, lets a layer override it, and leaves it out when unwritten', () => {
+    const layer = (extra: string) => `{users: [a@example.com], turn: weekly, rotation_start: 2026-01-05T10:00${extra}}`
+    const state = load(
+      [
+        'version: 1',
+        'owner: t',
+        'schedules:',
+        `  s: {time_zone: UTC, rollout: immediate, layers: [${layer('')}, ${layer(', rollout: {at: 2026-03-16T10:00}')}]}`,
+        `  u: {time_zone: UTC, layers: [${layer('')}, ${layer(', rollout: next_handoff')}]}`,
+      ].join('\n'),
+    )
+    expect(state.schedules.get('s')?.layers.map((l) => l.rollout)).toEqual([{kind: 'immediate'}, {kind: 'at', at: '2026-03-16T10:00'}])
+    expect(state.schedules.get('u')?.layers[0]).not.toHaveProperty('rollout')
+    expect(state.schedules.get('u')?.layers[1]?.rollout).toEqual({kind: 'next_handoff'})
+  })
+})
