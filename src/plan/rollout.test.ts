@@ -107,6 +107,19 @@ describe('rolloutSchedule', () => {
     expect(out.schedule.layers).toEqual([{...weekly, end: '2026-03-09T10:00'}, {...third, start: '2026-03-09T10:00'}])
   })
 
+  it('a pending pair whose rollout time changes is moved (at) or applied now (immediate)', () => {
+    const applied = rolloutSchedule(schedule(swapped), schedule(weekly), now).schedule
+    const later = rolloutSchedule(schedule({...swapped, rollout: {kind: 'at', at: '2026-03-16T10:00'}}), applied, now)
+    expect(later.schedule.layers.map((l) => [l.users[0], l.start, l.end])).toEqual([
+      ['a@x.io', '2026-01-05T10:00', '2026-03-16T10:00'],
+      ['b@x.io', '2026-03-16T10:00', null],
+    ])
+    const atOnce = rolloutSchedule(schedule({...swapped, rollout: {kind: 'immediate'}}), applied, now)
+    expect(atOnce.schedule.layers).toEqual([swapped])
+    const same = rolloutSchedule(schedule({...swapped, rollout: {kind: 'at', at: '2026-03-09T10:00'}}), applied, now)
+    expect(same.schedule.layers).toEqual(applied.layers)
+  })
+
   it('aligns a new pair with the single live layer and keeps the layers above in place', () => {
     const top: ScheduleLayer = {...weekly, name: 'Override', users: ['z@x.io']}
     const out = rolloutSchedule(schedule(swapped, top), schedule(weekly, top), now).schedule

@@ -85,11 +85,17 @@ function rollout(desired: Schedule, stripped: readonly ScheduleLayer[], live: Sc
     // The running layer of a pending pair ends at T only because of that rollout: not a real end.
     const running = pending === null ? first : {...first, end: pending.end}
     const want = stripped[slot[0] as number] as ScheduleLayer
-    // A pending pair that already carries this config layer: keep it as it is.
+    // A pending pair that already carries this config layer at the time asked: keep it as it is.
+    // (Its start is the running layer's next handoff as of the apply, and still is: the running
+    // layer's turn cannot have ended, or the pair would have been read as the new layer alone.)
     if (pending !== null && sameRotation(want, pending, desiredMs, liveMs)) {
-      layers.push({...first, name: want.name}, {...want, start: pending.start})
-      notes.push(note(slot[0] as number, want.name, desiredMs(pending.start), clock, d.rollout?.kind === 'at' ? 'at' : 'next_handoff'))
-      return
+      const asked = d.rollout?.kind === 'at' ? desiredMs(d.rollout.at) : d.rollout?.kind === 'immediate' ? t : liveMs(pending.start)
+      if (asked === liveMs(pending.start)) {
+        layers.push({...first, name: want.name}, {...want, start: pending.start})
+        notes.push(note(slot[0] as number, want.name, asked, clock, d.rollout?.kind === 'at' ? 'at' : 'next_handoff'))
+        return
+      }
+      // else: only the time changed; plan the change again from the running layer
     }
     const effective = effectiveTime(d.rollout, running, want, {t, desiredMs, liveMs, clock: liveClock})
     if (effective === null || sameRotation(want, running, desiredMs, liveMs)) {
