@@ -84,7 +84,7 @@ describe('oncall export', () => {
     const target = join(dir, 'out')
     const r = runCli(['export', join(dir, 'bad.yaml'), '--out', target], {ONCALL_NOW: NOW})
     expect(r.status).toBe(1)
-    expect(r.stderr).toMatch(/error: the config has \d+ error\(s\); nothing exported/)
+    expect(r.stderr).toMatch(/error: the configuration at .*bad.yaml has \d+ errors?; nothing was read or changed/)
     expect(() => readdirSync(target)).toThrow()
   })
 })

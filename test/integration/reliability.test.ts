@@ -147,6 +147,10 @@ describe('the CLI killed (SIGKILL) in the middle of an apply', () => {
       const killedRun = await runCliUntil(['apply', ex.config, '--auto-approve'], cliEnv(acc), () => writesSeen() >= writes)
       expect(killedRun.killed, `kill after ${writes} writes`).toBe(true)
       expect(killedRun.status).toBeNull()
+      // A write the killed client had already sent may still be inside the sandbox's 40 ms latency
+      // and land after the kill (as with a real server). Let it land before the next apply reads the
+      // account; otherwise that apply races it (and PagerDuty's unique names reject the duplicate).
+      await new Promise((resolve) => setTimeout(resolve, 250))
       acc.sandbox.admin.resetFaults()
       const finish = await acc.apply(desired)
       expect(finish.report.failed).toBeNull()
