@@ -69,6 +69,14 @@ describe('rolloutSchedule', () => {
     expect(out.schedule.layers).toEqual([{...weekly, name: 'Renamed'}])
   })
 
+  it('the same restrictions in another order are no rotation change (a mask has no order)', () => {
+    const day = {kind: 'daily', start: '09:00', durationMinutes: 540} as const
+    const weekend = {kind: 'weekly', startDay: 6, start: '00:00', durationMinutes: 2880} as const
+    const out = rolloutSchedule(schedule({...weekly, restrictions: [weekend, day]}), schedule({...weekly, restrictions: [day, weekend]}), now)
+    expect(out.notes).toEqual([])
+    expect(out.schedule.layers).toHaveLength(1)
+  })
+
   it('removing someone from the rotation applies at once (offboarding)', () => {
     const out = rolloutSchedule(schedule({...weekly, users: ['b@x.io', 'c@x.io', 'd@x.io']}), schedule(weekly), now)
     expect(out.schedule.layers).toHaveLength(1)

@@ -189,8 +189,13 @@ export function sameRotation(
     canonicalJson(a.users) === canonicalJson(b.users) &&
     a.turnSeconds === b.turnSeconds &&
     aMs(a.rotationStart) === bMs(b.rotationStart) &&
-    canonicalJson(a.restrictions) === canonicalJson(b.restrictions)
+    restrictionSet(a) === restrictionSet(b)
   )
+}
+
+/** Restrictions are a mask (a union of windows): their order means nothing. */
+function restrictionSet(layer: ScheduleLayer): string {
+  return layer.restrictions.map((r) => canonicalJson(r)).sort().join('\n')
 }
 
 /** Layers of a model schedule, read for slotting (layer-slots.ts). */
