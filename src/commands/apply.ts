@@ -7,9 +7,8 @@ import {planAgainstAccount} from '../app/plan-against-account.js'
 import {apiWriteFlags, clientFromFlags} from '../cli/api-flags.js'
 import {BaseCommand} from '../cli/base-command.js'
 import {EXIT} from '../cli/exit-codes.js'
-import {nowFlag} from '../cli/now-flag.js'
+import {nowFlag, nowFrom} from '../cli/now-flag.js'
 import {UserError} from '../cli/user-error.js'
-import {resolveNow} from '../export/export-window.js'
 import type {Plan} from '../plan/plan.js'
 import {parsePlan, PlanFileError} from '../plan/plan-file.js'
 import {renderText} from '../plan/render/text.js'
@@ -45,7 +44,7 @@ touches changed since the plan was made.`
 
   async run(): Promise<void> {
     const {args, flags} = await this.parse(Apply)
-    const now = new Date(resolveNow(flags.now, process.env.ONCALL_NOW))
+    const now = nowFrom(flags.now)
     const saved = args.path?.endsWith('.json') ? await readPlanFile(args.path) : undefined
     const {state} = await loadDesiredState(saved ? flags.config : args.path, now)
     const {client, logger} = clientFromFlags(flags, 'write', (line) => this.err(line))

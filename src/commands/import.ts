@@ -6,9 +6,8 @@ import {confirmOnTerminal} from '../app/confirm.js'
 import {assertEmptyOutput, findSchemaAbove, importAccount, planAdoption, writeImportedFiles} from '../app/import-account.js'
 import {apiWriteFlags, clientFromFlags, connectionFromFlags} from '../cli/api-flags.js'
 import {BaseCommand} from '../cli/base-command.js'
-import {nowFlag} from '../cli/now-flag.js'
+import {nowFlag, nowFrom} from '../cli/now-flag.js'
 import {UserError} from '../cli/user-error.js'
-import {resolveNow} from '../export/export-window.js'
 import {formatApplyEvent} from '../providers/pagerduty/apply.js'
 
 export default class Import extends BaseCommand {
@@ -42,7 +41,7 @@ Objects the language cannot describe are left out with a warning, so a later app
 
   async run(): Promise<void> {
     const {flags} = await this.parse(Import)
-    const now = new Date(resolveNow(flags.now, process.env.ONCALL_NOW))
+    const now = nowFrom(flags.now)
     const access = flags.adopt ? 'write' : 'read'
     const single = flags['single-file']
     // --single-file --out DIR (no .yaml/.yml ending) means DIR/oncall.yaml.

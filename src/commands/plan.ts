@@ -6,8 +6,7 @@ import {planAgainstAccount} from '../app/plan-against-account.js'
 import {apiReadFlags, clientFromFlags} from '../cli/api-flags.js'
 import {BaseCommand} from '../cli/base-command.js'
 import {EXIT} from '../cli/exit-codes.js'
-import {nowFlag} from '../cli/now-flag.js'
-import {resolveNow} from '../export/export-window.js'
+import {nowFlag, nowFrom} from '../cli/now-flag.js'
 import {planBlockers} from '../plan/plan-blockers.js'
 import {serializePlan} from '../plan/plan-file.js'
 import {UserError} from '../cli/user-error.js'
@@ -47,7 +46,7 @@ with --detailed-exitcode, 0 no changes, 2 changes present.`
 
   async run(): Promise<void> {
     const {args, flags} = await this.parse(Plan)
-    const now = new Date(resolveNow(flags.now, process.env.ONCALL_NOW))
+    const now = nowFrom(flags.now)
     const {state} = await loadDesiredState(args.path, now)
     const {client, logger} = clientFromFlags(flags, 'read', (line) => this.err(line))
     const outcome = await planAgainstAccount({

@@ -2,8 +2,7 @@ import {Args, Flags} from '@oclif/core'
 import {renderValidateJson, renderValidateText, validateConfig} from '../app/validate-config.js'
 import {BaseCommand} from '../cli/base-command.js'
 import {EXIT} from '../cli/exit-codes.js'
-import {nowFlag} from '../cli/now-flag.js'
-import {UserError} from '../cli/user-error.js'
+import {nowFlag, nowFrom} from '../cli/now-flag.js'
 
 export default class Validate extends BaseCommand {
   static override summary = 'Check a config and report every problem with file:line:col.'
@@ -28,9 +27,7 @@ Exit status: 0 when valid (warnings allowed unless --strict), 1 otherwise. Needs
 
   async run(): Promise<void> {
     const {args, flags} = await this.parse(Validate)
-    const nowText = flags.now ?? process.env.ONCALL_NOW
-    const now = nowText === undefined ? new Date() : new Date(nowText)
-    if (Number.isNaN(now.getTime())) throw new UserError(`--now: not a date-time: ${nowText}`)
+    const now = nowFrom(flags.now)
     const report = await validateConfig(args.path, {strict: flags.strict, now})
     this.out(flags.json || flags.format === 'json' ? renderValidateJson(report) : renderValidateText(report))
     if (!report.valid) this.exit(EXIT.error)
