@@ -11,6 +11,8 @@
  */
 
 /** `{id, type}` plus the read-only decorations PagerDuty adds. Only id and type matter in requests. */
+import type {UserRole} from '../../model/user.js'
+
 export interface PdReference {
   readonly id: string
   /** e.g. `user_reference`, `schedule_reference`, `team_reference`, `escalation_policy_reference`. */
@@ -20,17 +22,8 @@ export interface PdReference {
   readonly html_url?: string | null
 }
 
-export const PD_USER_ROLES = [
-  'admin',
-  'limited_user',
-  'observer',
-  'owner',
-  'read_only_user',
-  'restricted_access',
-  'read_only_limited_user',
-  'user',
-] as const
-export type PdUserRole = (typeof PD_USER_ROLES)[number]
+/** PagerDuty account roles: the model's user roles are exactly these (src/model/user.ts). */
+export type PdUserRole = UserRole
 
 export interface PdUser {
   readonly id?: string

@@ -1,6 +1,3 @@
-import type {EscalationPolicy} from '../../model/escalation-policy.js'
-import type {Schedule} from '../../model/schedule.js'
-import type {Service} from '../../model/service.js'
 import type {Team} from '../../model/team.js'
 import type {User} from '../../model/user.js'
 import type {LiveResource, LiveState} from '../../plan/live-state.js'
@@ -71,30 +68,11 @@ export function liveStateFromRaw(raw: RawAccount, options: LiveStateOptions): Li
       fingerprint: fingerprintRaw('team', t, {members: members.map((m) => ({user: m.user.id, role: m.role}))}),
     }
   })
-  const schedules = raw.schedules.map(
-    (s): LiveResource<Schedule> => ({
-      id: s.id,
-      owner: ownerOf(s.description),
-      value: scheduleFromPd(s, scheduleKeys.get(s.id) as string, ctx),
-      fingerprint: fingerprintRaw('schedule', s),
-    }),
+  const schedules = liveResources(raw.schedules, 'schedule', scheduleKeys, (s, key) => scheduleFromPd(s, key, ctx))
+  const escalationPolicies = liveResources(raw.escalationPolicies, 'escalation_policy', policyKeys, (p, key) =>
+    escalationPolicyFromPd(p, key, ctx),
   )
-  const escalationPolicies = raw.escalationPolicies.map(
-    (p): LiveResource<EscalationPolicy> => ({
-      id: p.id,
-      owner: ownerOf(p.description),
-      value: escalationPolicyFromPd(p, policyKeys.get(p.id) as string, ctx),
-      fingerprint: fingerprintRaw('escalation_policy', p),
-    }),
-  )
-  const services = raw.services.map(
-    (s): LiveResource<Service> => ({
-      id: s.id,
-      owner: ownerOf(s.description),
-      value: serviceFromPd(s, serviceKeys.get(s.id) as string, ctx),
-      fingerprint: fingerprintRaw('service', s),
-    }),
-  )
+  const services = liveResources(raw.services, 'service', serviceKeys, (s, key) => serviceFromPd(s, key, ctx))
   return {
     users,
     teams: teams.sort(byKeyThenId),
@@ -137,6 +115,21 @@ export function liveAccountFor<D extends DesiredState>(
   const live = normalizeLiveAgainstDesired(mapped, rolledOut, options.now)
   const ids = IdIndex.fromLive(live, desired.owner, liveLayerRefs(raw, options.now, layerOrderOnRead))
   return {desired: rolledOut, live, ids, layerOrderOnRead, rollouts}
+}
+
+/** Wire objects as live resources: ID, owner from the marker, the model value, a fingerprint. */
+function liveResources<W extends {readonly id: string; readonly description?: string | null}, T>(
+  objects: readonly W[],
+  type: 'schedule' | 'escalation_policy' | 'service',
+  keys: ReadonlyMap<string, string>,
+  fromPd: (object: W, key: string) => T,
+): LiveResource<T>[] {
+  return objects.map((o) => ({
+    id: o.id,
+    owner: ownerOf(o.description),
+    value: fromPd(o, keys.get(o.id) as string),
+    fingerprint: fingerprintRaw(type, o),
+  }))
 }
 
 function ownerOf(description: string | null | undefined): string | null {
