@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import type {EscalationPolicy, Schedule, ScheduleLayer} from '../model/index.js'
-import {formatWhoText, parseAt, whoIsOnCall, WhoError, whoJson, type OnCallSource} from './who-is-on-call.js'
+import {formatWhoText, whoJson} from './render-who.js'
+import {parseAt, whoIsOnCall, WhoError, type OnCallSource} from './who-is-on-call.js'
 
 const DAY = 86_400
 const WEEK = 7 * DAY

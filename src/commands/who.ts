@@ -1,5 +1,6 @@
 import {Args, Flags} from '@oclif/core'
-import {formatWhoText, parseAt, whoIsOnCall, WhoError, whoJson, type AtTime} from '../app/who-is-on-call.js'
+import {formatWhoText, whoJson} from '../app/render-who.js'
+import {parseAt, whoIsOnCall, WhoError, type AtTime} from '../app/who-is-on-call.js'
 import {liveShiftsSource} from '../app/live-shifts.js'
 import {apiReadFlags, clientFromFlags} from '../cli/api-flags.js'
 import {BaseCommand} from '../cli/base-command.js'

@@ -1,0 +1,88 @@
+import {formatInZone, isoInZone} from '../schedule/format-local.js'
+import type {AtTime, OnCallShift, ScheduleOnCall, WhoReport} from './who-is-on-call.js'
+
+/** `oncall who` output: text for people, JSON for scripts. Same report => byte-identical output. */
+
+function shiftText(s: OnCallShift, zone: string, word = 'since'): string {
+  const since = s.since === null ? `${word} over a year ago` : `${word} ${formatInZone(s.since, zone)}`
+  const until = s.until === null ? 'until over a year from then' : `until ${formatInZone(s.until, zone)}`
+  return `${s.user} (${since}, ${until} ${zone})`
+}
+
+function scheduleLine(s: ScheduleOnCall): string {
+  if (s.onCall) return shiftText(s.onCall, s.timeZone)
+  const next = s.next ? `; next ${s.next.user} from ${formatInZone(s.next.since ?? s.at, s.timeZone)} ${s.timeZone}` : ''
+  return `nobody${next}`
+}
+
+function atText(at: AtTime, zone?: string): string {
+  if (at.kind === 'local') return `${at.local.replace('T', ' ')} ${zone ?? "(each schedule's local time)"}`
+  return new Date(at.ms).toISOString().replace('.000Z', 'Z')
+}
+
+export function formatWhoText(report: WhoReport): string {
+  const lines: string[] = []
+  if (report.kind === 'schedules') {
+    lines.push(`On call at ${atText(report.at)}:`)
+    const width = Math.max(0, ...report.schedules.map((s) => s.key.length))
+    for (const s of report.schedules) lines.push(`  ${s.key.padEnd(width)}  ${scheduleLine(s)}`)
+    if (report.schedules.length === 0) lines.push('  (no schedules in the config)')
+  } else if (report.kind === 'schedule') {
+    const s = report.schedule
+    lines.push(`${s.key} (${s.name}) at ${formatInZone(s.at, s.timeZone)} ${s.timeZone}:`)
+    lines.push(s.onCall ? `  on call: ${shiftText(s.onCall, s.timeZone)}${s.onCall.layer ? ` [layer ${s.onCall.layer}]` : ''}` : '  on call: nobody')
+    if (s.next) lines.push(`  next:    ${shiftText(s.next, s.timeZone, 'from')}`)
+  } else {
+    lines.push(`${report.policy.key} (${report.policy.name}) at ${new Date(report.policy.instant).toISOString().replace('.000Z', 'Z')}:`)
+    for (const level of report.levels) {
+      lines.push(`  level ${level.level} (after ${level.notifiedAfterMinutes}m):`)
+      for (const t of level.targets) {
+        if (t.type === 'user') lines.push(`    user ${t.email}`)
+        else lines.push(`    schedule ${t.schedule.key}: ${scheduleLine(t.schedule)}`)
+      }
+    }
+    if (report.policy.repeat > 0) lines.push(`  then repeats ${report.policy.repeat} time(s)`)
+  }
+  return lines.join('\n') + '\n'
+}
+
+function shiftJson(s: OnCallShift | null, zone: string): object | null {
+  if (s === null) return null
+  return {
+    user: s.user,
+    since: s.since === null ? null : isoInZone(s.since, zone),
+    until: s.until === null ? null : isoInZone(s.until, zone),
+    layer: s.layer,
+  }
+}
+
+function scheduleJson(s: ScheduleOnCall): object {
+  return {
+    key: s.key,
+    name: s.name,
+    time_zone: s.timeZone,
+    at: isoInZone(s.at, s.timeZone),
+    on_call: shiftJson(s.onCall, s.timeZone),
+    next: shiftJson(s.next, s.timeZone),
+  }
+}
+
+export function whoJson(report: WhoReport): object {
+  const at = report.at.kind === 'instant' ? new Date(report.at.ms).toISOString() : report.at.local
+  if (report.kind === 'schedules') return {at, schedules: report.schedules.map(scheduleJson)}
+  if (report.kind === 'schedule') return {at, schedule: scheduleJson(report.schedule)}
+  return {
+    at,
+    escalation_policy: {
+      key: report.policy.key,
+      name: report.policy.name,
+      at: new Date(report.policy.instant).toISOString(),
+      repeat: report.policy.repeat,
+      levels: report.levels.map((l) => ({
+        level: l.level,
+        notified_after_minutes: l.notifiedAfterMinutes,
+        targets: l.targets.map((t) => (t.type === 'user' ? {type: 'user', email: t.email} : {type: 'schedule', ...scheduleJson(t.schedule)})),
+      })),
+    },
+  }
+}
