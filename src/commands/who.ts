@@ -33,6 +33,7 @@ With an escalation policy key, shows each level and who it pages. Prefix schedul
     at: Flags.string({description: 'Ask about this time instead of now.'}),
     config: Flags.string({char: 'c', description: 'Config file or directory (default: the usual config location).'}),
     format: Flags.string({description: 'Output format.', options: ['text', 'json'], default: 'text'}),
+    json: Flags.boolean({description: 'Same as --format json.', default: false}),
     live: Flags.boolean({description: "Ask the account (its rendered final schedules, overrides included) instead of the config's layers.", default: false}),
     ...apiReadFlags,
     ...nowFlag,
@@ -52,7 +53,7 @@ With an escalation policy key, shows each level and who it pages. Prefix schedul
       }
       const shiftsFor = flags.live ? await liveShiftsSource(clientFromFlags(flags, 'read', (line) => this.err(line)).client, state) : undefined
       const report = await whoIsOnCall({...state, shiftsFor}, args.target, at)
-      this.out(flags.format === 'json' ? JSON.stringify(whoJson(report), null, 2) : formatWhoText(report))
+      this.out(flags.json || flags.format === 'json' ? JSON.stringify(whoJson(report), null, 2) : formatWhoText(report))
     } catch (error) {
       if (error instanceof WhoError || error instanceof WindowError) throw new UserError(error.message)
       throw error

@@ -22,6 +22,13 @@ function whoWithEnv(env: Record<string, string>, ...args: string[]): {status: nu
 }
 
 describe('oncall who', () => {
+  it('--json is the same as --format json', () => {
+    const json = who('--config', CONFIG, '--at', '2026-03-10T12:00Z', '--json')
+    expect(json.status).toBe(0)
+    expect(JSON.parse(json.stdout)).toHaveProperty('schedules')
+    expect(json.stdout).toBe(who('--config', CONFIG, '--at', '2026-03-10T12:00Z', '--format', 'json').stdout)
+  })
+
   it('lists every schedule at an instant, times in each schedule’s zone', () => {
     // 2026-03-10T12:00Z is Tue 21:00 in Tokyo (week 9 since 2026-01-05: aiko) and Tue 08:00 EDT in
     // New York (daily turn 63 since 2026-01-05, started Mon 09:00: bob).
