@@ -58,7 +58,7 @@ touches changed since the plan was made.`
     })
     const plan = saved ?? outcome.plan
     if (saved) {
-      const stale = findStaleReasons(saved, {config: outcome.plan.fingerprints.config, live: liveFingerprintsFor(saved, outcome.live)})
+      const stale = findStaleReasons(saved, {config: outcome.plan.fingerprints.config, live: liveFingerprintsFor(saved, outcome.live), now})
       if (stale.length > 0) throw new UserError('the saved plan is stale; make a new plan', EXIT.error, stale.map((r) => `  ${r}`))
     }
     this.out(renderText(plan, {color: this.useColor(flags.color), violations: outcome.violations}))

@@ -4,6 +4,19 @@ import {makePlan} from './make-plan.js'
 import {findStaleReasons, liveFingerprintsFor} from './stale-check.js'
 
 describe('stale plan detection', () => {
+  it('notices a planned rollout time that has passed by the time apply runs', () => {
+    const {plan, live} = aSmallPlan()
+    const withRollout = {
+      ...plan,
+      rollouts: [{schedule: 'primary', timeZone: 'Asia/Tokyo', layer: 0, layerName: 'Weekly', at: '2026-03-09T01:00:00.000Z', atLocal: '2026-03-09T10:00', reason: 'next_handoff' as const}],
+    }
+    const fresh = {config: plan.fingerprints.config, live: liveFingerprintsFor(plan, live)}
+    expect(findStaleReasons(withRollout, {...fresh, now: new Date('2026-03-09T00:59:00Z')})).toEqual([])
+    expect(findStaleReasons(withRollout, {...fresh, now: new Date('2026-03-09T01:00:00Z')})).toEqual([
+      'schedule primary: layer "Weekly" was to change at 2026-03-09T10:00 Asia/Tokyo, which has passed since the plan was made',
+    ])
+  })
+
   it('finds nothing when config and account are as planned', () => {
     const {plan, live} = aSmallPlan()
     expect(findStaleReasons(plan, {config: plan.fingerprints.config, live: liveFingerprintsFor(plan, live)})).toEqual([])

@@ -9,12 +9,18 @@ export interface FreshFingerprints {
   readonly config: string
   /** Fingerprints of the live objects the plan concerns, as read now (see `liveFingerprintsFor`). */
   readonly live: Readonly<Record<string, string>>
+  /**
+   * When apply runs. A rollout planned for a time that has passed since would end and start
+   * layers in the past, which is not what the reviewed plan said.
+   */
+  readonly now?: Date
 }
 
 /**
  * Why a saved plan no longer describes what apply would do (Terraform's "saved plan is stale"),
  * or an empty list when it still does: the config changed, an object the plan updates or deletes
- * changed or vanished, or an object the plan would create now exists.
+ * changed or vanished, an object the plan would create now exists, or a planned rollout time has
+ * passed.
  */
 export function findStaleReasons(plan: Plan, fresh: FreshFingerprints): string[] {
   const reasons: string[] = []
@@ -27,6 +33,11 @@ export function findStaleReasons(plan: Plan, fresh: FreshFingerprints): string[]
   for (const c of plan.changes) {
     const key = resourceKey(c.type, c.key)
     if (c.kind === 'create' && fresh.live[key] !== undefined) reasons.push(`${words(key)} now exists in the account (created since the plan was made)`)
+  }
+  for (const r of plan.rollouts ?? []) {
+    if (fresh.now !== undefined && Date.parse(r.at) <= fresh.now.getTime()) {
+      reasons.push(`schedule ${r.schedule}: layer "${r.layerName}" was to change at ${r.atLocal} ${r.timeZone}, which has passed since the plan was made`)
+    }
   }
   return reasons
 }
