@@ -52,7 +52,7 @@ export async function runDemo(options: DemoOptions): Promise<{failed: DemoStep[]
     },
     {title: 'The same plan as a pull-request comment (Markdown with a table and a Mermaid chart)', args: ['plan', edited, '--format', 'markdown'], expectExit: 0},
     {title: 'Apply the swap', args: ['apply', edited, '--auto-approve'], expectExit: 0},
-    {title: 'Who is on call now, per schedule', args: ['who', '--config', dir], expectExit: 0},
+    {title: 'Who is on call now, per schedule', args: ['who', dir], expectExit: 0},
     {title: 'Export calendars (iCal per schedule and person, plus an overview page)', args: ['export', dir, '--out', options.outDir], expectExit: 0},
   ]
   const failed: DemoStep[] = []

@@ -1,3 +1,4 @@
+import {jsonOutput} from '../output/json-keys.js'
 import {formatDiagnostic, type Diagnostic} from '../config/diagnostic.js'
 import {loadConfig, resolveConfigPath} from '../config/load-config.js'
 
@@ -32,23 +33,10 @@ export function renderValidateText(report: ValidateReport): string {
   return lines.join('\n') + '\n'
 }
 
-/** The same diagnostics as data, for scripts and editors. */
+/** The same diagnostics as data, for scripts and editors (snake_case keys, like every JSON output). */
 export function renderValidateJson(report: ValidateReport): string {
-  return (
-    JSON.stringify(
-      {
-        valid: report.valid,
-        path: report.path,
-        files: report.files,
-        errors: report.errors,
-        warnings: report.warnings,
-        strict: report.strict,
-        diagnostics: report.diagnostics,
-      },
-      null,
-      2,
-    ) + '\n'
-  )
+  const {valid, path, files, errors, warnings, strict, diagnostics} = report
+  return jsonOutput({valid, path, files, errors, warnings, strict, diagnostics})
 }
 
 function plural(n: number, word: string): string {

@@ -2,8 +2,8 @@
  * Flags for every command that talks to PagerDuty, and their resolution into a client.
  *
  * Spread `apiReadFlags` into commands that only read (plan, import, who --live, export --live)
- * and `apiWriteFlags` into commands that write (apply): only writes need `--from`, and `export`
- * already uses `--from` for its calendar window.
+ * and `apiWriteFlags` into commands that write (apply, import --adopt): only writes need `--from`
+ * (the acting user's email).
  */
 import {readFileSync} from 'node:fs'
 import {Flags} from '@oclif/core'
@@ -57,7 +57,7 @@ export interface ApiFlagValues extends ConnectionFlags {
   readonly verbose?: boolean
 }
 
-/** Reading commands ignore `from` (export's --from is its calendar window, not an email). */
+/** Reading commands ignore `from` and PAGERDUTY_FROM: only writes act as a user. */
 export type ApiAccess = 'read' | 'write'
 
 /**

@@ -21,6 +21,23 @@ function isExpected(error: Error): boolean {
   )
 }
 
+/**
+ * An error message as one line. oclif's flag errors read "Parsing --port \n\tExpected an integer
+ * ... but received: abc\nSee more help with --help": the reason is on the second line, so the
+ * lines are joined (the help pointer dropped) rather than cut after the first.
+ */
+export function oneLineMessage(message: string): string {
+  const lines = message
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !/^See more help with --help$/.test(line))
+  if (lines.length === 0) return message.trim()
+  const [first = '', ...rest] = lines
+  const parsing = /^Parsing (--[\w-]+)$/.exec(first)
+  if (parsing && rest.length > 0) return `${parsing[1]}: ${rest.join('; ').replace(/^Expected/, 'expected')}`
+  return [first, ...rest].join('; ')
+}
+
 export type BaseFlags<T extends typeof Command> = Interfaces.InferredFlags<(typeof BaseCommand)['baseFlags'] & T['flags']>
 
 /**
@@ -58,9 +75,9 @@ export abstract class BaseCommand extends Command {
     // this.exit() inside a command throws ExitError: let oclif finish with that code.
     if (error instanceof Errors.ExitError) throw error
     const debug = this.argv.includes('--debug')
-    // Parsing errors (unknown flag, missing argument) are CLIErrors whose message is already one
-    // clear line; oclif would exit 2, which we reserve for "plan has changes".
-    const message = error.message.split('\n')[0] ?? error.message
+    // Parsing errors (unknown flag, bad value) are CLIErrors; oclif would exit 2, which we reserve
+    // for "plan has changes". Their reason is on a second line: keep it on the one line we print.
+    const message = error instanceof Errors.CLIError ? oneLineMessage(error.message) : (error.message.split('\n')[0] ?? error.message)
     this.err(`error: ${message}`)
     if (error instanceof UserError) for (const line of error.details) this.err(line)
     if (debug && error.stack) this.err(error.stack)

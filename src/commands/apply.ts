@@ -1,5 +1,6 @@
 import {readFile} from 'node:fs/promises'
 import {Args, Flags} from '@oclif/core'
+import {renderApplyJson} from '../app/apply-json.js'
 import {applyToAccount, blockers} from '../app/apply-to-account.js'
 import {confirmOnTerminal} from '../app/confirm.js'
 import {loadDesiredState} from '../app/load-desired-state.js'
@@ -26,6 +27,7 @@ touches changed since the plan was made.`
     '<%= config.bin %> apply examples/retail-org',
     '<%= config.bin %> apply --auto-approve            # CI',
     '<%= config.bin %> apply plan.json --config oncall/  # a plan saved with plan --out',
+    '<%= config.bin %> apply --auto-approve --json > result.json  # the plan and the outcome as JSON',
   ]
 
   static override args = {
@@ -36,8 +38,16 @@ touches changed since the plan was made.`
     config: Flags.string({description: 'With a plan file: the config it was made from (default ./oncall.yaml, else ./oncall/).'}),
     'auto-approve': Flags.boolean({description: 'Apply without asking (needed without a terminal, e.g. in CI).', default: false}),
     'allow-destroy': Flags.boolean({description: 'Allow deleting objects this config owns but no longer declares.', default: false}),
-    force: Flags.boolean({description: 'Allow plans that change or delete more than 30% of the managed objects of a type.', default: false}),
+    force: Flags.boolean({
+      description:
+        'Allow plans that change or delete more than 30% of the managed objects of a type, and schedule changes that alter who is on call within the next 24 hours.',
+      default: false,
+    }),
     adopt: Flags.boolean({description: 'Take over unmarked objects whose names match the config (writes the ownership marker).', default: false}),
+    json: Flags.boolean({
+      description: 'Print one JSON document (the plan, the outcome, what was applied, failed and not attempted) instead of text; progress goes to stderr.',
+      default: false,
+    }),
     ...apiWriteFlags,
     ...nowFlag,
   }
@@ -61,16 +71,27 @@ touches changed since the plan was made.`
       const stale = findStaleReasons(saved, {config: outcome.plan.fingerprints.config, live: liveFingerprintsFor(saved, outcome.live), now})
       if (stale.length > 0) throw new UserError('the saved plan is stale; make a new plan', EXIT.error, stale.map((r) => `  ${r}`))
     }
-    this.out(renderText(plan, {color: this.useColor(flags.color), violations: outcome.violations}))
+    const json = (result: Omit<Parameters<typeof renderApplyJson>[0], 'plan' | 'violations' | 'requestCount'>) =>
+      flags.json && this.out(renderApplyJson({plan, violations: outcome.violations, requestCount: client.requestCount, ...result}))
+    if (!flags.json) this.out(renderText(plan, {color: this.useColor(flags.color), violations: outcome.violations}))
     const problems = blockers(plan, outcome.violations)
-    if (problems.length > 0) throw new UserError('apply refused; nothing was changed', EXIT.error, problems.map((p) => `  ${p}`))
-    if (plan.changes.length === 0) return
+    if (problems.length > 0) {
+      json({outcome: 'refused', blockers: problems})
+      throw new UserError('apply refused; nothing was changed', EXIT.error, problems.map((p) => `  ${p}`))
+    }
+    if (plan.changes.length === 0) {
+      json({outcome: 'no_changes'})
+      return
+    }
     if (!flags['auto-approve']) {
       if (!process.stdin.isTTY) throw new UserError('apply needs confirmation: run it on a terminal, or pass --auto-approve (CI)')
       if (!(await confirmOnTerminal('Do you want to apply these changes?'))) throw new UserError('apply cancelled; nothing was changed')
     }
-    const report = await applyToAccount(client, outcome, plan.changes, {now, onProgress: (e) => e.kind !== 'start' && this.out(formatApplyEvent(e))})
+    // With --json, stdout holds the one document: progress lines go to stderr.
+    const progress = (line: string) => (flags.json ? this.err(line) : this.out(line))
+    const report = await applyToAccount(client, outcome, plan.changes, {now, onProgress: (e) => e.kind !== 'start' && progress(formatApplyEvent(e))})
     logger?.summary(client.requestCount)
+    json({outcome: report.failed ? 'failed' : 'applied', report})
     const summary = `Applied ${report.applied.length} of ${plan.changes.length} change(s) with ${client.requestCount} API requests.`
     if (report.failed) {
       throw new UserError(`apply stopped at a failure: ${report.failed.message}`, EXIT.error, [
@@ -78,7 +99,7 @@ touches changed since the plan was made.`
         '  Run `oncall plan` to see the remaining work and `oncall apply` again to finish it.',
       ])
     }
-    this.out(summary)
+    progress(summary)
   }
 }
 

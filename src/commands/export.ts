@@ -20,15 +20,24 @@ Unchanged schedules give byte-identical files; feeds of schedules and people no 
   static override examples = [
     '<%= config.bin %> export --out public/oncall',
     '<%= config.bin %> export config/ --out site --base-url https://oncall.example.com/calendars',
-    '<%= config.bin %> export --out site --from 2026-01-01 --to 2026-06-30 --busy',
+    '<%= config.bin %> export --out site --since 2026-01-01 --until 2026-06-30 --busy',
   ]
 
   static override args = {path: Args.string({description: 'Config file or directory (default: the usual config location).'})}
 
   static override flags = {
     out: Flags.string({char: 'o', description: 'Output directory.', required: true}),
-    from: Flags.string({description: 'Window start: YYYY-MM-DD (UTC) or a date-time with Z/offset. Default: 14 days ago.'}),
-    to: Flags.string({description: 'Window end (exclusive). Default: 180 days ahead. At most 2 years after --from.'}),
+    // Renamed from --from/--to: elsewhere --from is the acting user's email (apply, import).
+    since: Flags.string({
+      description: 'Window start: YYYY-MM-DD (UTC) or a date-time with Z/offset. Default: 14 days ago.',
+      aliases: ['from'],
+      deprecateAliases: true,
+    }),
+    until: Flags.string({
+      description: 'Window end (exclusive). Default: 180 days ahead. At most 2 years after --since.',
+      aliases: ['to'],
+      deprecateAliases: true,
+    }),
     'base-url': Flags.string({description: 'Public URL of the output directory, for https and webcal links on the page.'}),
     busy: Flags.boolean({description: 'Show shifts as busy time (default: free/transparent).', default: false}),
     live: Flags.boolean({
@@ -45,7 +54,7 @@ Unchanged schedules give byte-identical files; feeds of schedules and people no 
     if (baseUrlProblem !== null) throw new UserError(baseUrlProblem)
     try {
       const now = resolveNow(flags.now, process.env.ONCALL_NOW)
-      const window = exportWindow({from: flags.from, to: flags.to, now})
+      const window = exportWindow({since: flags.since, until: flags.until, now})
       const {state} = await loadDesiredState(args.path, new Date(now))
       const schedules = [...state.schedules.values()]
       const shiftsFor = flags.live ? await this.liveSource(flags, state) : shiftsFromConfig(schedules)

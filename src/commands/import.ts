@@ -26,10 +26,10 @@ Objects the language cannot describe are left out with a warning, so a later app
   static override flags = {
     out: Flags.string({char: 'o', description: 'Output directory (with --single-file: the output file, or DIR/oncall.yaml).', required: true}),
     'single-file': Flags.boolean({description: 'Write one file instead of one directory per team.', default: false}),
-    team: Flags.string({description: 'Import only this team (name, key or ID) and what it uses; repeatable.', multiple: true, default: []}),
-    schedule: Flags.string({description: 'Import this schedule (key or ID); repeatable.', multiple: true, default: []}),
-    policy: Flags.string({description: 'Import this escalation policy (key or ID) and its schedules; repeatable.', multiple: true, default: []}),
-    service: Flags.string({description: 'Import this service (key or ID) and what it uses; repeatable.', multiple: true, default: []}),
+    team: Flags.string({description: 'Import only this team (name, key or ID) and what it uses; repeatable.', multiple: true}),
+    schedule: Flags.string({description: 'Import this schedule (key or ID); repeatable.', multiple: true}),
+    policy: Flags.string({description: 'Import this escalation policy (key or ID) and its schedules; repeatable.', multiple: true}),
+    service: Flags.string({description: 'Import this service (key or ID) and what it uses; repeatable.', multiple: true}),
     owner: Flags.string({description: 'owner: of the config (default: slug of the first --team, else "imported").'}),
     schema: Flags.string({description: 'Schema path or URL for the yaml-language-server modeline (default: nearest schemas/oncall.schema.json).'}),
     force: Flags.boolean({description: 'Write even if the output already holds YAML files.', default: false}),
@@ -55,7 +55,7 @@ Objects the language cannot describe are left out with a warning, so a later app
       now,
       source: connectionFromFlags(flags, access).baseUrl,
       owner: flags.owner,
-      filter: {teams: flags.team, schedules: flags.schedule, policies: flags.policy, services: flags.service},
+      filter: {teams: flags.team ?? [], schedules: flags.schedule ?? [], policies: flags.policy ?? [], services: flags.service ?? []},
       singleFile: single,
       singleFileName: single ? basename(out) : undefined,
       outDir,
@@ -79,7 +79,7 @@ Objects the language cannot describe are left out with a warning, so a later app
     if (check.problems.length > 0) throw new UserError('not adopting: the plan of the imported config holds more than markers (did the account change meanwhile?)', 1, check.problems)
     if (check.adopt.length === 0) return this.out('Nothing to adopt: every imported object already carries the marker.')
     this.out(`Adopting will add the ownership marker (owner: ${desired.owner}) to the description of:`)
-    for (const c of check.adopt) this.out(`  ~ ${c.type.replace('_', ' ')} ${c.key}`)
+    for (const c of check.adopt) this.out(`  ~ ${c.type} ${c.key}`)
     if (!autoApprove) {
       if (!process.stdin.isTTY) throw new UserError('adopting needs confirmation: run it on a terminal, or pass --auto-approve')
       if (!(await confirmOnTerminal('Mark these objects as managed by this config?'))) throw new UserError('adoption cancelled; the files are written, nothing was marked')

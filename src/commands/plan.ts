@@ -5,6 +5,7 @@ import {blockers} from '../app/apply-to-account.js'
 import {planAgainstAccount} from '../app/plan-against-account.js'
 import {apiReadFlags, clientFromFlags} from '../cli/api-flags.js'
 import {BaseCommand} from '../cli/base-command.js'
+import {integerFlag} from '../cli/integer-flag.js'
 import {EXIT} from '../cli/exit-codes.js'
 import {nowFlag, nowFrom} from '../cli/now-flag.js'
 import {planBlockers} from '../plan/plan-blockers.js'
@@ -39,7 +40,7 @@ with --detailed-exitcode, 0 no changes, 2 changes present.`
     adopt: Flags.boolean({description: 'Plan to take over unmarked objects whose names match the config.', default: false}),
     'allow-destroy': Flags.boolean({description: 'Judge safety as apply --allow-destroy would.', default: false}),
     force: Flags.boolean({description: 'Judge safety as apply --force would.', default: false}),
-    'preview-days': Flags.integer({description: 'Days of the shift preview shown per changed schedule (0 = none).', default: DEFAULT_PREVIEW_DAYS, min: 0, max: MAX_PREVIEW_DAYS}),
+    'preview-days': integerFlag({description: 'Days of the shift preview shown per changed schedule (0 = none).', default: DEFAULT_PREVIEW_DAYS, min: 0, max: MAX_PREVIEW_DAYS}),
     ...apiReadFlags,
     ...nowFlag,
   }

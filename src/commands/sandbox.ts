@@ -1,5 +1,6 @@
 import {Flags} from '@oclif/core'
 import {BaseCommand} from '../cli/base-command.js'
+import {integerFlag} from '../cli/integer-flag.js'
 import {nowFlag} from '../cli/now-flag.js'
 import {UserError} from '../cli/user-error.js'
 import {startSandbox, type Sandbox} from '../sandbox/index.js'
@@ -18,17 +19,17 @@ faults can be changed at runtime with POST /__sandbox/faults. Stops on Ctrl-C.`
   ]
 
   static override flags = {
-    port: Flags.integer({description: 'Port to listen on (0 = any free port).', default: 0, min: 0, max: 65535}),
+    port: integerFlag({description: 'Port to listen on (0 = any free port).', default: 0, min: 0, max: 65535}),
     host: Flags.string({description: 'Interface to listen on.', default: '127.0.0.1'}),
     state: Flags.string({description: 'JSON state file: loaded if present (then --seed is ignored), saved after every change.'}),
     seed: Flags.string({description: 'Initial account (YAML/JSON): users [{name, email, time_zone, role}], optional PD-shaped objects.'}),
     token: Flags.string({description: 'API token clients must send (default: a random one, printed).'}),
     'read-only-token': Flags.string({description: 'An extra token that may only read (writes get 403).'}),
-    'rate-limit': Flags.integer({description: 'Requests per minute per token (PagerDuty: 960).', default: 960, min: 1}),
-    latency: Flags.integer({description: 'Fault: milliseconds added to every request.', default: 0, min: 0}),
+    'rate-limit': integerFlag({description: 'Requests per minute per token (PagerDuty: 960).', default: 960, min: 1}),
+    latency: integerFlag({description: 'Fault: milliseconds added to every request.', default: 0, min: 0}),
     'error-rate': Flags.string({description: 'Fault: share of requests (0..1) answered 500, drawn from a seeded PRNG.', default: '0'}),
-    'burst-429': Flags.integer({description: 'Fault: answer the next N requests with 429 Rate Limit Exceeded.', default: 0, min: 0}),
-    'drop-after-write': Flags.integer({description: 'Fault: apply the next N POST/PUT requests, then drop the connection unanswered.', default: 0, min: 0}),
+    'burst-429': integerFlag({description: 'Fault: answer the next N requests with 429 Rate Limit Exceeded.', default: 0, min: 0}),
+    'drop-after-write': integerFlag({description: 'Fault: apply the next N POST/PUT requests, then drop the connection unanswered.', default: 0, min: 0}),
     'fault-seed': Flags.integer({description: 'Seed of the fault PRNG (same seed, same failures).', default: 1}),
     ...nowFlag,
   }

@@ -6,15 +6,19 @@ import {apiReadFlags, clientFromFlags} from '../cli/api-flags.js'
 import {BaseCommand} from '../cli/base-command.js'
 import {nowFlag} from '../cli/now-flag.js'
 import {UserError} from '../cli/user-error.js'
+import {whoArguments} from '../cli/who-arguments.js'
 import {formatDiagnostic, hasErrors, sortDiagnostics} from '../config/diagnostic.js'
 import {loadConfig, resolveConfigPath} from '../config/load-config.js'
 import {resolveNow, WindowError} from '../export/export-window.js'
+import {jsonOutput} from '../output/json-keys.js'
 import {parseLocalDateTime} from '../schedule/local-time.js'
 
 export default class Who extends BaseCommand {
   static override summary = 'Show who is on call now (or at --at), per schedule or per escalation level.'
   static override description = `Computed from the config's layers (no API token needed), or with --live from the account's final schedules.
-Without an argument, lists every schedule. With a schedule key, shows the person on call, since when, until when and who is next.
+PATH is the config file or directory, as for every other command (default ./oncall.yaml, else ./oncall/). A single argument
+that is neither an existing file or directory nor path-like (/, .yaml) is read as TARGET, so \`oncall who KEY\` works too.
+Without a TARGET, lists every schedule. With a schedule key, shows the person on call, since when, until when and who is next.
 With an escalation policy key, shows each level and who it pages. Prefix schedule: or policy: when a key names both.
 --at takes an ISO date-time with Z or an offset, or a local YYYY-MM-DDTHH:MM read in the schedule's time zone
 (for a policy: the zone of its first schedule).`
@@ -22,16 +26,21 @@ With an escalation policy key, shows each level and who it pages. Prefix schedul
   static override examples = [
     '<%= config.bin %> who',
     '<%= config.bin %> who consumer-app-primary --at 2026-03-10T09:00',
-    '<%= config.bin %> who consumer-app --config oncall/ --format json',
+    '<%= config.bin %> who oncall/ consumer-app --format json',
   ]
 
   static override args = {
+    path: Args.string({description: 'Config file or directory (default ./oncall.yaml, else ./oncall/).'}),
     target: Args.string({description: 'Schedule or escalation policy key (default: every schedule).'}),
   }
 
   static override flags = {
     at: Flags.string({description: 'Ask about this time instead of now.'}),
-    config: Flags.string({char: 'c', description: 'Config file or directory (default: the usual config location).'}),
+    config: Flags.string({
+      char: 'c',
+      description: 'Deprecated: pass the config as PATH. Config file or directory.',
+      deprecated: {message: '--config is deprecated: pass the config as the first argument, oncall who PATH [TARGET]'},
+    }),
     format: Flags.string({description: 'Output format.', options: ['text', 'json'], default: 'text'}),
     json: Flags.boolean({description: 'Same as --format json.', default: false}),
     live: Flags.boolean({description: "Ask the account (its rendered final schedules, overrides included) instead of the config's layers.", default: false}),
@@ -41,19 +50,20 @@ With an escalation policy key, shows each level and who it pages. Prefix schedul
 
   async run(): Promise<void> {
     const {args, flags} = await this.parse(Who)
+    const {path, target} = whoArguments(args.path, args.target, flags.config)
     try {
       // Without --at: now, or the hidden --now / ONCALL_NOW clock that tests and the demo inject.
       const at: AtTime = flags.at === undefined ? {kind: 'instant', ms: resolveNow(flags.now, process.env.ONCALL_NOW)} : parseAt(flags.at)
       // Rules get the asked time as their clock (a local time read as UTC is close enough for them).
       const now = new Date(at.kind === 'instant' ? at.ms : parseLocalDateTime(at.local))
-      const {state, diagnostics} = await loadConfig(resolveConfigPath(flags.config), {now})
+      const {state, diagnostics} = await loadConfig(resolveConfigPath(path), {now})
       if (state === undefined || hasErrors(diagnostics)) {
         const errors = sortDiagnostics(diagnostics).filter((d) => d.severity === 'error')
         throw new UserError(`the config has ${errors.length} error(s)`, 1, errors.map(formatDiagnostic))
       }
       const shiftsFor = flags.live ? await liveShiftsSource(clientFromFlags(flags, 'read', (line) => this.err(line)).client, state) : undefined
-      const report = await whoIsOnCall({...state, shiftsFor}, args.target, at)
-      this.out(flags.json || flags.format === 'json' ? JSON.stringify(whoJson(report), null, 2) : formatWhoText(report))
+      const report = await whoIsOnCall({...state, shiftsFor}, target, at)
+      this.out(flags.json || flags.format === 'json' ? jsonOutput(whoJson(report)) : formatWhoText(report))
     } catch (error) {
       if (error instanceof WhoError || error instanceof WindowError) throw new UserError(error.message)
       throw error

@@ -11,14 +11,14 @@ describe('exportWindow', () => {
   })
 
   it('accepts dates and date-times with an offset', () => {
-    expect(exportWindow({now, from: '2026-01-01', to: '2026-01-02T09:00+09:00'})).toEqual({start: day('2026-01-01'), end: day('2026-01-02')})
+    expect(exportWindow({now, since: '2026-01-01', until: '2026-01-02T09:00+09:00'})).toEqual({start: day('2026-01-01'), end: day('2026-01-02')})
   })
 
   it('refuses windows over two years, inverted windows and zone-less times', () => {
-    expect(() => exportWindow({now, from: '2026-01-01', to: '2028-01-03'})).toThrow(/at most 2 years \(731 days\)/)
-    expect(() => exportWindow({now, from: '2026-01-01', to: '2028-01-01'})).not.toThrow()
-    expect(() => exportWindow({now, from: '2026-02-01', to: '2026-01-01'})).toThrow(WindowError)
-    expect(() => parseInstant('2026-01-01T10:00', '--from')).toThrow(/with Z or an offset/)
+    expect(() => exportWindow({now, since: '2026-01-01', until: '2028-01-03'})).toThrow(/at most 2 years \(731 days\)/)
+    expect(() => exportWindow({now, since: '2026-01-01', until: '2028-01-01'})).not.toThrow()
+    expect(() => exportWindow({now, since: '2026-02-01', until: '2026-01-01'})).toThrow(WindowError)
+    expect(() => parseInstant('2026-01-01T10:00', '--since')).toThrow(/with Z or an offset/)
   })
 
   it('takes now from the flag, then ONCALL_NOW, then the clock', () => {

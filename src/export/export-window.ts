@@ -19,7 +19,7 @@ export const WINDOW_PADDING_MS = 35 * DAY
  */
 export const WINDOW_GRID_MS = 28 * DAY
 
-/** Thrown for --from/--to/--now values a person typed wrong; the command turns it into a UserError. */
+/** Thrown for --since/--until/--now values a person typed wrong; the command turns it into a UserError. */
 export class WindowError extends Error {}
 
 /**
@@ -44,14 +44,14 @@ export function parseInstant(text: string, what: string): number {
  * midnight so that every export on the same day gives the same files (a CI job re-running
  * hourly commits at most one change a day, and only when a shift enters or leaves the window).
  */
-export function exportWindow(opts: {readonly from?: string; readonly to?: string; readonly now: number}): TimeWindow {
+export function exportWindow(opts: {readonly since?: string; readonly until?: string; readonly now: number}): TimeWindow {
   const today = Math.floor(opts.now / DAY) * DAY
-  const start = opts.from === undefined ? today - DEFAULT_DAYS_BACK * DAY : parseInstant(opts.from, '--from')
-  const end = opts.to === undefined ? today + DEFAULT_DAYS_AHEAD * DAY : parseInstant(opts.to, '--to')
-  if (end <= start) throw new WindowError(`--to (${iso(end)}) must be after --from (${iso(start)})`)
+  const start = opts.since === undefined ? today - DEFAULT_DAYS_BACK * DAY : parseInstant(opts.since, '--since')
+  const end = opts.until === undefined ? today + DEFAULT_DAYS_AHEAD * DAY : parseInstant(opts.until, '--until')
+  if (end <= start) throw new WindowError(`--until (${iso(end)}) must be after --since (${iso(start)})`)
   if (end - start > MAX_WINDOW_DAYS * DAY) {
     const days = Math.ceil((end - start) / DAY)
-    throw new WindowError(`the export window is ${days} days; at most 2 years (${MAX_WINDOW_DAYS} days) is allowed: narrow --from/--to`)
+    throw new WindowError(`the export window is ${days} days; at most 2 years (${MAX_WINDOW_DAYS} days) is allowed: narrow --since/--until`)
   }
   return {start, end}
 }

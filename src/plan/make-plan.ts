@@ -29,7 +29,7 @@ export function makePlan(desired: DesiredState, live: LiveState, options: MakePl
   ]
   const changes = sortChanges([...users.changes, ...parts.flatMap((p) => p.changes)])
   return {
-    formatVersion: 1,
+    formatVersion: 2,
     owner: desired.owner,
     changes,
     unmanaged: parts.flatMap((p) => p.unmanaged),

@@ -47,4 +47,23 @@ describe('ONCALL_CHANGES_SOON', () => {
     const {plan, live} = planFor([swapped])
     expect(assessSafety(plan, live, {allowDestroy: false, force: false})).toEqual([])
   })
+
+  it('suggests the first handoff after 24 hours when next_handoff itself falls within the day', () => {
+    // Mon 2026-03-09 08:00 Tokyo: the next handoff (10:00 today) is 2 hours away, so next_handoff does not help.
+    const monday = new Date('2026-03-08T23:00:00Z')
+    const live = aSchedule({key: 'primary', timeZone: 'Asia/Tokyo', layers: [weekly]})
+    const rolled = rolloutSchedule({...live, layers: [swapped]}, live, monday).schedule
+    const {plan, live: state} = planFor([...rolled.layers])
+    const v = assessSafety(plan, state, {...flags, now: monday})
+    expect(v.map((x) => x.code)).toEqual(['ONCALL_CHANGES_SOON'])
+    expect(v[0]?.message).not.toContain('rollout: next_handoff')
+    expect(v[0]?.message).toContain('`rollout: {at: 2026-03-16T10:00}`')
+  })
+
+  it('does not suggest waiting when someone leaves the rotation (that applies at once)', () => {
+    const {plan, live} = planFor([{...weekly, users: ['b@x.io']}])
+    const v = assessSafety(plan, live, flags)
+    expect(v.map((x) => x.code)).toEqual(['ONCALL_CHANGES_SOON'])
+    expect(v[0]?.message).not.toContain('rollout')
+  })
 })

@@ -1,7 +1,10 @@
 import type {Schedule} from '../model/schedule.js'
 import {computeShifts} from '../schedule/compute-shifts.js'
 import {formatInZone} from '../schedule/format-local.js'
+import {formatLocalDateTime, parseLocalDateTime} from '../schedule/local-time.js'
+import {ZoneClock} from '../schedule/zone-clock.js'
 import type {Change} from './change.js'
+import {nextHandoff} from './rollout.js'
 import {coverageDifference} from './shift-preview.js'
 
 /** How far ahead a change of who is on call needs `--force`. */
@@ -11,6 +14,12 @@ export interface OnCallChangeSoon {
   readonly schedule: string
   /** `a@x.io gains wed 2026-03-04 12:00, b@x.io loses wed 2026-03-04 12:00` */
   readonly who: string
+  /**
+   * What would let the change wait past the next 24 hours: `rollout: {at: 2026-03-16T10:00}` (the
+   * running rotation's first handoff after that), or undefined when waiting cannot help (someone
+   * leaves the rotation, which takes effect at once, or no running layer hands off).
+   */
+  readonly wait?: string
 }
 
 /**
@@ -38,7 +47,26 @@ export function onCallChangesSoon(changes: readonly Change[], now: Date): OnCall
       const first = [...p.gained.map((i) => ['gains', i.start] as const), ...p.lost.map((i) => ['loses', i.start] as const)].sort((x, y) => x[1] - y[1])[0]
       return first === undefined ? p.user : `${p.user} ${first[0]} time from ${formatInZone(first[1], zone)}`
     })
-    out.push({schedule: c.key, who: `${parts.join(', ')} (${zone})`})
+    const wait = waitUntilAfterADay(before, after, now.getTime())
+    out.push({schedule: c.key, who: `${parts.join(', ')} (${zone})`, ...(wait === undefined ? {} : {wait})})
   }
   return out
+}
+
+/**
+ * The rollout that would move the change past the 24-hour window: the latest of the running live
+ * layers' first handoffs at or after now + 24 h, as `rollout: {at: local}` in the schedule's zone.
+ * "Use next_handoff" is no advice when next_handoff is what made the change start within the day.
+ */
+function waitUntilAfterADay(before: Schedule, after: Schedule, now: number): string | undefined {
+  const zone = ZoneClock.of(before.timeZone)
+  const running = before.layers.filter(
+    (l) => zone.toInstant(parseLocalDateTime(l.start)) <= now && (l.end === null || zone.toInstant(parseLocalDateTime(l.end)) > now),
+  )
+  const staying = new Set(after.layers.flatMap((l) => l.users))
+  if (running.length === 0 || running.some((l) => l.users.some((u) => !staying.has(u)))) return undefined
+  const handoffs = running.map((l) => nextHandoff(l, now + SOON_MS - 1, zone))
+  if (handoffs.some((h) => h === null)) return undefined
+  const at = Math.max(...(handoffs as number[]))
+  return `rollout: {at: ${formatLocalDateTime(ZoneClock.of(after.timeZone).toLocal(at))}}`
 }

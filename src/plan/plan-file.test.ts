@@ -58,6 +58,8 @@ describe('plan files', () => {
     const text = serializePlan(plan)
     const back = parsePlan(text)
     expect(back).toEqual(JSON.parse(JSON.stringify(plan)))
+    expect(text).toContain('"time_zone": "Asia/Tokyo"')
+    expect(text).not.toMatch(/"[a-z]+[A-Z][A-Za-z]*":/)
     expect(serializePlan(back)).toBe(text)
   })
 
@@ -68,9 +70,12 @@ describe('plan files', () => {
 
   it('refuses unknown format versions with a clear message', () => {
     const doc = JSON.parse(serializePlan(aSmallPlan().plan)) as Record<string, unknown>
-    expect(() => parsePlan(JSON.stringify({...doc, formatVersion: 2}))).toThrow(
-      'the plan file has format version 2, but this oncall reads version 1: make the plan again with this version',
+    expect(() => parsePlan(JSON.stringify({...doc, format_version: 3}))).toThrow(
+      'the plan file has format version 3, but this oncall reads version 2: make the plan again with this version',
     )
+    // Version 1 (camelCase keys) is refused by its version, not by a confusing list of schema errors.
+    const {format_version: _v, ...rest} = doc
+    expect(() => parsePlan(JSON.stringify({...rest, formatVersion: 1}))).toThrow(/format version 1, but this oncall reads version 2/)
     expect(() => parsePlan(JSON.stringify({owner: 'x'}))).toThrow(/format version null/)
   })
 

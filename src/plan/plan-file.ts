@@ -1,9 +1,11 @@
+import {camelCaseKeys} from '../output/json-keys.js'
 import type {Plan} from './plan.js'
 import {planSchemaErrors} from './plan-schema.js'
 import {renderJson} from './render/json.js'
 
 /** The plan file format versions this build reads. */
-export const SUPPORTED_FORMAT_VERSIONS: readonly number[] = [1]
+export const SUPPORTED_FORMAT_VERSIONS: readonly number[] = [2]
+// 2: snake_case keys (version 1 had camelCase ones).
 
 /** A plan file that cannot be used; the message is one line for people, `details` one line per problem. */
 export class PlanFileError extends Error {
@@ -37,7 +39,7 @@ export function parsePlan(text: string): Plan {
     throw new PlanFileError(`the plan file is not valid JSON: ${(error as Error).message}`)
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new PlanFileError('the plan file is not a JSON object')
-  const version = (value as {formatVersion?: unknown}).formatVersion
+  const version = (value as {format_version?: unknown; formatVersion?: unknown}).format_version ?? (value as {formatVersion?: unknown}).formatVersion
   if (typeof version !== 'number' || !SUPPORTED_FORMAT_VERSIONS.includes(version)) {
     throw new PlanFileError(
       `the plan file has format version ${JSON.stringify(version ?? null)}, but this oncall reads version ${SUPPORTED_FORMAT_VERSIONS.join(', ')}: make the plan again with this version`,
@@ -46,6 +48,6 @@ export function parsePlan(text: string): Plan {
   const problems = planSchemaErrors(value)
   if (problems.length > 0) throw new PlanFileError('the plan file does not match the plan format', problems)
   // `plan --format json` output is a plan file too; its safety verdict is judged again at apply.
-  const {violations: _verdict, ...plan} = value as Plan & {violations?: unknown}
+  const {violations: _verdict, ...plan} = camelCaseKeys(value) as Plan & {violations?: unknown}
   return plan
 }

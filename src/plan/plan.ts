@@ -29,8 +29,8 @@ export interface PlanWarning {
  * in reverse order).
  */
 export interface Plan {
-  /** Version of the plan JSON format (schemas/plan.schema.json). */
-  readonly formatVersion: 1
+  /** Version of the plan JSON format (schemas/plan.schema.json; 2 = snake_case keys in JSON). */
+  readonly formatVersion: 2
   readonly owner: string
   readonly changes: readonly Change[]
   readonly unmanaged: readonly UnmanagedMatch[]

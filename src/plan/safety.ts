@@ -57,7 +57,9 @@ export function assessSafety(plan: Plan, live: LiveState, options: SafetyOptions
     for (const soon of onCallChangesSoon(plan.changes, options.now)) {
       violations.push({
         code: 'ONCALL_CHANGES_SOON',
-        message: `schedule ${soon.schedule} changes who is on call within 24 hours: ${soon.who}; review it and re-run with --force (or use rollout: next_handoff)`,
+        message:
+          `schedule ${soon.schedule} changes who is on call within 24 hours: ${soon.who}; review it and re-run with --force` +
+          (soon.wait === undefined ? '' : ` (or let it wait: \`${soon.wait}\` on the schedule, its first handoff after 24 hours)`),
         requires: 'force',
       })
     }

@@ -22,6 +22,43 @@ describe('behaviour every command shares', () => {
     expect(r.stderr.trim()).toBe('error: Expected --format=xml to be one of: text, json, markdown')
   })
 
+  it.each([
+    [['plan', '--preview-days', '1000'], 'error: --preview-days: expected an integer less than or equal to 90 but received: 1000'],
+    [['sandbox', '--port', 'abc'], 'error: --port: expected an integer but received: abc'],
+    [['sandbox', '--port', '70000'], 'error: --port: expected an integer less than or equal to 65535 but received: 70000'],
+  ])('a flag value out of range says why in one line: %j', (args, line) => {
+    const r = cli(args)
+    expect(r.status).toBe(1)
+    expect(r.stderr).toBe(`${line}\n`)
+  })
+
+  it('--help states the limits of bounded flags and shows no empty [default: ]', () => {
+    const help = (command: string) => cli([command, '--help']).stdout.replace(/\s+/g, ' ')
+    expect(help('plan')).toMatch(/--preview-days=<value> [^-]*Range: 0\.\.90\./)
+    expect(help('sandbox')).toMatch(/--port=<value> [^-]*Range: 0\.\.65535\./)
+    for (const command of ['apply', 'export', 'import', 'plan', 'sandbox', 'validate', 'who']) {
+      expect(cli([command, '--help']).stdout, command).not.toContain('[default: ]')
+    }
+  })
+
+  it('-h and `oncall help` show the same help as --help', () => {
+    const root = cli(['--help']).stdout
+    expect(cli(['-h']).stdout).toBe(root)
+    expect(cli(['help']).stdout).toBe(root)
+    const plan = cli(['plan', '--help']).stdout
+    expect(plan).toContain('USAGE')
+    expect(cli(['plan', '-h']).stdout).toBe(plan)
+    expect(cli(['help', 'plan']).stdout).toBe(plan)
+    const unknown = cli(['help', 'plna'])
+    expect(unknown.status).toBe(1)
+    expect(unknown.stderr).toMatch(/^error: unknown command `plna`/)
+  })
+
+  it('apply --force names both things it allows: large plans and on-call changes within 24 hours', () => {
+    const help = cli(['apply', '--help']).stdout.replace(/\s+/g, ' ')
+    expect(help).toMatch(/--force .*30%.*who is on call within the next 24 hours/)
+  })
+
   it('prints a stack trace only with --debug', () => {
     const env = {PAGERDUTY_TOKEN: 'secrettoken1234', PAGERDUTY_API_URL: 'http://127.0.0.1:9'}
     const plain = cli(['plan', 'examples/starter', '--preview-days', '0'], env)
@@ -36,6 +73,6 @@ describe('behaviour every command shares', () => {
   it('--help lists every command', () => {
     const r = cli(['--help'])
     expect(r.status).toBe(0)
-    for (const command of ['apply', 'demo', 'export', 'import', 'plan', 'sandbox', 'validate', 'who']) expect(r.stdout).toMatch(new RegExp(`\\n  ${command} `))
+    for (const command of ['apply', 'demo', 'export', 'help', 'import', 'plan', 'sandbox', 'validate', 'who']) expect(r.stdout).toMatch(new RegExp(`\\n  ${command} `))
   })
 })

@@ -58,10 +58,21 @@ describe('oncall export', () => {
     expect(html).toContain('href="https://oncall.example.com/cal/users/lena.fischer-at-example.com.ics"')
   })
 
+  it('takes the window as --since/--until; the old --from/--to still work, with a deprecation warning', () => {
+    const window = ['--since', '2026-03-01', '--until', '2026-04-01']
+    const now = runCli(['export', ORG_CONFIG, '--out', tempDir(), ...window], {ONCALL_NOW: NOW})
+    expect(now.status, now.stderr).toBe(0)
+    expect(now.stdout).toContain('Window 2026-03-01 .. 2026-04-01')
+    const old = runCli(['export', ORG_CONFIG, '--out', tempDir(), '--from', '2026-03-01', '--to', '2026-04-01'], {ONCALL_NOW: NOW})
+    expect(old.status, old.stderr).toBe(0)
+    expect(old.stdout.split('\n').slice(1)).toEqual(now.stdout.split('\n').slice(1)) // the first line names the output directory
+    expect(old.stderr).toMatch(/deprecated/)
+  })
+
   it.each([
-    [['--from', '2026-01-01', '--to', '2028-06-01'], /error: the export window is 882 days; at most 2 years \(731 days\) is allowed/],
-    [['--from', '2026-02-01', '--to', '2026-01-01'], /error: --to \(2026-01-01T00:00Z\) must be after --from/],
-    [['--from', 'yesterday'], /error: --from "yesterday" is not a date/],
+    [['--since', '2026-01-01', '--until', '2028-06-01'], /error: the export window is 882 days; at most 2 years \(731 days\) is allowed/],
+    [['--since', '2026-02-01', '--until', '2026-01-01'], /error: --until \(2026-01-01T00:00Z\) must be after --since/],
+    [['--since', 'yesterday'], /error: --since "yesterday" is not a date/],
     [['--base-url', 'ftp://files'], /error: --base-url must start with https:\/\//],
   ])('refuses %j with one clear line and exit 1', (args, message) => {
     const r = runCli(['export', ORG_CONFIG, '--out', tempDir(), ...args], {ONCALL_NOW: NOW})

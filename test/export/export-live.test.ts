@@ -62,7 +62,7 @@ describe('export --live (the account’s rendered final schedules)', () => {
     expect((await cli(['apply', CONFIG, '--auto-approve'], env)).status).toBe(0)
     const fromConfig = tempDir()
     const live = tempDir()
-    const window = ['--from', '2026-03-01', '--to', '2026-04-15']
+    const window = ['--since', '2026-03-01', '--until', '2026-04-15']
     expect((await cli(['export', CONFIG, '--out', fromConfig, ...window], env)).status).toBe(0)
     const r = await cli(['export', CONFIG, '--live', '--out', live, ...window], env)
     expect(r.stderr).toBe('')
@@ -80,7 +80,7 @@ describe('export --live (the account’s rendered final schedules)', () => {
 
   it('shows an override made in the account (the rendered final schedule), which the config export does not', async () => {
     // Runs after the apply above. Someone covers three hours of another person's shift.
-    const window = ['--from', '2026-03-01', '--to', '2026-04-15']
+    const window = ['--since', '2026-03-01', '--until', '2026-04-15']
     const before = tempDir()
     expect((await cli(['export', CONFIG, '--out', before, ...window], env)).status).toBe(0)
     const feed = 'consumer-app-primary.ics'

@@ -105,6 +105,25 @@ describe.sequential('plan and apply through the CLI', {timeout: 120_000}, () => 
     expect(Object.keys(namesByType(account.state()).services)).toEqual(['Platform API'])
   })
 
+  it('apply --json prints one snake_case document: the plan, the outcome and what was applied', async () => {
+    editYaml(join(dir, 'oncall.yaml'), (d) => d.setIn(['services', 'platform-api', 'urgency'], 'high'))
+    const run = await cli(['apply', dir, '--auto-approve', '--json'])
+    expect(run.status, run.stderr).toBe(0)
+    const doc = JSON.parse(run.stdout) as {outcome: string; plan: object; applied: {kind: string; type: string; key: string; id: string}[]; failed: null; not_attempted: []; request_count: number}
+    expect(doc.outcome).toBe('applied')
+    expect(doc.applied).toEqual([{kind: 'update', type: 'service', key: 'platform-api', id: expect.any(String)}])
+    expect(doc.failed).toBeNull()
+    expect(doc.not_attempted).toEqual([])
+    expect(doc.request_count).toBeGreaterThan(0)
+    const validate = new Ajv({allErrors: true, strict: false}).compile(planSchema)
+    expect(validate(doc.plan), JSON.stringify(validate.errors)).toBe(true)
+    expect(run.stdout).not.toMatch(/"[a-z]+[A-Z][A-Za-z]*":/)
+    expect(run.stderr).toContain('~ service platform-api ... done')
+    const again = await cli(['apply', dir, '--auto-approve', '--json'])
+    expect(again.status).toBe(0)
+    expect((JSON.parse(again.stdout) as {outcome: string}).outcome).toBe('no_changes')
+  })
+
   it('--verbose logs requests without the token', async () => {
     const run = await cli(['plan', dir, '--verbose'])
     expect(run.status).toBe(0)

@@ -209,7 +209,7 @@ describe('applyChanges against the sandbox', () => {
     expect(report.failed).toBeNull()
     expect(events.filter((e) => e.kind === 'done').map(formatApplyEvent).map((l) => l.replace(/ \.\.\. .*/, ''))).toEqual([
       '~ team sre',
-      '~ escalation policy sre',
+      '~ escalation_policy sre',
       '~ team sre (remove members)',
     ])
     const after = await read(changed, NOW)

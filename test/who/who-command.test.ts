@@ -1,8 +1,9 @@
 import {spawnSync} from 'node:child_process'
 import {mkdtempSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
-import {join} from 'node:path'
+import {dirname, join} from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {whoArguments} from '../../src/cli/who-arguments.js'
 
 const REPO = join(import.meta.dirname, '..', '..')
 const CONFIG = join(import.meta.dirname, 'fixtures', 'oncall.yaml')
@@ -23,16 +24,16 @@ function whoWithEnv(env: Record<string, string>, ...args: string[]): {status: nu
 
 describe('oncall who', () => {
   it('--json is the same as --format json', () => {
-    const json = who('--config', CONFIG, '--at', '2026-03-10T12:00Z', '--json')
+    const json = who(CONFIG, '--at', '2026-03-10T12:00Z', '--json')
     expect(json.status).toBe(0)
     expect(JSON.parse(json.stdout)).toHaveProperty('schedules')
-    expect(json.stdout).toBe(who('--config', CONFIG, '--at', '2026-03-10T12:00Z', '--format', 'json').stdout)
+    expect(json.stdout).toBe(who(CONFIG, '--at', '2026-03-10T12:00Z', '--format', 'json').stdout)
   })
 
   it('lists every schedule at an instant, times in each schedule’s zone', () => {
     // 2026-03-10T12:00Z is Tue 21:00 in Tokyo (week 9 since 2026-01-05: aiko) and Tue 08:00 EDT in
     // New York (daily turn 63 since 2026-01-05, started Mon 09:00: bob).
-    const r = who('--config', CONFIG, '--at', '2026-03-10T12:00Z')
+    const r = who(CONFIG, '--at', '2026-03-10T12:00Z')
     expect(r.stderr).toBe('')
     expect(r.status).toBe(0)
     expect(r.stdout).toBe(
@@ -46,7 +47,7 @@ describe('oncall who', () => {
   })
 
   it('reads a local --at in the schedule’s zone and shows who is next', () => {
-    const r = who('app-days', '--config', CONFIG, '--at', '2026-03-13T18:00')
+    const r = who(CONFIG, 'app-days', '--at', '2026-03-13T18:00')
     expect(r.status).toBe(0)
     expect(r.stdout).toBe(
       [
@@ -60,7 +61,7 @@ describe('oncall who', () => {
   })
 
   it('shows an escalation policy level by level as JSON', () => {
-    const r = who('app', '--config', CONFIG, '--at', '2026-03-10T12:00Z', '--format', 'json')
+    const r = who(CONFIG, 'app', '--at', '2026-03-10T12:00Z', '--format', 'json')
     expect(r.status).toBe(0)
     const json = JSON.parse(r.stdout)
     expect(json.escalation_policy.key).toBe('app')
@@ -78,22 +79,22 @@ describe('oncall who', () => {
   })
 
   it('takes "now" from ONCALL_NOW when --at is not given', () => {
-    const r = whoWithEnv({ONCALL_NOW: '2026-03-10T12:00:00Z'}, 'app-primary', '--config', CONFIG)
+    const r = whoWithEnv({ONCALL_NOW: '2026-03-10T12:00:00Z'}, CONFIG, 'app-primary')
     expect(r.status).toBe(0)
     expect(r.stdout.split('\n')[0]).toBe('app-primary (App - Primary) at tue 2026-03-10 21:00 Asia/Tokyo:')
   })
 
   it('is deterministic: the same question gives byte-identical output', () => {
-    const a = who('app', '--config', CONFIG, '--at', '2026-03-10T12:00Z', '--format', 'json')
-    const b = who('app', '--config', CONFIG, '--at', '2026-03-10T12:00Z', '--format', 'json')
+    const a = who(CONFIG, 'app', '--at', '2026-03-10T12:00Z', '--format', 'json')
+    const b = who(CONFIG, 'app', '--at', '2026-03-10T12:00Z', '--format', 'json')
     expect(a.stdout).toBe(b.stdout)
   })
 
   it('fails with one line for an unknown name or a bad time', () => {
-    const unknown = who('app-primry', '--config', CONFIG, '--at', '2026-03-10T12:00Z')
+    const unknown = who(CONFIG, 'app-primry', '--at', '2026-03-10T12:00Z')
     expect(unknown.status).toBe(1)
     expect(unknown.stderr).toBe('error: no schedule or escalation policy named app-primry (did you mean app-primary?)\n')
-    const badTime = who('--config', CONFIG, '--at', 'next tuesday')
+    const badTime = who(CONFIG, '--at', 'next tuesday')
     expect(badTime.status).toBe(1)
     expect(badTime.stderr.split('\n')[0]).toMatch(/^error: invalid time: next tuesday/)
   })
@@ -102,9 +103,44 @@ describe('oncall who', () => {
     const dir = mkdtempSync(join(tmpdir(), 'oncall-who-'))
     const file = join(dir, 'oncall.yaml')
     writeFileSync(file, 'version: 1\nowner: x\nschedules:\n  s:\n    name: S\n    time_zone: Mars/Base\n    layers: []\n')
-    const r = who('--config', file, '--at', '2026-03-10T12:00Z')
+    const r = who(file, '--at', '2026-03-10T12:00Z')
     expect(r.status).toBe(1)
     expect(r.stderr).toMatch(/^error: the config has \d+ error\(s\)\n/)
     expect(r.stdout).toBe('')
+  })
+
+  it('takes the config as PATH like every other command; a lone key is the TARGET; --config still works, deprecated', () => {
+    const at = ['--at', '2026-03-10T12:00Z']
+    const both = who(CONFIG, 'app-primary', ...at)
+    expect(both.status, both.stderr).toBe(0)
+    expect(both.stderr).toBe('')
+    expect(both.stdout).toMatch(/^app-primary \(/)
+    const old = who('app-primary', '--config', CONFIG, ...at)
+    expect(old.status).toBe(0)
+    expect(old.stdout).toBe(both.stdout)
+    expect(old.stderr).toMatch(/deprecated/)
+    // From the config's own directory: a lone argument that is no file is the key.
+    const r = spawnSync(process.execPath, [join(REPO, 'bin', 'run.js'), 'who', 'app-primary', ...at], {cwd: dirname(CONFIG), encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}})
+    expect(r.status, r.stderr).toBe(0)
+    expect(r.stdout).toBe(both.stdout)
+  })
+})
+
+describe('whoArguments', () => {
+  const exists = (path: string) => path === 'oncall' || path === 'team.yaml'
+  it.each([
+    [['oncall/', 'primary'], {path: 'oncall/', target: 'primary'}],
+    [['primary'], {path: undefined, target: 'primary'}],
+    [['oncall'], {path: 'oncall', target: undefined}],
+    [['team.yaml'], {path: 'team.yaml', target: undefined}],
+    [['other.yml'], {path: 'other.yml', target: undefined}],
+    [['conf/dir'], {path: 'conf/dir', target: undefined}],
+    [[], {path: undefined, target: undefined}],
+  ])('%j', (args, expected) => {
+    expect(whoArguments(args[0], args[1], undefined, exists)).toEqual(expected)
+  })
+  it('with the deprecated --config, the argument is the target', () => {
+    expect(whoArguments('primary', undefined, 'oncall/', exists)).toEqual({path: 'oncall/', target: 'primary'})
+    expect(() => whoArguments('a', 'b', 'oncall/', exists)).toThrow(/at most one argument/)
   })
 })

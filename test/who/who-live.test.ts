@@ -29,8 +29,8 @@ describe('who --live (asks the account)', () => {
 
   it('names the same people as the config for every schedule, now and a week later', async () => {
     for (const at of [NOW, '2026-03-09T12:00:00Z']) {
-      const fromConfig = await cli(['who', '--config', CONFIG, '--at', at, '--format', 'json'], env)
-      const live = await cli(['who', '--config', CONFIG, '--at', at, '--format', 'json', '--live'], env)
+      const fromConfig = await cli(['who', CONFIG, '--at', at, '--format', 'json'], env)
+      const live = await cli(['who', CONFIG, '--at', at, '--format', 'json', '--live'], env)
       expect(live.status, live.stderr).toBe(0)
       const expected = people(fromConfig.stdout)
       expect(Object.keys(expected)).toHaveLength(6)
@@ -42,7 +42,7 @@ describe('who --live (asks the account)', () => {
   })
 
   it('fails with one line when the token is wrong, without printing it', async () => {
-    const r = await cli(['who', '--config', CONFIG, '--live'], {...env, PAGERDUTY_TOKEN: 'wrongtoken123'})
+    const r = await cli(['who', CONFIG, '--live'], {...env, PAGERDUTY_TOKEN: 'wrongtoken123'})
     expect(r.status).toBe(1)
     expect(r.stderr).toMatch(/HTTP 401/)
     expect(r.stderr).not.toContain('wrongtoken123')

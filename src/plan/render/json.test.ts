@@ -17,15 +17,24 @@ describe('renderJson', () => {
     const {plan} = aSmallPlan()
     const rollout = {schedule: 'primary', timeZone: 'Asia/Tokyo', layer: 0, layerName: 'Weekly', at: '2026-03-09T01:00:00.000Z', atLocal: '2026-03-09T10:00', reason: 'next_handoff' as const}
     const doc = JSON.parse(renderJson({...plan, rollouts: [rollout]}))
-    expect(doc.rollouts).toEqual([rollout])
+    expect(doc.rollouts).toEqual([{schedule: 'primary', time_zone: 'Asia/Tokyo', layer: 0, layer_name: 'Weekly', at: '2026-03-09T01:00:00.000Z', at_local: '2026-03-09T10:00', reason: 'next_handoff'}])
     expect(planSchemaErrors(doc)).toEqual([])
     expect(JSON.parse(renderJson(plan))).not.toHaveProperty('rollouts')
   })
 
   it('puts the format version first and sorts nested keys', () => {
     const text = renderJson(aSmallPlan().plan)
-    expect(text.startsWith('{\n  "formatVersion": 1,\n  "owner": "consumer-app",\n  "summary": {\n    "create": 1,\n    "delete": 1,\n    "update": 1\n  },')).toBe(true)
+    expect(text.startsWith('{\n  "format_version": 2,\n  "owner": "consumer-app",\n  "summary": {\n    "create": 1,\n    "delete": 1,\n    "update": 1\n  },')).toBe(true)
     expect(text.endsWith('}\n')).toBe(true)
+  })
+
+  it('writes every key in snake_case, like the config, while data keys (fingerprints, emails) stay as they are', () => {
+    const {plan} = aSmallPlan()
+    const text = renderJson({...plan, fingerprints: {...plan.fingerprints, live: {'schedule:id_platform': 'abc'}}})
+    const keys = [...text.matchAll(/"([^"]+)":/g)].map((m) => m[1] as string)
+    expect(keys.filter((k) => /[A-Z]/.test(k))).toEqual([])
+    expect(keys).toContain('request_count')
+    expect(keys).toContain('schedule:id_platform')
   })
 
   it('is byte-identical for equal plans built from differently ordered objects', () => {

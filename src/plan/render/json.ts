@@ -1,3 +1,4 @@
+import {snakeCaseKeys} from '../../output/json-keys.js'
 import {canonicalize} from '../canonical-json.js'
 import type {Plan} from '../plan.js'
 import type {SafetyViolation} from '../safety.js'
@@ -5,24 +6,31 @@ import type {SafetyViolation} from '../safety.js'
 /**
  * The plan as stable JSON (`--format json`, plan files), following schemas/plan.schema.json:
  * top-level fields in a fixed order, every nested object with sorted keys, so the same plan is
- * always the same bytes. `violations` appear only when the caller assessed safety, `shiftPreviews`
- * and `rollouts` only when the plan has them.
+ * always the same bytes, and snake_case keys like every JSON output (output/json-keys.ts).
+ * `violations` appear only when the caller assessed safety, `shift_previews` and `rollouts` only
+ * when the plan has them.
  */
 export function renderJson(plan: Plan, violations?: readonly SafetyViolation[]): string {
   const doc = {
     formatVersion: plan.formatVersion,
     owner: plan.owner,
-    summary: canonicalize(plan.summary),
-    changes: canonicalize(plan.changes),
-    unmanaged: canonicalize(plan.unmanaged),
-    conflicts: canonicalize(plan.conflicts),
-    warnings: canonicalize(plan.warnings),
-    errors: canonicalize(plan.errors ?? []),
+    summary: sorted(plan.summary),
+    changes: sorted(plan.changes),
+    unmanaged: sorted(plan.unmanaged),
+    conflicts: sorted(plan.conflicts),
+    warnings: sorted(plan.warnings),
+    errors: sorted(plan.errors ?? []),
     requestCount: plan.requestCount,
-    fingerprints: canonicalize(plan.fingerprints),
-    ...(plan.shiftPreviews === undefined ? {} : {shiftPreviews: canonicalize(plan.shiftPreviews)}),
-    ...(plan.rollouts === undefined ? {} : {rollouts: canonicalize(plan.rollouts)}),
-    ...(violations === undefined ? {} : {violations: canonicalize(violations)}),
+    fingerprints: sorted(plan.fingerprints),
+    ...(plan.shiftPreviews === undefined ? {} : {shiftPreviews: sorted(plan.shiftPreviews)}),
+    ...(plan.rollouts === undefined ? {} : {rollouts: sorted(plan.rollouts)}),
+    ...(violations === undefined ? {} : {violations: sorted(violations)}),
   }
-  return JSON.stringify(doc, null, 2) + '\n'
+  // Top-level keys keep the order above; nested ones are snake_case and sorted as such.
+  return JSON.stringify(snakeCaseKeys(doc), null, 2) + '\n'
+}
+
+/** Canonical (Maps as pairs, sorted keys), with keys sorted again once they are snake_case. */
+function sorted(value: unknown): unknown {
+  return canonicalize(snakeCaseKeys(canonicalize(value)))
 }

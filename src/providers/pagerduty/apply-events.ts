@@ -52,7 +52,8 @@ const SIGN = {create: '+', update: '~', adopt: '~', delete: '-'} as const
 export function formatApplyEvent(event: ApplyEvent): string {
   const {change} = event
   const notes = [change.kind === 'adopt' ? ' (adopt)' : '', event.step === 'remove-members' ? ' (remove members)' : ''].join('')
-  const head = `${SIGN[change.kind]} ${change.type.replace('_', ' ')} ${change.key}${notes}`
+  // The type as the plan prints it (`escalation_policy`), so plan and progress lines read alike.
+  const head = `${SIGN[change.kind]} ${change.type} ${change.key}${notes}`
   switch (event.kind) {
     case 'start':
       return `${head} ...`
