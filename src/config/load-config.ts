@@ -58,6 +58,10 @@ export function checkSources(sources: readonly SourceText[], options: LoadOption
     const sorted = sortDiagnostics(diagnostics)
     return {state: hasErrors(sorted) ? undefined : state, diagnostics: sorted, sourceMap}
   }
+  if (parsed.length === 0 && !hasErrors(diagnostics) && sources[0] !== undefined) {
+    const file = sources[0].file
+    diagnostics.push({severity: 'error', code: 'no-settings', message: 'the config holds no settings', file, line: 1, col: 1, hint: 'start with `version: 1` and `owner: my-team`'})
+  }
   if (hasErrors(diagnostics) || parsed.length === 0) return done()
 
   const merged = mergeFiles(parsed)

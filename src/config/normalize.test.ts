@@ -68,6 +68,44 @@ describe('normalize', () => {
     expect(state.owner).toBe('t')
   })
 
+  it('expands `weekdays: {from, to}` into five weekly windows, Monday to Friday', () => {
+    const state = load(
+      [
+        'version: 1',
+        'owner: t',
+        'schedules:',
+        '  s:',
+        '    time_zone: Europe/Berlin',
+        '    layers:',
+        '      - {users: [a@x.io], turn: weekly, handoff: mon 09:00, start: 2026-01-05, restrictions: [{weekdays: {from: "09:00", to: "18:00"}}]}',
+        '      - {users: [b@x.io], turn: weekly, handoff: mon 09:00, start: 2026-01-05, restrictions: [{weekdays: {from: "22:00", to: "06:00"}}]}',
+      ].join('\n'),
+    )
+    const [day, night] = state.schedules.get('s')?.layers ?? []
+    expect(day?.restrictions).toEqual([1, 2, 3, 4, 5].map((startDay) => ({kind: 'weekly', startDay, start: '09:00', durationMinutes: 540})))
+    expect(night?.restrictions).toEqual([1, 2, 3, 4, 5].map((startDay) => ({kind: 'weekly', startDay, start: '22:00', durationMinutes: 480})))
+  })
+
+  it('ignores `templates:` and resolves `<<:` merge keys from its anchors', () => {
+    const state = load(
+      [
+        'version: 1',
+        'owner: t',
+        'templates:',
+        '  weekly: &weekly {turn: weekly, handoff: mon 09:00, start: 2026-01-05}',
+        '  anything: [goes, here]',
+        'schedules:',
+        '  s:',
+        '    time_zone: UTC',
+        '    layers:',
+        '      - <<: *weekly',
+        '        users: [a@x.io, b@x.io]',
+        '        handoff: tue 10:00',
+      ].join('\n'),
+    )
+    expect(state.schedules.get('s')?.layers[0]).toMatchObject({users: ['a@x.io', 'b@x.io'], turnSeconds: 604_800, rotationStart: '2026-01-06T10:00'})
+  })
+
   it('converts restrictions, support hours, timeouts and grouping', () => {
     const state = load(
       [

@@ -98,7 +98,7 @@ function layer(l: WrittenLayer, index: number, refer: (email: string) => string,
     name: l.name ?? `Layer ${index + 1}`,
     users: l.users.map(refer),
     ...timing,
-    restrictions: (l.restrictions ?? []).map(restriction),
+    restrictions: (l.restrictions ?? []).flatMap(expandRestriction),
     // Only when written: the default (next_handoff) is applied by the plan, and configs without
     // the key keep the same canonical form (and fingerprint) as before the key existed.
     ...(written === undefined ? {} : {rollout: rollout(written)}),
@@ -119,8 +119,14 @@ export function restriction(r: WrittenRestriction): Restriction {
     const from = minuteOfDay(r.daily.from)
     return {kind: 'daily', start: r.daily.from, durationMinutes: (minuteOfDay(r.daily.to) - from + DAY_MINUTES) % DAY_MINUTES}
   }
-  const from = parseWeeklyTime(r.weekly.from)
-  const to = parseWeeklyTime(r.weekly.to)
+  if ('weekdays' in r) {
+    // Monday's window; expandRestriction copies it to the other weekdays.
+    const from = minuteOfDay(r.weekdays.from)
+    return {kind: 'weekly', startDay: 1, start: r.weekdays.from, durationMinutes: (minuteOfDay(r.weekdays.to) - from + DAY_MINUTES) % DAY_MINUTES}
+  }
+  const weekly = r.weekly
+  const from = parseWeeklyTime(weekly.from)
+  const to = parseWeeklyTime(weekly.to)
   if (!from || !to) throw new NotNormalizable('weekly restriction')
   const minuteOfWeek = (w: {day: Weekday; time: string}) => (w.day - 1) * DAY_MINUTES + minuteOfDay(w.time)
   return {
@@ -129,6 +135,16 @@ export function restriction(r: WrittenRestriction): Restriction {
     start: from.time,
     durationMinutes: (minuteOfWeek(to) - minuteOfWeek(from) + WEEK_MINUTES) % WEEK_MINUTES,
   }
+}
+
+/**
+ * The model's windows for one written restriction: `weekdays: {from, to}` is five weekly windows,
+ * Monday to Friday, each `from` to `to` (crossing midnight when to <= from), as PagerDuty stores it.
+ */
+export function expandRestriction(r: WrittenRestriction): Restriction[] {
+  const window = restriction(r)
+  if (!('weekdays' in r) || window.kind !== 'weekly') return [window]
+  return ([1, 2, 3, 4, 5] as const).map((day) => ({...window, startDay: day}))
 }
 
 function service(key: string, s: WrittenService): Service {

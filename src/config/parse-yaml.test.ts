@@ -16,8 +16,22 @@ describe('parseYamlFile', () => {
     expect(d?.message).not.toContain('\n')
     expect(summary('a: 1\na: 2\n')).toEqual([['duplicate-mapping-key', 2, 1]])
   })
-  it('refuses empty files, non-mappings and several documents', () => {
-    expect(summary('')).toEqual([['empty-file', 1, 1]])
+  it('names a duplicate key and where it was first defined', () => {
+    const [d] = parse('teams:\n  app: {name: A}\n  web: {name: W}\n  app: {name: B}\n').diagnostics
+    expect(d).toMatchObject({code: 'duplicate-mapping-key', line: 4, col: 3, message: 'duplicate key `app`: already defined at f.yaml:2:3 in the same mapping'})
+  })
+  it('merges `<<: *anchor` keys, the written keys winning', () => {
+    const result = parse('templates:\n  weekly: &weekly {turn: weekly, handoff: mon 10:00}\nlayer:\n  <<: *weekly\n  handoff: tue 09:00\n')
+    expect(result.diagnostics).toEqual([])
+    expect(result.file?.value.layer).toEqual({turn: 'weekly', handoff: 'tue 09:00'})
+  })
+  it('warns about empty and comment-only files (no `version` hint: in a directory that is fine)', () => {
+    expect(parse('').diagnostics).toEqual([{severity: 'warning', code: 'empty-file', message: 'file is empty', file: 'f.yaml', line: 1, col: 1}])
+    const comments = parse('# notes for later\n# nothing yet\n')
+    expect(comments.file).toBeUndefined()
+    expect(comments.diagnostics).toEqual([{severity: 'warning', code: 'empty-file', message: 'file holds only comments', file: 'f.yaml', line: 1, col: 1}])
+  })
+  it('refuses non-mappings and several documents', () => {
     expect(summary('- x\n')).toEqual([['not-a-mapping', 1, 1]])
     expect(summary('a: 1\n---\nb: 2\n')).toEqual([['yaml-syntax', 2, 1]])
   })

@@ -1,4 +1,4 @@
-import {isMap, isScalar, LineCounter, parseDocument, visit, type Document} from 'yaml'
+import {isMap, isScalar, LineCounter, parseDocument, visit, type Document, type YAMLError} from 'yaml'
 import type {Diagnostic} from './diagnostic.js'
 import type {SourceText} from './read-files.js'
 
@@ -21,13 +21,24 @@ export type ParseResult = {file: ParsedFile; diagnostics: Diagnostic[]} | {file:
 /** Parses one YAML file (YAML 1.2 core schema) into a document that keeps source positions. */
 export function parseYamlFile(source: SourceText): ParseResult {
   const lineCounter = new LineCounter()
-  const doc = parseDocument(source.text, {lineCounter, prettyErrors: true, uniqueKeys: true, version: '1.2', schema: 'core'})
+  // merge: `<<: *anchor` merge keys (YAML 1.1, widely used to share settings; see `templates:`).
+  const doc = parseDocument(source.text, {lineCounter, prettyErrors: true, uniqueKeys: true, merge: true, version: '1.2', schema: 'core'})
   const at = (offset: number) => ({file: source.file, ...lineCounter.linePos(offset)})
+  const duplicates = duplicateKeys(doc)
+  const message = (e: YAMLError): string => {
+    if (e.code === 'MULTIPLE_DOCS') return 'a file holds one YAML document, this one has several'
+    const duplicate = e.code === 'DUPLICATE_KEY' ? duplicates.get(e.pos[0]) : undefined
+    if (duplicate) {
+      const first = lineCounter.linePos(duplicate.first)
+      return `duplicate key \`${duplicate.key}\`: already defined at ${source.file}:${first.line}:${first.col} in the same mapping`
+    }
+    return yamlMessage(e.message)
+  }
   const diagnostics: Diagnostic[] = [
     ...doc.errors.map((e): Diagnostic => ({
       severity: 'error',
       code: e.code === 'DUPLICATE_KEY' ? 'duplicate-mapping-key' : 'yaml-syntax',
-      message: e.code === 'MULTIPLE_DOCS' ? 'a file holds one YAML document, this one has several' : yamlMessage(e.message),
+      message: message(e),
       ...at(e.pos[0]),
       ...(e.code === 'MULTIPLE_DOCS' ? {hint: 'remove the `---` separator, or split the documents into files of a config directory'} : {}),
       ...(e.code === 'TAB_AS_INDENT' ? {hint: 'indent with spaces, not tabs'} : {}),
@@ -40,7 +51,15 @@ export function parseYamlFile(source: SourceText): ParseResult {
     file: undefined,
     diagnostics: [...diagnostics, {severity: 'error', code, message, ...at(offset), ...(hint ? {hint} : {})}],
   })
-  if (doc.contents === null) return error('empty-file', 'file is empty', 0, 'start with `version: 1`')
+  if (doc.contents === null) {
+    // Blank or only comments: nothing to merge, and not wrong in a directory config (the
+    // config-level checks still say when no file sets `version` or `owner`).
+    const comments = /^\s*#/m.test(source.text)
+    return {
+      file: undefined,
+      diagnostics: [...diagnostics, {severity: 'warning', code: 'empty-file', message: comments ? 'file holds only comments' : 'file is empty', ...at(0)}],
+    }
+  }
   if (!isMap(doc.contents)) {
     return error('not-a-mapping', 'the top level must be a mapping (version, owner, users, teams, schedules, ...)', doc.contents.range?.[0] ?? 0)
   }
@@ -80,6 +99,25 @@ export function parseYamlFile(source: SourceText): ParseResult {
 function yamlMessage(message: string): string {
   const first = message.split('\n')[0] ?? message
   return first.replace(/ at line \d+, column \d+:?$/, '')
+}
+
+/** Keys repeated within one mapping, by the offset of the repeat, with the offset of the first. */
+function duplicateKeys(doc: Document): Map<number, {key: string; first: number}> {
+  const found = new Map<number, {key: string; first: number}>()
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Map<string, number>()
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue
+        const key = String(pair.key.value)
+        const offset = pair.key.range?.[0] ?? 0
+        const first = seen.get(key)
+        if (first === undefined) seen.set(key, offset)
+        else found.set(offset, {key, first})
+      }
+    },
+  })
+  return found
 }
 
 function forbiddenKeys(doc: Document): {key: string; offset: number}[] {

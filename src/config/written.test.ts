@@ -18,6 +18,7 @@ type DeepRequired<T> = T extends (infer U)[]
 const sample: DeepRequired<WrittenConfig> = {
   version: 1,
   owner: 'sample',
+  templates: {weekly: {turn: 'weekly'}},
   users: [{email: 'a@example.com', name: 'A', time_zone: 'Asia/Tokyo', role: 'user'}],
   teams: {t: {name: 'T', description: 'd', members: [{user: 'a@example.com', role: 'manager'}]}},
   schedules: {
@@ -36,7 +37,7 @@ const sample: DeepRequired<WrittenConfig> = {
           rotation_start: '2026-01-05T10:00',
           start: '2026-01-05',
           end: '2026-12-31',
-          restrictions: [{daily: {from: '09:00', to: '18:00'}}, {weekly: {from: 'mon 09:00', to: 'fri 18:00'}}],
+          restrictions: [{daily: {from: '09:00', to: '18:00'}}, {weekly: {from: 'mon 09:00', to: 'fri 18:00'}}, {weekdays: {from: '09:00', to: '18:00'}}],
           rollout: {at: '2026-03-16T10:00'},
         },
       ],

@@ -13,6 +13,8 @@ export interface WrittenConfig {
   schedules?: Record<string, WrittenSchedule>
   escalation_policies?: Record<string, WrittenEscalationPolicy>
   services?: Record<string, WrittenService>
+  /** Ignored by the model: a place for YAML anchors reused with aliases and `<<:` merge keys. */
+  templates?: Record<string, unknown>
 }
 
 export type WrittenUserRole =
@@ -43,7 +45,11 @@ export interface WrittenTeam {
   members?: WrittenTeamMember[]
 }
 
-export type WrittenRestriction = {daily: {from: string; to: string}} | {weekly: {from: string; to: string}}
+export type WrittenRestriction =
+  | {daily: {from: string; to: string}}
+  | {weekly: {from: string; to: string}}
+  /** Monday to Friday, each day from..to: five weekly windows. */
+  | {weekdays: {from: string; to: string}}
 
 export interface WrittenLayer {
   name?: string

@@ -49,12 +49,23 @@ describe('oncall validate: bad input', () => {
     const line = expectRejected(file('tabs.yaml', `${VALID_HEAD}teams:\n\ta: {}\n`), 'yaml-syntax', /tabs\.yaml:4:1: error/)
     expect(line).toContain('indent with spaces')
   })
-  it('duplicate mapping key', () => {
-    expectRejected(file('dupkey.yaml', `${VALID_HEAD}teams:\n  a: {}\n  a: {}\n`), 'duplicate-mapping-key', /dupkey\.yaml:5:3: error/)
+  it('duplicate mapping key, naming the key and its first place', () => {
+    const line = expectRejected(file('dupkey.yaml', `${VALID_HEAD}teams:\n  a: {}\n  a: {}\n`), 'duplicate-mapping-key', /dupkey\.yaml:5:3: error/)
+    expect(line).toContain('duplicate key `a`: already defined at')
+    expect(line).toMatch(/dupkey\.yaml:4:3 in the same mapping/)
   })
-  it('empty file', () => {
-    expectRejected(file('empty.yaml', ''), 'empty-file', /empty\.yaml:1:1: error/)
-    expectRejected(file('comments.yaml', '# only a comment\n'), 'empty-file', /comments\.yaml:1:1: error/)
+  it('empty file: an error as the whole config, with the version hint', () => {
+    expectRejected(file('empty.yaml', ''), 'no-settings', /empty\.yaml:1:1: error/)
+    const line = expectRejected(file('comments.yaml', '# only a comment\n'), 'no-settings', /comments\.yaml:1:1: error/)
+    expect(line).toContain('version: 1')
+  })
+  it('a comment-only file in a directory config is a warning, without a wrong `version` hint', () => {
+    file('with-notes/org.yaml', `${VALID_HEAD}teams:\n  a: {name: A}\n`)
+    file('with-notes/later.yaml', '# services go here once we have them\n')
+    const r = run([join(dir, 'with-notes')])
+    expect(r.code, r.stdout).toBe(0)
+    expect(r.stdout).toMatch(/later\.yaml:1:1: warning empty-file file holds only comments\n/)
+    expect(r.stdout).not.toContain('version: 1')
   })
   it('a file that is not a mapping', () => {
     expectRejected(file('list.yaml', '- a\n- b\n'), 'not-a-mapping', /list\.yaml:1:1: error/)

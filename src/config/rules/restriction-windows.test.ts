@@ -15,10 +15,14 @@ describe('restrictionWindows', () => {
     expect(runRule(restrictionWindows, c)).toEqual([])
   })
   it('reports zero-length windows', () => {
-    const d = runRule(restrictionWindows, withRestrictions([{daily: {from: '09:00', to: '09:00'}}, {weekly: {from: 'Mon 09:00', to: 'mon 09:00'}}]))
+    const d = runRule(
+      restrictionWindows,
+      withRestrictions([{daily: {from: '09:00', to: '09:00'}}, {weekly: {from: 'Mon 09:00', to: 'mon 09:00'}}, {weekdays: {from: '10:00', to: '10:00'}}]),
+    )
     expect(d.map((x) => [x.code, x.path])).toEqual([
       ['empty-restriction', 'schedules.primary.layers[0].restrictions[0].daily'],
       ['empty-restriction', 'schedules.primary.layers[0].restrictions[1].weekly'],
+      ['empty-restriction', 'schedules.primary.layers[0].restrictions[2].weekdays'],
     ])
   })
 })
