@@ -1,5 +1,5 @@
 import {formatDiagnostic} from '../config/diagnostic.js'
-import {loadConfig, resolveConfigPath} from '../config/load-config.js'
+import {ignoredFilesNote, loadConfig, resolveConfigPath} from '../config/load-config.js'
 import type {DesiredState} from '../model/state.js'
 import {UserError} from '../cli/user-error.js'
 
@@ -8,9 +8,16 @@ import {UserError} from '../cli/user-error.js'
  * config stops the command before anything else happens, with the same one-line-per-problem
  * diagnostics `oncall validate` prints.
  */
-export async function loadDesiredState(pathArg: string | undefined, now: Date): Promise<{state: DesiredState; path: string}> {
+export async function loadDesiredState(
+  pathArg: string | undefined,
+  now: Date,
+  /** Where to say which files were read, when a directory PATH also held other YAML (stderr). */
+  note?: (line: string) => void,
+): Promise<{state: DesiredState; path: string}> {
   const path = resolveConfigPath(pathArg)
   const result = await loadConfig(path, {now})
+  const ignored = ignoredFilesNote(path, result.files, result.ignored)
+  if (ignored !== undefined) note?.(ignored)
   if (!result.state) {
     const errors = result.diagnostics.filter((d) => d.severity === 'error')
     throw new UserError(

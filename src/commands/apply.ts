@@ -56,7 +56,7 @@ touches changed since the plan was made.`
     const {args, flags} = await this.parse(Apply)
     const now = nowFrom(flags.now)
     const saved = args.path?.endsWith('.json') ? await readPlanFile(args.path) : undefined
-    const {state} = await loadDesiredState(saved ? flags.config : args.path, now)
+    const {state} = await loadDesiredState(saved ? flags.config : args.path, now, (line) => this.err(line))
     const {client, logger} = clientFromFlags(flags, 'write', (line) => this.err(line))
     const outcome = await planAgainstAccount({
       desired: state,

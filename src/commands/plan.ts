@@ -48,7 +48,7 @@ with --detailed-exitcode, 0 no changes, 2 changes present.`
   async run(): Promise<void> {
     const {args, flags} = await this.parse(Plan)
     const now = nowFrom(flags.now)
-    const {state} = await loadDesiredState(args.path, now)
+    const {state} = await loadDesiredState(args.path, now, (line) => this.err(line))
     const {client, logger} = clientFromFlags(flags, 'read', (line) => this.err(line))
     const outcome = await planAgainstAccount({
       desired: state,

@@ -3,7 +3,7 @@
  * Plain Levenshtein distance; a suggestion is only made when it is close relative to the length,
  * so that unrelated words are not offered.
  */
-export function closest(word: string, candidates: Iterable<string>): string | undefined {
+export function closest(word: string, candidates: Iterable<string>, maxDistance?: number): string | undefined {
   const lower = word.toLowerCase()
   let best: string | undefined
   let bestDistance = Infinity
@@ -15,7 +15,7 @@ export function closest(word: string, candidates: Iterable<string>): string | un
     }
   }
   if (best === undefined) return undefined
-  const limit = Math.max(2, Math.floor(Math.max(word.length, best.length) / 3))
+  const limit = maxDistance ?? Math.max(2, Math.floor(Math.max(word.length, best.length) / 3))
   return bestDistance <= limit ? best : undefined
 }
 

@@ -14,6 +14,19 @@ import {validateFileSchema} from './validate-schema.js'
 
 export {resolveConfigPath} from './read-files.js'
 
+/**
+ * One line saying which files a directory config was read from when others under PATH were left
+ * out, or undefined when every YAML file under PATH was read.
+ */
+export function ignoredFilesNote(path: string, files: readonly string[], ignored: readonly string[]): string | undefined {
+  if (ignored.length === 0) return undefined
+  const list = (names: readonly string[], n: number) => names.slice(0, n).join(', ') + (names.length > n ? `, and ${names.length - n} more` : '')
+  return (
+    `note: read ${files.length} file(s) under ${path}, those in it and below directories with a file that sets \`version:\` (${list(files, 5)}); ` +
+    `ignored ${ignored.length} other YAML file(s) (${list(ignored, 3)}). Pass the config directory to read only it.`
+  )
+}
+
 export interface LoadResult {
   /** The desired state, or undefined when there is any error. */
   state: DesiredState | undefined
@@ -21,6 +34,8 @@ export interface LoadResult {
   diagnostics: Diagnostic[]
   /** The config files read, in merge order. */
   files: string[]
+  /** YAML files under a directory PATH that were not read as config (read-files.ts, selectConfigFiles). */
+  ignored: string[]
   /** Where each resource is defined (`schedule:primary` → file:line:col), for messages about model objects. */
   sourceMap: ReadonlyMap<ResourceKey, SourcePosition>
 }
@@ -41,11 +56,11 @@ export async function loadConfig(path: string, options: LoadOptions = {}): Promi
   const read = await readConfigFiles(path)
   const checked = checkSources(read.sources, options)
   const diagnostics = sortDiagnostics([...read.diagnostics, ...checked.diagnostics])
-  return {...checked, state: hasErrors(diagnostics) ? undefined : checked.state, diagnostics, files: read.files}
+  return {...checked, state: hasErrors(diagnostics) ? undefined : checked.state, diagnostics, files: read.files, ignored: read.ignored}
 }
 
 /** The in-memory part of loadConfig: parse, schema, merge, normalize, rules (also used by tests). */
-export function checkSources(sources: readonly SourceText[], options: LoadOptions = {}): Omit<LoadResult, 'files'> {
+export function checkSources(sources: readonly SourceText[], options: LoadOptions = {}): Omit<LoadResult, 'files' | 'ignored'> {
   const diagnostics: Diagnostic[] = []
   const parsed: ParsedFile[] = []
   for (const source of sources) {

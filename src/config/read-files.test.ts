@@ -22,6 +22,27 @@ describe('readConfigFiles', () => {
   })
 })
 
+describe('readConfigFiles from a directory above the config', () => {
+  it('reads the config directories (those with a `version:` file) and PATH itself, and lists what it ignored', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'oncall-above-'))
+    for (const [path, text] of [
+      ['oncall/org.yaml', 'version: 1\nowner: x\n'],
+      ['oncall/app/team.yaml', 'teams: {app: {name: App}}\n'],
+      ['ci/workflow.yml', 'on: push\njobs: {}\n'],
+      ['test/fixtures/broken.yaml', 'teams: [\n'],
+      ['top.yaml', 'services: {}\n'],
+    ] as const) {
+      mkdirSync(join(dir, path, '..'), {recursive: true})
+      writeFileSync(join(dir, path), text)
+    }
+    const result = await readConfigFiles(dir)
+    expect(result.files).toEqual([join(dir, 'oncall', 'app', 'team.yaml'), join(dir, 'oncall', 'org.yaml'), join(dir, 'top.yaml')])
+    expect(result.ignored).toEqual([join(dir, 'ci', 'workflow.yml'), join(dir, 'test', 'fixtures', 'broken.yaml')])
+    // The config directory itself: everything under it, as always.
+    expect((await readConfigFiles(join(dir, 'oncall'))).ignored).toEqual([])
+  })
+})
+
 describe('resolveConfigPath', () => {
   it('prefers the argument, then oncall.yaml, then oncall/', () => {
     const dir = mkdtempSync(join(tmpdir(), 'oncall-path-'))

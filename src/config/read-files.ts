@@ -1,6 +1,6 @@
 import {existsSync} from 'node:fs'
 import {open, readdir, stat} from 'node:fs/promises'
-import {join} from 'node:path'
+import {dirname, join, relative, sep} from 'node:path'
 import type {Diagnostic} from './diagnostic.js'
 import {findInvalidUtf8, positionOfOffset} from './utf8.js'
 
@@ -19,6 +19,12 @@ export interface ReadResult {
   readonly diagnostics: Diagnostic[]
   /** Every config file found, including unreadable ones. */
   readonly files: string[]
+  /**
+   * YAML files under a directory PATH that were not read as config: they neither sit in PATH
+   * itself nor below a directory whose files declare `version:` (CI workflows, test fixtures,
+   * when PATH is a directory above the config). See selectConfigFiles.
+   */
+  readonly ignored: string[]
 }
 
 const DEFAULT_FILE = 'oncall.yaml'
@@ -36,10 +42,11 @@ export async function readConfigFiles(path: string): Promise<ReadResult> {
   if (!info) {
     return fail(path, 'path-not-found', `no such file or directory: ${path}`, 'pass a config file or directory, or create ./oncall.yaml or ./oncall/')
   }
-  const files = info.isDirectory() ? await listYamlFiles(path) : [path]
-  if (files.length === 0) {
+  const found = info.isDirectory() ? await listYamlFiles(path) : [path]
+  if (found.length === 0) {
     return fail(path, 'no-config-files', `directory contains no .yaml or .yml files: ${path}`)
   }
+  const {files, ignored} = info.isDirectory() ? await selectConfigFiles(path, found) : {files: found, ignored: []}
   const sources: SourceText[] = []
   const diagnostics: Diagnostic[] = []
   let total = 0
@@ -67,7 +74,53 @@ export async function readConfigFiles(path: string): Promise<ReadResult> {
     if ('text' in decoded) sources.push({file, text: decoded.text})
     else diagnostics.push(decoded.diagnostic)
   }
-  return {sources, diagnostics, files}
+  return {sources, diagnostics, files, ignored}
+}
+
+/** A file that starts a config: it sets `version:` at the top level. */
+const DECLARES_VERSION = /^version[ \t]*:/m
+
+/**
+ * Which YAML files under the directory `dir` belong to the config. A directory config is usually
+ * the directory itself (every file counts, as before). Run from a directory above it (the repo
+ * root), the recursive search would also pick up CI workflows and test fixtures; so when `dir`
+ * holds no file that declares `version:`, only files in `dir` itself and files below the
+ * directories of files that do declare it count. Without any such file, everything counts and the
+ * usual "no file sets `version`" error explains the rest.
+ */
+export async function selectConfigFiles(dir: string, found: readonly string[]): Promise<{files: string[]; ignored: string[]}> {
+  const roots: string[] = []
+  for (const file of found) {
+    const head = await readHead(file)
+    if (head !== undefined && DECLARES_VERSION.test(head)) roots.push(dirname(file))
+  }
+  const inside = (file: string, root: string) => {
+    const rel = relative(root, file)
+    return rel !== '' && !rel.startsWith('..') && !rel.startsWith(sep)
+  }
+  if (roots.length === 0 || roots.some((root) => relative(root, dir) === '')) return {files: [...found], ignored: []}
+  const files: string[] = []
+  const ignored: string[] = []
+  for (const file of found) {
+    if (relative(dir, dirname(file)) === '' || roots.some((root) => inside(file, root))) files.push(file)
+    else ignored.push(file)
+  }
+  return {files, ignored}
+}
+
+/** The first 64 KB of a file (enough to find a top-level `version:`), or undefined when unreadable. */
+async function readHead(file: string): Promise<string | undefined> {
+  const handle = await open(file, 'r').catch(() => undefined)
+  if (!handle) return undefined
+  try {
+    const buffer = Buffer.alloc(64 * 1024)
+    const {bytesRead} = await handle.read(buffer, 0, buffer.length, 0)
+    return buffer.subarray(0, bytesRead).toString('utf8')
+  } catch {
+    return undefined
+  } finally {
+    await handle.close()
+  }
 }
 
 /** Recursive, sorted by path, skipping hidden entries (.git, editor swap files). */
@@ -121,7 +174,7 @@ function decode(file: string, bytes: Uint8Array): {text: string} | {diagnostic: 
 }
 
 function fail(file: string, code: string, message: string, hint?: string): ReadResult {
-  return {sources: [], files: [], diagnostics: [{severity: 'error', code, message, file, ...(hint ? {hint} : {})}]}
+  return {sources: [], files: [], ignored: [], diagnostics: [{severity: 'error', code, message, file, ...(hint ? {hint} : {})}]}
 }
 
 function tooLarge(file: string, code: string, message: string): Diagnostic {

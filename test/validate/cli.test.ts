@@ -130,6 +130,15 @@ describe('oncall validate: bad input', () => {
     expect(r.code).toBe(1)
     expect(r.stdout).toContain(`${empty}: error no-config-files`)
   })
+  it('run from a directory above the config: reads the config, ignores unrelated YAML and says so', () => {
+    file('repo/oncall/org.yaml', `${VALID_HEAD}teams:\n  a: {name: A}\n`)
+    file('repo/oncall/a/team.yaml', 'schedules:\n  s: {time_zone: UTC, layers: [{users: [x@example.com], turn: daily, handoff: "09:00", start: 2026-01-05}]}\n')
+    file('repo/ci/workflow.yml', 'on: push\njobs: {build: {runs-on: ubuntu-latest}}\n')
+    const r = run([join(dir, 'repo')])
+    expect(r.code, r.stdout).toBe(0)
+    expect(r.stdout).toMatch(/note: read 2 file\(s\) under .*repo.*ignored 1 other YAML file\(s\) \(.*workflow\.yml\)/)
+    expect(r.stdout).toMatch(/valid \(2 files,/)
+  })
   it('a path that does not exist', () => {
     const r = run([join(dir, 'missing.yaml')])
     expect(r.code).toBe(1)

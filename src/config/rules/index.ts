@@ -9,6 +9,7 @@ import {rolloutAt} from './rollout-at.js'
 import {serviceSettings} from './service-settings.js'
 import {timeZonesValid} from './time-zones-valid.js'
 import {turnLength} from './turn-length.js'
+import {undeclaredEmails} from './undeclared-emails.js'
 import {uniqueKeys} from './unique-keys.js'
 import {uniqueNames} from './unique-names.js'
 import {unusedResources} from './unused-resources.js'
@@ -20,6 +21,7 @@ export const RULES: readonly Rule[] = [
   uniqueKeys,
   uniqueNames,
   referencesExist,
+  undeclaredEmails,
   timeZonesValid,
   layersNotEmpty,
   turnLength,
