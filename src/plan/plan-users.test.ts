@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest'
 import {aDesiredState, aLiveResource, aLiveState, aUser} from '../../test/builders.js'
 import {makePlan} from './make-plan.js'
+import {renderJson} from './render/json.js'
 import {renderText} from './render/text.js'
 import {planSchemaErrors} from './plan-schema.js'
 
@@ -13,7 +14,7 @@ describe('declared users owned by another config', () => {
     expect(plan.changes).toEqual([])
     expect(plan.conflicts).toEqual([expect.objectContaining({type: 'user', key: 'mei@example.com', owner: 'starter'})])
     expect(renderText(plan, {color: false})).toMatch(/Conflicts[^\n]*\n.*mei@example.com.*starter/)
-    expect(planSchemaErrors(JSON.parse(JSON.stringify(plan)))).toEqual([])
+    expect(planSchemaErrors(JSON.parse(renderJson(plan)))).toEqual([])
   })
 
   it('is no conflict when the user already matches, and an update when unmarked or ours', () => {

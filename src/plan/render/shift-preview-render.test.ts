@@ -106,16 +106,16 @@ describe('shift previews and the comment size limit', () => {
 describe('shift preview in the JSON plan', () => {
   it('is in the output, validates against the schema and is byte-identical on repeat', () => {
     const json = renderJson(planWithPreview())
-    const doc = JSON.parse(json) as {shiftPreviews: {schedule: string; people: {user: string}[]}[]}
+    const doc = JSON.parse(json) as {shift_previews: {schedule: string; people: {user: string}[]}[]}
     expect(planSchemaErrors(doc)).toEqual([])
-    expect(doc.shiftPreviews.map((p) => p.schedule)).toEqual(['primary'])
-    expect(doc.shiftPreviews[0]?.people.map((p) => p.user)).toEqual(['a@x.io', 'b@x.io'])
+    expect(doc.shift_previews.map((p) => p.schedule)).toEqual(['primary'])
+    expect(doc.shift_previews[0]?.people.map((p) => p.user)).toEqual(['a@x.io', 'b@x.io'])
     expect(renderJson(planWithPreview())).toBe(json)
   })
 
   it('is rejected by the schema when a preview is malformed', () => {
-    const doc = JSON.parse(renderJson(planWithPreview())) as {shiftPreviews: Record<string, unknown>[]}
-    ;(doc.shiftPreviews[0] as Record<string, unknown>).window = {start: 'monday', end: '2026-03-30T03:00:00.000Z'}
-    expect(planSchemaErrors(doc)).toContain('/shiftPreviews/0/window/start: must match pattern "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z$"')
+    const doc = JSON.parse(renderJson(planWithPreview())) as {shift_previews: Record<string, unknown>[]}
+    ;(doc.shift_previews[0] as Record<string, unknown>).window = {start: 'monday', end: '2026-03-30T03:00:00.000Z'}
+    expect(planSchemaErrors(doc)).toContain('/shift_previews/0/window/start: must match pattern "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z$"')
   })
 })
