@@ -8,6 +8,26 @@ const NOW = new Date('2026-03-01T00:00:00Z')
 const check = (text: string) => checkSources([{file: 'c.yaml', text}], {now: NOW}).diagnostics
 
 describe('schema errors point at the exact line and column', () => {
+  it('a bad value merged in with `<<: *anchor`: where the template writes it', () => {
+    const text = [
+      'version: 1',
+      'owner: t',
+      'templates:',
+      '  weekly: &weekly',
+      '    turn: weeklyy',
+      '    handoff: mon 10:00',
+      '    start: 2026-01-05',
+      'schedules:',
+      '  s:',
+      '    time_zone: UTC',
+      '    layers:',
+      '      - <<: *weekly',
+      '        users: [a@x.io]',
+      '',
+    ].join('\n')
+    expect(check(text)).toEqual([expect.objectContaining({code: 'invalid-format', line: 5, col: 11, path: 'schedules.s.layers[0].turn'})])
+  })
+
   it('an unknown field: at the key, with did-you-mean', () => {
     const text = ['version: 1', 'owner: t', 'services:', '  api:', '    escalation_polcy: p', ''].join('\n')
     const d = check(text)

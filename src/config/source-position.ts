@@ -1,4 +1,4 @@
-import {isAlias, isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node} from 'yaml'
+import {isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap} from 'yaml'
 
 export interface SourcePosition {
   readonly file: string
@@ -29,7 +29,7 @@ export function positionOf(
     if (isAlias(node)) node = node.resolve(doc)
     const last = i === path.length - 1
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment))
+      const pair = findPair(doc, node, String(segment))
       if (!pair) break
       const keyOffset = (pair.key as Node).range?.[0]
       if (last && options.key && keyOffset !== undefined) {
@@ -47,6 +47,26 @@ export function positionOf(
     } else break
   }
   return {file, ...lineCounter.linePos(offset)}
+}
+
+/**
+ * The pair for `key` in a mapping, or in the mappings it merges with `<<: *anchor` (the value then
+ * comes from the anchor, e.g. under `templates:`, and that is where a problem with it is written).
+ */
+function findPair(doc: Document, map: YAMLMap, key: string, depth = 0): Pair | undefined {
+  const own = map.items.find((p) => isScalar(p.key) && String(p.key.value) === key)
+  if (own || depth > 10) return own
+  for (const p of map.items) {
+    // yaml parses a merge key as a Scalar whose value is a symbol (`Symbol(<<)`).
+    if (!isScalar(p.key) || (typeof p.key.value !== 'symbol' && p.key.value !== '<<')) continue
+    const sources = isSeq(p.value) ? p.value.items : [p.value]
+    for (const source of sources) {
+      const target = isAlias(source) ? source.resolve(doc) : source
+      const found = isMap(target) ? findPair(doc, target, key, depth + 1) : undefined
+      if (found) return found
+    }
+  }
+  return undefined
 }
 
 /** `schedules.primary.layers[0].turn` */
