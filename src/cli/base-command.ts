@@ -30,7 +30,7 @@ export function oneLineMessage(message: string): string {
   const lines = message
     .split('\n')
     .map((line) => line.trim())
-    .filter((line) => line !== '' && !/^See more help with --help$/.test(line))
+    .filter((line) => line !== '' && !/^See more help with --help$/.test(line) && !/^The following errors? occurred:?$/.test(line))
   if (lines.length === 0) return message.trim()
   const [first = '', ...rest] = lines
   const parsing = /^Parsing (--[\w-]+)$/.exec(first)

@@ -26,6 +26,7 @@ describe('behaviour every command shares', () => {
     [['plan', '--preview-days', '1000'], 'error: --preview-days: expected an integer less than or equal to 90 but received: 1000'],
     [['sandbox', '--port', 'abc'], 'error: --port: expected an integer but received: abc'],
     [['sandbox', '--port', '70000'], 'error: --port: expected an integer less than or equal to 65535 but received: 70000'],
+    [['import'], 'error: Missing required flag out'],
   ])('a flag value out of range says why in one line: %j', (args, line) => {
     const r = cli(args)
     expect(r.status).toBe(1)
