@@ -1,6 +1,7 @@
-import {Args, Flags} from '@oclif/core'
+import {Flags} from '@oclif/core'
 import {exportCalendars, ExportError, shiftsFromConfig, type ShiftsSource} from '../app/export-calendars.js'
 import {BaseCommand} from '../cli/base-command.js'
+import {configPathArg} from '../cli/config-path-arg.js'
 import {UserError} from '../cli/user-error.js'
 import {liveShiftsSource} from '../app/live-shifts.js'
 import {loadDesiredState} from '../app/load-desired-state.js'
@@ -23,7 +24,7 @@ Unchanged schedules give byte-identical files; feeds of schedules and people no 
     '<%= config.bin %> export --out site --since 2026-01-01 --until 2026-06-30 --busy',
   ]
 
-  static override args = {path: Args.string({description: 'Config file or directory (default: the usual config location).'})}
+  static override args = {path: configPathArg}
 
   static override flags = {
     out: Flags.string({char: 'o', description: 'Output directory.', required: true}),

@@ -1,10 +1,11 @@
 import {writeFile} from 'node:fs/promises'
-import {Args, Flags} from '@oclif/core'
+import {Flags} from '@oclif/core'
 import {loadDesiredState} from '../app/load-desired-state.js'
 import {blockers} from '../app/apply-to-account.js'
 import {planAgainstAccount} from '../app/plan-against-account.js'
 import {apiReadFlags, clientFromFlags} from '../cli/api-flags.js'
 import {BaseCommand} from '../cli/base-command.js'
+import {configPathArg} from '../cli/config-path-arg.js'
 import {integerFlag} from '../cli/integer-flag.js'
 import {EXIT} from '../cli/exit-codes.js'
 import {nowFlag, nowFrom} from '../cli/now-flag.js'
@@ -30,7 +31,7 @@ with --detailed-exitcode, 0 no changes, 2 changes present.`
     '<%= config.bin %> plan --detailed-exitcode   # drift check in CI',
   ]
 
-  static override args = {path: Args.string({description: 'Config file or directory (default ./oncall.yaml, else ./oncall/).'})}
+  static override args = {path: configPathArg}
 
   static override flags = {
     format: Flags.string({description: 'Output format.', options: ['text', 'json', 'markdown'], default: 'text'}),

@@ -1,6 +1,7 @@
-import {Args, Flags} from '@oclif/core'
+import {Flags} from '@oclif/core'
 import {renderValidateJson, renderValidateText, validateConfig} from '../app/validate-config.js'
 import {BaseCommand} from '../cli/base-command.js'
+import {configPathArg} from '../cli/config-path-arg.js'
 import {EXIT} from '../cli/exit-codes.js'
 import {nowFlag, nowFrom} from '../cli/now-flag.js'
 
@@ -16,7 +17,7 @@ Exit status: 0 when valid (warnings allowed unless --strict), 1 otherwise. Needs
     '<%= config.bin %> validate oncall.yaml --strict --format json',
   ]
 
-  static override args = {path: Args.string({description: 'Config file or directory.'})}
+  static override args = {path: configPathArg}
 
   static override flags = {
     format: Flags.string({description: 'Output format.', options: ['text', 'json'], default: 'text'}),

@@ -4,6 +4,7 @@ import {parseAt, whoIsOnCall, WhoError, type AtTime} from '../app/who-is-on-call
 import {liveShiftsSource} from '../app/live-shifts.js'
 import {apiReadFlags, clientFromFlags} from '../cli/api-flags.js'
 import {BaseCommand} from '../cli/base-command.js'
+import {configPathArg} from '../cli/config-path-arg.js'
 import {nowFlag} from '../cli/now-flag.js'
 import {UserError} from '../cli/user-error.js'
 import {whoArguments} from '../cli/who-arguments.js'
@@ -30,7 +31,7 @@ With an escalation policy key, shows each level and who it pages. Prefix schedul
   ]
 
   static override args = {
-    path: Args.string({description: 'Config file or directory (default ./oncall.yaml, else ./oncall/).'}),
+    path: configPathArg,
     target: Args.string({description: 'Schedule or escalation policy key (default: every schedule).'}),
   }
 

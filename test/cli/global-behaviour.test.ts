@@ -9,7 +9,7 @@ function cli(args: readonly string[], env: Record<string, string> = {}) {
   return {status: r.status, stdout: r.stdout, stderr: r.stderr}
 }
 
-describe('behaviour every command shares', () => {
+describe('behaviour every command shares', {timeout: 180_000}, () => {
   it('an unknown command exits 1 (not oclif’s 2, which means "changes") with a did-you-mean', () => {
     const r = cli(['plna'])
     expect(r.status).toBe(1)
@@ -40,6 +40,13 @@ describe('behaviour every command shares', () => {
     for (const command of ['apply', 'export', 'import', 'plan', 'sandbox', 'validate', 'who']) {
       expect(cli([command, '--help']).stdout, command).not.toContain('[default: ]')
     }
+  })
+
+  it('every command that reads a config takes it as [PATH], described the same way', () => {
+    const pathLine = (command: string) => cli([command, '--help']).stdout.match(/^ {2}\[PATH\] .*$/m)?.[0].replace(/\s+/g, ' ')
+    const expected = pathLine('validate')
+    expect(expected).toBe(' [PATH] Config file or directory (default ./oncall.yaml, else ./oncall/).')
+    for (const command of ['plan', 'export', 'who']) expect(pathLine(command), command).toBe(expected)
   })
 
   it('-h and `oncall help` show the same help as --help', () => {
