@@ -5,16 +5,19 @@ import {checkSources} from '../config/load-config.js'
 import {hasErrors} from '../config/diagnostic.js'
 import {layoutFiles, type ImportedFile} from '../import/file-layout.js'
 import {label, selectObjects, type ImportFilter, type Selection} from '../import/select-objects.js'
-import {slugify} from '../providers/pagerduty/mapping/derive-keys.js'
 import type {DesiredState} from '../model/state.js'
 import type {Change} from '../plan/change.js'
 import type {PagerDutyClient} from '../providers/pagerduty/client/index.js'
+import type {RawAccount} from '../providers/pagerduty/dto.js'
+import {assignKeys, slugify} from '../providers/pagerduty/mapping/derive-keys.js'
+import {parseDescription} from '../providers/pagerduty/ownership.js'
 import {readAccount} from '../providers/pagerduty/read-account.js'
+import {readTeams} from '../providers/pagerduty/read-scoped.js'
 import {liveStateFromRaw} from '../providers/pagerduty/read-live-state.js'
 import {planAgainstAccount, type PlanOutcome} from './plan-against-account.js'
 
 export interface ImportRequest {
-  readonly client: Pick<PagerDutyClient, 'listAll' | 'requestCount'>
+  readonly client: Pick<PagerDutyClient, 'listAll' | 'get' | 'requestCount'>
   /** The instant of the read (layers that ended before it are history; written in the header). */
   readonly now: Date
   /** Where the account is, for the header comment (no token in it). */
@@ -41,6 +44,8 @@ export interface ImportOutcome {
   readonly desired: DesiredState
   /** Requests the read took. */
   readonly requestCount: number
+  /** What was read: `import --adopt` plans against it instead of reading the account again. */
+  readonly raw: RawAccount
 }
 
 /**
@@ -52,7 +57,7 @@ export async function importAccount(request: ImportRequest): Promise<ImportOutco
   const {client, now} = request
   const owner = request.owner ?? defaultOwner(request.filter)
   if (!/^[a-z0-9][a-z0-9_-]{0,63}$/.test(owner)) throw new UserError(`--owner ${JSON.stringify(owner)} is not a valid owner: use lower-case letters, digits, - and _ (e.g. payments)`)
-  const raw = await readAccount(client)
+  const raw = await readForImport(client, request.filter)
   const live = liveStateFromRaw(raw, {now, requestCount: client.requestCount})
   const selection = selectObjects(live, raw, owner, request.filter, now)
   if (selection.unmatched.length > 0) {
@@ -75,7 +80,26 @@ export async function importAccount(request: ImportRequest): Promise<ImportOutco
     const problems = loaded.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file ?? ""}:${d.line ?? 0}:${d.col ?? 0} ${d.message}`)
     throw new Error(`import wrote a config that does not validate (a bug in oncall import):\n${problems.join('\n')}`)
   }
-  return {owner, files, selection, warnings, desired: loaded.state, requestCount: client.requestCount}
+  return {owner, files, selection, warnings, desired: loaded.state, requestCount: client.requestCount, raw}
+}
+
+/**
+ * `--team` alone reads those teams and what they pull in (read-scoped.ts readTeams); any other
+ * filter, or none, reads the whole account. Teams match by ID, key (marker or derived from the
+ * name, as the mapping derives it) or name, like select-objects.ts.
+ */
+async function readForImport(client: ImportRequest['client'], filter: ImportFilter): Promise<RawAccount> {
+  const onlyTeams = filter.teams.length > 0 && filter.schedules.length + filter.policies.length + filter.services.length === 0
+  if (!onlyTeams) return readAccount(client)
+  return readTeams(client, (teams) => {
+    const keys = assignKeys(
+      teams.map((t) => ({id: t.id, name: t.name, markedKey: parseDescription(t.description).marker?.key ?? null})),
+      'team',
+    )
+    const wanted = (t: (typeof teams)[number], w: string) =>
+      t.id === w || keys.get(t.id) === w || t.name.trim().toLowerCase() === w.trim().toLowerCase()
+    return teams.filter((t) => filter.teams.some((w) => wanted(t, w)))
+  })
 }
 
 export function defaultOwner(filter: ImportFilter): string {
@@ -103,8 +127,14 @@ export interface AdoptionCheck {
  * objects (adopt changes with no field changes): anything else means the account changed in
  * between or the import is wrong, and adopting is refused.
  */
-export async function planAdoption(client: Pick<PagerDutyClient, 'listAll' | 'requestCount'>, desired: DesiredState, now: Date): Promise<AdoptionCheck> {
-  const outcome = await planAgainstAccount({desired, client, now, adopt: true, allowDestroy: false, force: false})
+export async function planAdoption(
+  client: Pick<PagerDutyClient, 'listAll' | 'get' | 'requestCount'>,
+  desired: DesiredState,
+  now: Date,
+  /** The account as import just read it: planned against instead of read a second time. */
+  raw?: RawAccount,
+): Promise<AdoptionCheck> {
+  const outcome = await planAgainstAccount({desired, client, now, adopt: true, allowDestroy: false, force: false, raw})
   const {plan} = outcome
   const adopt = plan.changes.filter((c) => c.kind === 'adopt' && c.fields.length === 0)
   const problems = [

@@ -6,15 +6,14 @@ import type {Plan} from '../plan/plan.js'
 import {assessSafety, type SafetyViolation} from '../plan/safety.js'
 import {DEFAULT_PREVIEW_DAYS, shiftPreviews} from '../plan/shift-preview.js'
 import type {PagerDutyClient} from '../providers/pagerduty/client/index.js'
-import type {PdTeam, Read} from '../providers/pagerduty/dto.js'
+import type {RawAccount} from '../providers/pagerduty/dto.js'
 import type {IdIndex} from '../providers/pagerduty/id-index.js'
-import {parseDescription} from '../providers/pagerduty/ownership.js'
-import {readAccount} from '../providers/pagerduty/read-account.js'
 import {liveAccountFor} from '../providers/pagerduty/read-live-state.js'
+import {chooseReadStrategy, readForPlan, type RefreshMode} from './read-strategy.js'
 
 export interface PlanRequest {
   readonly desired: DesiredState
-  readonly client: Pick<PagerDutyClient, 'listAll' | 'requestCount'>
+  readonly client: Pick<PagerDutyClient, 'listAll' | 'get' | 'requestCount'>
   /** The instant the account is read at (injected so tests and saved plans are reproducible). */
   readonly now: Date
   readonly adopt: boolean
@@ -22,6 +21,10 @@ export interface PlanRequest {
   readonly force: boolean
   /** Days of the shift preview per changed schedule, from `now` (default 28; 0 = none). */
   readonly previewDays?: number
+  /** How to read the account (default auto: scoped for a small config, see read-strategy.ts). */
+  readonly refresh?: RefreshMode
+  /** An account read moments ago (import --adopt): planned against instead of reading again. */
+  readonly raw?: RawAccount
 }
 
 export interface PlanOutcome {
@@ -31,6 +34,8 @@ export interface PlanOutcome {
   readonly live: LiveState
   /** Keys → PagerDuty IDs, for apply. */
   readonly ids: IdIndex
+  /** How the account was read, for --verbose: the strategy's reason, then notes. */
+  readonly readNotes: readonly string[]
 }
 
 /**
@@ -39,14 +44,17 @@ export interface PlanOutcome {
  */
 export async function planAgainstAccount(request: PlanRequest): Promise<PlanOutcome> {
   const {desired, client, now} = request
-  const raw = await readAccount(client, {membersFor: teamOfInterest(desired)})
+  const read = request.raw
+    ? {raw: request.raw, strategy: {reason: 'the account as read moments ago (no second read)'}, notes: []}
+    : await readForPlan(client, desired, chooseReadStrategy(desired, request.refresh))
+  const raw = read.raw
   // liveAccountFor also drops desired layers that have already ended (reading drops them too).
   const account = liveAccountFor(raw, desired, {now, requestCount: client.requestCount})
   const diff = withRollouts(makePlan(account.desired, account.live, {adopt: request.adopt}), account.rollouts)
   const previews = shiftPreviews(diff.changes, {now, days: request.previewDays ?? DEFAULT_PREVIEW_DAYS, names: displayNames(account.desired, account.live)})
   const plan = previews.length > 0 ? {...diff, shiftPreviews: previews} : diff
   const violations = assessSafety(plan, account.live, {allowDestroy: request.allowDestroy, force: request.force, now})
-  return {plan, violations, live: account.live, ids: account.ids}
+  return {plan, violations, live: account.live, ids: account.ids, readNotes: [`read: ${read.strategy.reason}`, ...read.notes]}
 }
 
 /** Names the config declares, else the account's: previews say "Aiko Tanaka", not an email. */
@@ -55,17 +63,4 @@ function displayNames(desired: DesiredState, live: LiveState): Map<string, strin
   for (const [email, u] of live.users) if (u.value.name) names.set(email, u.value.name)
   for (const [email, u] of desired.users) if (u.name) names.set(email, u.name)
   return names
-}
-
-/**
- * Members are read only for teams this config owns or may adopt (same name as a config team):
- * the request budget is one members call per managed team, not one per team in the account.
- */
-function teamOfInterest(desired: DesiredState): (team: Read<PdTeam>) => boolean {
-  const names = new Set([...desired.teams.values()].map((t) => t.name.toLowerCase()))
-  return (team) => {
-    const {marker} = parseDescription(team.description)
-    if (marker) return marker.owner === desired.owner
-    return names.has(team.name.toLowerCase())
-  }
 }

@@ -9,6 +9,7 @@ import {apiWriteFlags, clientFromFlags} from '../cli/api-flags.js'
 import {BaseCommand} from '../cli/base-command.js'
 import {EXIT} from '../cli/exit-codes.js'
 import {nowFlag, nowFrom} from '../cli/now-flag.js'
+import {refreshFlag, refreshFrom} from '../cli/refresh-flag.js'
 import {UserError} from '../cli/user-error.js'
 import type {Plan} from '../plan/plan.js'
 import {parsePlan, PlanFileError} from '../plan/plan-file.js'
@@ -49,6 +50,7 @@ touches changed since the plan was made.`
       default: false,
     }),
     ...apiWriteFlags,
+    ...refreshFlag,
     ...nowFlag,
   }
 
@@ -65,7 +67,11 @@ touches changed since the plan was made.`
       adopt: flags.adopt || (saved?.changes.some((c) => c.kind === 'adopt') ?? false),
       allowDestroy: flags['allow-destroy'],
       force: flags.force,
+      // A saved plan may come from a full read (the drift job): read as much, so that every
+      // object it touches is seen, unless told otherwise.
+      refresh: saved && flags.refresh === 'auto' ? 'full' : refreshFrom(flags.refresh),
     })
+    if (logger) for (const note of outcome.readNotes) this.err(note)
     const plan = saved ?? outcome.plan
     if (saved) {
       const stale = findStaleReasons(saved, {config: outcome.plan.fingerprints.config, live: liveFingerprintsFor(saved, outcome.live), now})

@@ -70,15 +70,21 @@ Objects the language cannot describe are left out with a warning, so a later app
         `into ${imported.files.length} file(s) under ${flags.out} (owner: ${imported.owner}; ${imported.requestCount} API requests).`,
     )
     if (imported.warnings.length > 0) this.out(`${imported.warnings.length} object(s) not imported: see the warnings above and the comment in the written files.`)
-    if (flags.adopt) await this.adopt(client, imported.desired, now, flags['auto-approve'])
+    if (flags.adopt) await this.adopt(client, imported, now, flags['auto-approve'])
     logger?.summary(client.requestCount)
   }
 
-  private async adopt(client: ReturnType<typeof clientFromFlags>['client'], desired: Parameters<typeof planAdoption>[1], now: Date, autoApprove: boolean): Promise<void> {
-    const check = await planAdoption(client, desired, now)
-    if (check.problems.length > 0) throw new UserError('not adopting: the plan of the imported config holds more than markers (did the account change meanwhile?)', 1, check.problems)
+  private async adopt(
+    client: ReturnType<typeof clientFromFlags>['client'],
+    imported: {readonly desired: Parameters<typeof planAdoption>[1]; readonly raw: Parameters<typeof planAdoption>[3]},
+    now: Date,
+    autoApprove: boolean,
+  ): Promise<void> {
+    // Planned against the account import just read: adopting does not read it a second time.
+    const check = await planAdoption(client, imported.desired, now, imported.raw)
+    if (check.problems.length > 0) throw new UserError('not adopting: the plan of the imported config holds more than markers (a bug in import, or the account changed while it was read)', 1, check.problems)
     if (check.adopt.length === 0) return this.out('Nothing to adopt: every imported object already carries the marker.')
-    this.out(`Adopting will add the ownership marker (owner: ${desired.owner}) to the description of:`)
+    this.out(`Adopting will add the ownership marker (owner: ${imported.desired.owner}) to the description of:`)
     for (const c of check.adopt) this.out(`  ~ ${c.type} ${c.key}`)
     if (!autoApprove) {
       if (!process.stdin.isTTY) throw new UserError('adopting needs confirmation: run it on a terminal, or pass --auto-approve')

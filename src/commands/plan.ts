@@ -9,6 +9,7 @@ import {configPathArg} from '../cli/config-path-arg.js'
 import {integerFlag} from '../cli/integer-flag.js'
 import {EXIT} from '../cli/exit-codes.js'
 import {nowFlag, nowFrom} from '../cli/now-flag.js'
+import {refreshFlag, refreshFrom} from '../cli/refresh-flag.js'
 import {planBlockers} from '../plan/plan-blockers.js'
 import {serializePlan} from '../plan/plan-file.js'
 import {UserError} from '../cli/user-error.js'
@@ -43,6 +44,7 @@ with --detailed-exitcode, 0 no changes, 2 changes present.`
     force: Flags.boolean({description: 'Judge safety as apply --force would.', default: false}),
     'preview-days': integerFlag({description: 'Days of the shift preview shown per changed schedule (0 = none).', default: DEFAULT_PREVIEW_DAYS, min: 0, max: MAX_PREVIEW_DAYS}),
     ...apiReadFlags,
+    ...refreshFlag,
     ...nowFlag,
   }
 
@@ -59,7 +61,9 @@ with --detailed-exitcode, 0 no changes, 2 changes present.`
       allowDestroy: flags['allow-destroy'],
       force: flags.force,
       previewDays: flags['preview-days'],
+      refresh: refreshFrom(flags.refresh),
     })
+    if (logger) for (const note of outcome.readNotes) this.err(note)
     logger?.summary(client.requestCount)
     const {plan, violations} = outcome
     const format = flags.json ? 'json' : flags.format

@@ -11,6 +11,7 @@ import {join} from 'node:path'
 import {parseDocument, type Document} from 'yaml'
 import {applyToAccount} from '../../src/app/apply-to-account.js'
 import {planAgainstAccount, type PlanOutcome} from '../../src/app/plan-against-account.js'
+import type {RefreshMode} from '../../src/app/read-strategy.js'
 import {loadConfig} from '../../src/config/load-config.js'
 import type {DesiredState} from '../../src/model/state.js'
 import type {ApplyEvent, ApplyReport} from '../../src/providers/pagerduty/apply.js'
@@ -96,7 +97,11 @@ export class Account {
     return client
   }
 
-  async plan(desired: DesiredState, flags: {adopt?: boolean; allowDestroy?: boolean; force?: boolean} = {}, client = this.client()): Promise<PlanOutcome> {
+  async plan(
+    desired: DesiredState,
+    flags: {adopt?: boolean; allowDestroy?: boolean; force?: boolean; refresh?: RefreshMode} = {},
+    client = this.client(),
+  ): Promise<PlanOutcome> {
     return planAgainstAccount({
       desired,
       client,
@@ -104,6 +109,7 @@ export class Account {
       adopt: flags.adopt ?? false,
       allowDestroy: flags.allowDestroy ?? false,
       force: flags.force ?? false,
+      refresh: flags.refresh,
     })
   }
 
