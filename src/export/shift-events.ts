@@ -26,6 +26,18 @@ function handoffLine(prev: Shift | undefined, next: Shift | undefined, nameOf: (
   return `Handoff: ${from}; ${to}.`
 }
 
+/** The escalation line of every event of a schedule: built once per schedule, not per shift or person. */
+export function escalationText(policies: readonly PolicyUse[]): string {
+  return policies.length > 0
+    ? `Escalation policies paging this schedule: ${policies.map(describePolicyUse).join('; ')}.`
+    : 'No escalation policy pages this schedule.'
+}
+
+/** True when shift `s` overlaps [start, end). */
+export function inWindow(s: Shift, window: {readonly start: number; readonly end: number}): boolean {
+  return s.end > window.start && s.start < window.end
+}
+
 /**
  * Event drafts for the shifts of one schedule that overlap [from, to) — written whole, not cut at
  * the window, so an event's times and UID do not change as the export window slides day by day.
@@ -38,32 +50,40 @@ export function shiftEventDrafts(
   nameOf: (email: string) => string,
   onlyUser?: string,
 ): EventDraft[] {
-  const {schedule, shifts, policies} = input
-  const escalation =
-    policies.length > 0
-      ? `Escalation policies paging this schedule: ${policies.map(describePolicyUse).join('; ')}.`
-      : 'No escalation policy pages this schedule.'
+  const escalation = escalationText(input.policies)
   const drafts: EventDraft[] = []
-  shifts.forEach((s, i) => {
-    if (s.end <= window.start || s.start >= window.end) return
+  input.shifts.forEach((s, i) => {
+    if (!inWindow(s, window)) return
     if (onlyUser !== undefined && s.user !== onlyUser) return
-    const prev = shifts[i - 1]
-    const next = shifts[i + 1]
-    const layer =
-      s.layer === LIVE_FINAL_SCHEDULE ? "the account's final schedule" : (schedule.layers[s.layer]?.name ?? `layer ${s.layer + 1}`)
-    const person = nameOf(s.user)
-    drafts.push({
-      uid: shiftUid(feed, schedule.key, s.user, s.start),
-      start: s.start,
-      end: s.end,
-      summary: shiftSummary(schedule.name, person),
-      description: [
-        `${person} is on call for ${schedule.name} (layer: ${layer}).`,
-        `From ${localTime(s.start, schedule.timeZone)} to ${localTime(s.end, schedule.timeZone)} (${schedule.timeZone}), ${formatDuration((s.end - s.start) / 1000)}.`,
-        handoffLine(prev?.end === s.start ? prev : undefined, next?.start === s.end ? next : undefined, nameOf),
-        escalation,
-      ].join('\n'),
-    })
+    drafts.push(shiftEventDraft(input, i, feed, nameOf, escalation))
   })
   return drafts
+}
+
+/** The event of shift `index` of a schedule (its neighbours give the handoff line). */
+export function shiftEventDraft(
+  input: ScheduleShifts,
+  index: number,
+  feed: FeedKind,
+  nameOf: (email: string) => string,
+  escalation: string,
+): EventDraft {
+  const {schedule, shifts} = input
+  const s = shifts[index] as Shift
+  const prev = shifts[index - 1]
+  const next = shifts[index + 1]
+  const layer = s.layer === LIVE_FINAL_SCHEDULE ? "the account's final schedule" : (schedule.layers[s.layer]?.name ?? `layer ${s.layer + 1}`)
+  const person = nameOf(s.user)
+  return {
+    uid: shiftUid(feed, schedule.key, s.user, s.start),
+    start: s.start,
+    end: s.end,
+    summary: shiftSummary(schedule.name, person),
+    description: [
+      `${person} is on call for ${schedule.name} (layer: ${layer}).`,
+      `From ${localTime(s.start, schedule.timeZone)} to ${localTime(s.end, schedule.timeZone)} (${schedule.timeZone}), ${formatDuration((s.end - s.start) / 1000)}.`,
+      handoffLine(prev?.end === s.start ? prev : undefined, next?.start === s.end ? next : undefined, nameOf),
+      escalation,
+    ].join('\n'),
+  }
 }
