@@ -9,6 +9,7 @@ import {policiesPagingBySchedule} from '../export/escalation-levels.js'
 import {paddedWindow} from '../export/export-window.js'
 import {scheduleFeedFileName, userFeedFileName} from '../export/feed-file-names.js'
 import {renderIndexPage, type ScheduleView} from '../export/html/index-page.js'
+import {renderSplitIndex, SPLIT_ABOVE_SCHEDULES, teamPages} from '../export/html/team-pages.js'
 import {readPreviousRevisions, reviseEvents} from '../export/revision.js'
 import {escalationText, inWindow, shiftEventDraft, shiftEventDrafts, type ScheduleShifts} from '../export/shift-events.js'
 
@@ -29,6 +30,8 @@ export interface ExportInput {
   readonly now: number
   readonly busy: boolean
   readonly baseUrl?: string
+  /** Team display names by key, for the index of a split page (html/team-pages.ts). */
+  readonly teamNames?: ReadonlyMap<string, string>
 }
 
 export interface ExportedFile {
@@ -111,7 +114,13 @@ export async function* exportFiles(input: ExportInput, previous: (path: string) 
       .sort((a, b) => a.start - b.start || cmp(a.uid, b.uid))
     yield calendar(p.feedPath, `On call: ${nameOf(p.email)}`, `On-call shifts of ${nameOf(p.email)} across all schedules`, drafts)
   }
-  yield {path: INDEX_FILE, content: renderIndexPage({schedules: views, people: personFeeds, window: input.window, now: input.now, baseUrl: input.baseUrl, nameOf})}
+  const page = {schedules: views, people: personFeeds, window: input.window, now: input.now, baseUrl: input.baseUrl, nameOf}
+  if (views.length <= SPLIT_ABOVE_SCHEDULES) {
+    yield {path: INDEX_FILE, content: renderIndexPage(page)}
+    return
+  }
+  yield* teamPages(page)
+  yield {path: INDEX_FILE, content: renderSplitIndex(page, (key) => input.teamNames?.get(key) ?? key)}
 }
 
 function checkNoCollisions(feeds: readonly {email: string; feedPath: string}[]): void {
@@ -143,6 +152,7 @@ export interface ExportReport {
 export async function exportCalendars(input: ExportInput & {readonly outDir: string}): Promise<ExportReport> {
   const old = new Set<string>()
   for (const sub of [SCHEDULES_DIR, USERS_DIR]) for (const name of await listIcs(join(input.outDir, sub))) old.add(`${sub}/${name}`)
+  for (const name of await listTeamPages(input.outDir)) old.add(name)
   // The one earlier file in hand: read for its SEQUENCE numbers, then compared with its successor.
   let last: {path: string; content: string | undefined} | undefined
   const before = (path: string): string | undefined => {
@@ -172,6 +182,16 @@ function readIfExists(path: string): string | undefined {
     return readFileSync(path, 'utf8')
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw error
+  }
+}
+
+/** Pages an earlier split export wrote (html/team-pages.ts teamPagePath): removed when no longer written. */
+async function listTeamPages(dir: string): Promise<string[]> {
+  try {
+    return (await readdir(dir, {withFileTypes: true})).filter((e) => e.isFile() && /^team-[a-z0-9_-]+\.html$/i.test(e.name)).map((e) => e.name).sort()
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
     throw error
   }
 }

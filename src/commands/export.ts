@@ -68,11 +68,15 @@ Unchanged schedules give byte-identical files; feeds of schedules and people no 
         now,
         busy: flags.busy,
         baseUrl: flags['base-url'],
+        teamNames: new Map([...state.teams.values()].map((t) => [t.key, t.name])),
         outDir: flags.out,
       })
       const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10)
       const events = report.files.filter((f) => f.path.startsWith('schedules/')).reduce((n, f) => n + (f.events ?? 0), 0)
-      this.out(`Exported ${schedules.length} schedule feed(s), ${report.files.length - schedules.length - 1} person feed(s) and index.html to ${flags.out}`)
+      const people = report.files.filter((f) => f.path.startsWith('users/')).length
+      const teamPages = report.files.filter((f) => f.path.startsWith('team-')).length
+      const pages = teamPages > 0 ? `index.html and ${teamPages} team page(s)` : 'index.html'
+      this.out(`Exported ${schedules.length} schedule feed(s), ${people} person feed(s) and ${pages} to ${flags.out}`)
       this.out(`Window ${day(window.start)} .. ${day(window.end)} (UTC, end exclusive): ${events} shift(s)`)
       this.out(`${report.written.length} written, ${report.unchanged.length} unchanged, ${report.removed.length} removed`)
       for (const p of report.removed) this.out(`  removed ${p}`)

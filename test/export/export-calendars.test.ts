@@ -4,6 +4,7 @@ import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {buildExport, exportCalendars, ExportError, shiftsFromConfig, type ExportInput} from '../../src/app/export-calendars.js'
+import {userFeedFileName} from '../../src/export/feed-file-names.js'
 import {lintIcs} from '../../src/export/ical-lint.js'
 import {exportWindow, paddedWindow} from '../../src/export/export-window.js'
 import type {Schedule} from '../../src/model/index.js'
@@ -148,5 +149,48 @@ describe('exportCalendars into a directory', () => {
     const fourth = await exportCalendars({...input({schedules: only, shiftsFor: shiftsFromConfig(only), users: renamed}), outDir: dir})
     expect(fourth.removed).toEqual(['schedules/platform-berlin.ics', 'users/lena.fischer-at-example.com.ics'])
     expect(await readdir(join(dir, 'schedules'))).toEqual(['consumer-app-primary.ics'])
+  })
+})
+
+describe('a large export (issue 14)', () => {
+  // 60 copies of the fixture schedules, spread over two teams and none: above SPLIT_ABOVE_SCHEDULES.
+  const many: Schedule[] = Array.from({length: 60}, (_, i) => {
+    const base = schedules[i % schedules.length] as Schedule
+    return {...base, key: `s-${String(i).padStart(2, '0')}`, name: `S ${i}`, teams: i % 3 === 2 ? [] : [i % 3 === 0 ? 'alpha' : 'beta']}
+  })
+  const big = (over: Partial<ExportInput> = {}) =>
+    input({schedules: many, shiftsFor: shiftsFromConfig(many), teamNames: new Map([['alpha', 'Team Alpha'], ['beta', 'Team Beta']]), ...over})
+
+  it('is split into one page per team and an index linking them and every feed; person feeds equal the one-pass grouping', async () => {
+    const files = await buildExport(big(), () => undefined)
+    const paths = files.map((f) => f.path)
+    expect(paths.filter((p) => p.endsWith('.html'))).toEqual(['team-_none.html', 'team-alpha.html', 'team-beta.html', 'index.html'])
+    const index = files.find((f) => f.path === 'index.html')?.content ?? ''
+    expect(index).toContain('<a href="team-alpha.html">Team Alpha</a> <span class="muted">20 schedule(s)</span>')
+    expect(index).toContain('Schedules without a team')
+    expect(index).toContain('schedules/s-59.ics')
+    const alpha = files.find((f) => f.path === 'team-alpha.html')?.content ?? ''
+    expect(alpha).toContain('id="s-00"')
+    expect(alpha).not.toContain('id="s-01"')
+    // A person's feed holds exactly their shifts of every schedule (the grouping is done once).
+    const people = [...new Set(many.flatMap((s) => s.layers.flatMap((l) => l.users)))]
+    expect(files.filter((x) => x.path.startsWith('users/'))).toHaveLength(people.length)
+    for (const email of people) {
+      const f = files.find((x) => x.path === `users/${userFeedFileName(email)}`)
+      if (!f) throw new Error(`no feed for ${email}`)
+      const expected = many.flatMap((s) => engineShifts(s).filter((x) => x.user === email)).length
+      expect(parse(f.content).length, f.path).toBe(expected)
+    }
+  })
+
+  it('removes team pages that are no longer written', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'oncall-export-'))
+    await exportCalendars({...big(), outDir: dir})
+    expect((await readdir(dir)).filter((n) => n.startsWith('team-')).sort()).toEqual(['team-_none.html', 'team-alpha.html', 'team-beta.html'])
+    const second = await exportCalendars({...big(), outDir: dir})
+    expect(second.written).toEqual([])
+    const fewer = many.slice(0, 3)
+    const third = await exportCalendars({...input({schedules: fewer, shiftsFor: shiftsFromConfig(fewer)}), outDir: dir})
+    expect(third.removed.filter((p) => p.startsWith('team-'))).toEqual(['team-_none.html', 'team-alpha.html', 'team-beta.html'])
   })
 })

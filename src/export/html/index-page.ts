@@ -40,7 +40,7 @@ function linkCells(path: string, baseUrl: string | undefined): string {
   return `<td><a href="${h(l.https)}">${h(l.https)}</a></td><td>${webcal}</td>`
 }
 
-function feedTables(input: IndexPageInput): string {
+export function feedTables(input: IndexPageInput): string {
   const note =
     input.baseUrl === undefined
       ? '<p class="note">Links are relative to this page. Calendar apps need an absolute URL: publish this directory and re-run with <code>--base-url https://…</code> to get webcal subscribe links.</p>'
