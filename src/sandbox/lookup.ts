@@ -55,6 +55,36 @@ export function nameTaken(items: readonly {id: string; name: string}[], name: st
   return items.some((x) => x.id !== exceptId && x.name.trim().toLowerCase() === n)
 }
 
+/**
+ * Items sorted by name (case-insensitive, then id), as every list endpoint serves them. Sorted
+ * once and reused while the collection is unchanged (issue 14: re-sorting the whole collection
+ * for every page made a page cost in proportion to the account). "Unchanged" is checked in O(n)
+ * with cheap comparisons: same array, same members, same names and ids in the cached order; any
+ * write (push, replace, rename, filter into a new array) fails the check and re-sorts.
+ */
 export function byName<T extends {name: string; id: string}>(items: readonly T[]): T[] {
-  return [...items].sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()) || a.id.localeCompare(b.id))
+  const hit = sortedCache.get(items) as SortedEntry<T> | undefined
+  if (hit && stillSorted(hit, items)) return hit.sorted.slice()
+  const sorted = [...items].sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()) || a.id.localeCompare(b.id))
+  sortedCache.set(items, {sorted, names: sorted.map((x) => x.name), ids: sorted.map((x) => x.id), members: new Set(items)})
+  return sorted.slice()
+}
+
+interface SortedEntry<T> {
+  readonly sorted: readonly T[]
+  readonly names: readonly string[]
+  readonly ids: readonly string[]
+  readonly members: ReadonlySet<T>
+}
+
+const sortedCache = new WeakMap<readonly object[], SortedEntry<{name: string; id: string}>>()
+
+function stillSorted<T extends {name: string; id: string}>(hit: SortedEntry<T>, items: readonly T[]): boolean {
+  if (hit.sorted.length !== items.length) return false
+  for (const x of items) if (!hit.members.has(x)) return false
+  for (let i = 0; i < hit.sorted.length; i++) {
+    const x = hit.sorted[i] as T
+    if (x.name !== hit.names[i] || x.id !== hit.ids[i]) return false
+  }
+  return true
 }

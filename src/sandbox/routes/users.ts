@@ -24,9 +24,11 @@ export const userRoutes: Route[] = [
     template: '/users',
     handler: (req, ctx) => {
       const teamIds = listParam(req.query, 'team_ids')
+      // Members of the filtered teams, found once per request (not one scan of all members per user).
+      const inTeams = new Set(ctx.state.members.filter((m) => teamIds.includes(m.team)).map((m) => m.user))
       const users = byName(ctx.state.users)
         .filter((u) => matchesQuery(req.query, u.name, u.email))
-        .filter((u) => teamIds.length === 0 || ctx.state.members.some((m) => m.user === u.id && teamIds.includes(m.team)))
+        .filter((u) => teamIds.length === 0 || inTeams.has(u.id))
       return {status: 200, body: listBody('users', req.query, users, (u) => userWire(ctx, u, {includeTeams: includes(req.query, 'teams')}))}
     },
   },
