@@ -101,7 +101,8 @@ touches changed since the plan was made.`
     const summary = `Applied ${report.applied.length} of ${plan.changes.length} change(s) with ${client.requestCount} API requests.`
     if (report.failed) {
       throw new UserError(`apply stopped at a failure: ${report.failed.message}`, EXIT.error, [
-        `  applied: ${report.applied.length}, failed: 1, not attempted: ${report.notAttempted.length}`,
+        ...(report.alsoFailed ?? []).map((f) => `  also failed: ${f.message}`),
+        `  applied: ${report.applied.length}, failed: ${1 + (report.alsoFailed?.length ?? 0)}, not attempted: ${report.notAttempted.length}`,
         '  Run `oncall plan` to see the remaining work and `oncall apply` again to finish it.',
       ])
     }

@@ -9,10 +9,14 @@ import {compareStrings} from './canonical-json.js'
  * and nothing is created before what it points at. Within a type, by key: deterministic.
  */
 export function sortChanges(changes: readonly Change[]): Change[] {
-  return [...changes].sort((a, b) => rank(a) - rank(b) || compareStrings(a.key, b.key))
+  return [...changes].sort((a, b) => dependencyRank(a) - dependencyRank(b) || compareStrings(a.key, b.key))
 }
 
-function rank(c: Change): number {
+/**
+ * The change's place in dependency order. Changes of equal rank (same type, same direction) never
+ * depend on each other, so apply runs them concurrently (providers/pagerduty/apply.ts).
+ */
+export function dependencyRank(c: Change): number {
   const i = DEPENDENCY_ORDER.indexOf(c.type)
   return c.kind === 'delete' ? DEPENDENCY_ORDER.length + (DEPENDENCY_ORDER.length - 1 - i) : i
 }

@@ -306,7 +306,8 @@ describe('applyChanges against the sandbox', () => {
     expect(report.failed?.status).toBe(400)
     expect(report.failed?.message).toMatch(/POST \/users failed with HTTP 400/)
     expect(report.notAttempted.map((c) => c.key)).toEqual(['platform'])
-    expect(events.map((e) => e.kind)).toEqual(['start', 'done', 'start', 'failed'])
-    expect(formatApplyEvent(events[1] as ApplyEvent)).toMatch(/^\+ user aiko\.tanaka@example\.com \.\.\. done \(\d+ms\)$/)
+    // The two users are one wave and start together; outcomes are reported in plan order.
+    expect(events.map((e) => `${e.kind} ${e.index}`)).toEqual(['start 0', 'start 1', 'done 0', 'failed 1'])
+    expect(formatApplyEvent(events[2] as ApplyEvent)).toMatch(/^\+ user aiko\.tanaka@example\.com \.\.\. done \(\d+ms\)$/)
   })
 })

@@ -37,13 +37,19 @@ export interface FailedChange {
 
 /**
  * Outcome of applying a plan. Apply stops at the first failure: everything before it is applied
- * (and stays applied: PagerDuty has no transactions), nothing after it was attempted, so
- * re-running plan/apply continues from where it stopped.
+ * (and stays applied: PagerDuty has no transactions), nothing after it is started (changes of its
+ * wave already running finish and are listed as applied or in `alsoFailed`), so re-running
+ * plan/apply continues from where it stopped.
  */
 export interface ApplyReport {
   readonly applied: readonly AppliedChange[]
   readonly failed: FailedChange | null
   readonly notAttempted: readonly Change[]
+  /**
+   * Changes of the failed change's wave that were already running and failed as well (apply runs
+   * independent changes concurrently, providers/pagerduty/apply.ts). Absent when none did.
+   */
+  readonly alsoFailed?: readonly FailedChange[]
 }
 
 const SIGN = {create: '+', update: '~', adopt: '~', delete: '-'} as const
