@@ -84,6 +84,38 @@ async function buildAccount(size: OrgSize, configs: {org: string; oneTeam: strin
   return sandbox
 }
 
+const CONCURRENT_PLANS = 24
+
+/**
+ * Many plans sharing one token (issue 14): CONCURRENT_PLANS one-team plans at once, in this
+ * process (one client each, as separate CI jobs would have), against PagerDuty's 960 requests per
+ * minute and 150 ms of latency per request. Returns the 429s the sandbox answered and the slowest plan.
+ */
+async function concurrentOneTeamPlans(sandbox: Awaited<ReturnType<typeof startSandbox>>, dir: string) {
+  const now = new Date(NOW)
+  const loaded = await loadConfig(dir, {now})
+  if (!loaded.state) throw new Error('one-team config is invalid')
+  const desired = loaded.state
+  sandbox.admin.setRateLimit(960)
+  sandbox.admin.setFaults({latencyMs: 150})
+  sandbox.admin.clearRequests()
+  try {
+    const times = await Promise.all(
+      Array.from({length: CONCURRENT_PLANS}, async () => {
+        const client = new PagerDutyClient({baseUrl: sandbox.url, token: sandbox.token})
+        const started = performance.now()
+        const outcome = await planAgainstAccount({desired, client, now, adopt: false, allowDestroy: false, force: false})
+        if (outcome.plan.changes.length > 0) throw new Error('a concurrent one-team plan is not clean')
+        return performance.now() - started
+      }),
+    )
+    return {rateLimited: sandbox.admin.requests().filter((r) => r.status === 429).length, slowestMs: Math.round(Math.max(...times))}
+  } finally {
+    sandbox.admin.resetFaults()
+    sandbox.admin.setRateLimit(1e9)
+  }
+}
+
 async function measureScale(scale: number): Promise<BenchResult[]> {
   const size = orgSize(scale)
   const dir = mkdtempSync(join(tmpdir(), 'oncall-bench-cost-'))
@@ -106,6 +138,8 @@ async function measureScale(scale: number): Promise<BenchResult[]> {
     const reexported = await runCli(exportArgs, env)
     if (reexported.code !== 0) throw new Error(`re-export failed: ${reexported.stderr.slice(-2000)}`)
 
+    const shared = await concurrentOneTeamPlans(sandbox, configs.oneTeam)
+
     const ownedTeams = size.teams - 1
     const minimum = [size.users, size.teams, size.schedules, size.policies, size.services].reduce((n, c) => n + Math.ceil(c / PAGE), 0) + ownedTeams
     const mb = (v: number | null) => v ?? -1
@@ -117,6 +151,8 @@ async function measureScale(scale: number): Promise<BenchResult[]> {
       {name: `cost ${label} one-team plan (9 objects), requests`, value: oneRequests, unit: 'requests', target: '<= 10'},
       {name: `cost ${label} one-team plan, CLI wall`, value: Math.round(one.wallMs), unit: 'ms', target: 'informational'},
       {name: `cost ${label} one-team plan, CLI CPU`, value: one.cpuMs ?? -1, unit: 'ms', target: 'informational'},
+      {name: `cost ${label} ${CONCURRENT_PLANS} one-team plans at once on one token (960/min, 150 ms latency), 429s`, value: shared.rateLimited, unit: 'responses', target: 'informational'},
+      {name: `cost ${label} ${CONCURRENT_PLANS} one-team plans at once on one token, slowest plan`, value: shared.slowestMs, unit: 'ms', target: 'informational'},
       {name: `cost ${label} import --team (one team), requests`, value: importRequests, unit: 'requests', target: 'informational'},
       {name: `cost ${label} export 1 year, CLI wall`, value: Math.round(exported.wallMs), unit: 'ms', target: scale === 1 ? '< 8000 ms' : 'linear: <= 4.5x the 1x time at 4x'},
       {name: `cost ${label} export 1 year, CLI CPU`, value: exported.cpuMs ?? -1, unit: 'ms', target: 'informational (wall on an idle machine)'},
