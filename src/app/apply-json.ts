@@ -32,6 +32,11 @@ export function renderApplyJson(input: {
     failed: report?.failed
       ? {...ref(report.failed.change), message: report.failed.message, status: report.failed.status, code: report.failed.code, step: report.failed.step}
       : null,
+    // Others of the failed change's wave that were already running and failed too (apply runs a
+    // wave concurrently); only present when there are any.
+    ...(report?.alsoFailed && report.alsoFailed.length > 0
+      ? {alsoFailed: report.alsoFailed.map((f) => ({...ref(f.change), message: f.message, status: f.status, code: f.code}))}
+      : {}),
     notAttempted: (report?.notAttempted ?? []).map(ref),
     requestCount: input.requestCount,
   })
