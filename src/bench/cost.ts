@@ -132,7 +132,7 @@ async function measureScale(scale: number): Promise<BenchResult[]> {
     if (one.code !== 0) throw new Error(`one-team plan is not clean (exit ${one.code})`)
     const imported = await runCli(['import', '--team', `Team ${ONE_TEAM}`, '--out', join(dir, 'imported')], env)
     const importRequests = requestsOf(imported, 'import --team')
-    const exportArgs = ['export', configs.org, '--out', join(dir, 'site'), '--from', '2026-03-02', '--to', '2027-03-02']
+    const exportArgs = ['export', configs.org, '--out', join(dir, 'site'), '--since', '2026-03-02', '--until', '2027-03-02']
     const exported = await runCli(exportArgs, env)
     if (exported.code !== 0) throw new Error(`export failed: ${exported.stderr.slice(-2000)}`)
     const reexported = await runCli(exportArgs, env)
