@@ -20,8 +20,9 @@ import {formatApplyEvent} from '../providers/pagerduty/apply.js'
 export default class Apply extends BaseCommand {
   static override summary = 'Change the PagerDuty account to match the config.'
   static override description = `Plans (exactly as \`oncall plan\`), shows the plan, asks for confirmation on a terminal, then applies the changes in
-dependency order, one at a time. Stops at the first failure and reports applied / failed / not attempted; running
-apply again finishes the remaining work. With a saved plan file, refuses if the config or any object the plan
+dependency waves (changes that do not depend on each other run a few at a time; progress is printed in plan order).
+Stops at the first failure and reports applied / failed / not attempted; running apply again finishes the remaining
+work. With a saved plan file, refuses if the config or any object the plan
 touches changed since the plan was made.`
 
   static override examples = [
