@@ -32,6 +32,17 @@ export function turnSeconds(turn: string): number | undefined {
  * the `layer-timing` rule (which reports the problems) and the normalizer (which needs the values).
  */
 export function analyzeLayerTiming(layer: WrittenLayer): {timing?: LayerTiming; problems: TimingProblem[]} {
+  // The rule and the normalizer both ask, for every layer of the config: compute once per layer.
+  const known = analyzed.get(layer)
+  if (known) return {timing: known.timing, problems: [...known.problems]}
+  const result = analyze(layer)
+  analyzed.set(layer, result)
+  return {timing: result.timing, problems: [...result.problems]}
+}
+
+const analyzed = new WeakMap<WrittenLayer, {timing?: LayerTiming; problems: TimingProblem[]}>()
+
+function analyze(layer: WrittenLayer): {timing?: LayerTiming; problems: TimingProblem[]} {
   const problems: TimingProblem[] = []
   const seconds = turnSeconds(layer.turn)
   const date = (field: 'start' | 'end' | 'rotation_start'): LocalDateTime | undefined => {
