@@ -72,6 +72,7 @@ export function aService(overrides: Partial<Service> = {}): Service {
     autoResolveTimeoutSeconds: 14_400,
     urgency: {kind: 'constant', urgency: 'high'},
     alertGrouping: null,
+    autoPauseSeconds: null,
     ...overrides,
   }
 }

@@ -63,7 +63,10 @@ export async function importAccount(request: ImportRequest): Promise<ImportOutco
   if (selection.unmatched.length > 0) {
     throw new UserError(`nothing in the account matches ${selection.unmatched.join(', ')}`)
   }
-  const warnings = selection.skipped.map((s) => `${label(s.type)} ${s.key} ("${s.name}", ${s.id}) not imported: ${s.reasons.join('; ')}`)
+  const warnings = [
+    ...selection.skipped.map((s) => `${label(s.type)} ${s.key} ("${s.name}", ${s.id}) not imported: ${s.reasons.join('; ')}`),
+    ...selection.notManaged,
+  ]
   const files = layoutFiles(selection, {
     owner,
     singleFile: request.singleFile,

@@ -51,7 +51,7 @@ describe('schema errors point at the exact line and column', () => {
   it('an enum: lists the allowed values and the nearest', () => {
     const text = 'version: 1\nowner: t\nservices:\n  a: {escalation_policy: p, urgency: hihg}\n'
     const [d] = check(text)
-    expect(d).toMatchObject({code: 'invalid-value', line: 4, col: 38, hint: 'did you mean `high`? allowed values: high, low, severity_based; or a mapping with support_hours, during, outside'})
+    expect(d).toMatchObject({code: 'invalid-value', line: 4, col: 38, hint: 'did you mean `high`? allowed values: high, low, severity_based; or a mapping with support_hours, during, outside, scheduled_actions'})
   })
   it('a wrong type', () => {
     const [d] = check('version: 1\nowner: t\nteams: [a, b]\n')

@@ -9,11 +9,21 @@ import {WEEKDAY_NAMES} from '../model/time.js'
  */
 const CALENDAR = {zone: 'utc'} as const
 
-/** `2026-01-05` or `2026-01-05T10:00` → `2026-01-05T00:00` / `2026-01-05T10:00`; undefined if no such date. */
+/**
+ * `2026-01-05`, `2026-01-05T10:00` or `2026-01-05T10:00:30` → `2026-01-05T00:00` /
+ * `2026-01-05T10:00` / `2026-01-05T10:00:30` (`:00` seconds dropped, so one instant has one
+ * spelling); undefined if no such date.
+ */
 export function toLocalDateTime(text: string): LocalDateTime | undefined {
   const withTime = text.includes('T') ? text : `${text}T00:00`
-  const parsed = DateTime.fromFormat(withTime, "yyyy-MM-dd'T'HH:mm", CALENDAR)
-  return parsed.isValid ? withTime : undefined
+  const withSeconds = withTime.length === 16 ? `${withTime}:00` : withTime
+  const parsed = DateTime.fromFormat(withSeconds, "yyyy-MM-dd'T'HH:mm:ss", CALENDAR)
+  return parsed.isValid ? withoutZeroSeconds(withSeconds) : undefined
+}
+
+/** `HH:MM:00` → `HH:MM` (also at the end of a date-time); anything else unchanged. */
+export function withoutZeroSeconds<T extends string>(text: T): T {
+  return (/(^|T|\s)\d{2}:\d{2}:00$/.test(text) ? text.slice(0, -3) : text) as T
 }
 
 /** `mon` (any case) → 1 ... `sun` → 7. */
@@ -22,18 +32,19 @@ export function weekdayNumber(name: string): Weekday | undefined {
   return i < 0 ? undefined : ((i + 1) as Weekday)
 }
 
-/** `mon 09:00` → {day: 1, time: '09:00'}. */
+/** `mon 09:00` → {day: 1, time: '09:00'}; `mon 09:00:30` → {day: 1, time: '09:00:30'}. */
 export function parseWeeklyTime(text: string): {day: Weekday; time: TimeOfDay} | undefined {
-  const match = /^([a-zA-Z]{3}) (\d{2}:\d{2})$/.exec(text)
+  const match = /^([a-zA-Z]{3}) (\d{2}:\d{2}(?::\d{2})?)$/.exec(text)
   const day = match ? weekdayNumber(match[1] ?? '') : undefined
-  return match && day && isTimeOfDay(match[2] ?? '') ? {day, time: match[2] ?? ''} : undefined
+  return match && day && isTimeOfDay(match[2] ?? '') ? {day, time: withoutZeroSeconds(match[2] ?? '')} : undefined
 }
 
+/** `HH:MM` or `HH:MM:SS` on a 24 h clock. */
 export function isTimeOfDay(text: string): boolean {
-  return /^([01]\d|2[0-3]):[0-5]\d$/.test(text)
+  return /^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/.test(text)
 }
 
-/** Minutes since midnight of `HH:MM`. */
+/** Minutes since midnight of `HH:MM` (seconds ignored). */
 export function minuteOfDay(time: TimeOfDay): number {
   const [h, m] = time.split(':').map(Number)
   return (h ?? 0) * 60 + (m ?? 0)
@@ -45,11 +56,11 @@ export function minuteOfDay(time: TimeOfDay): number {
  */
 export function firstHandoffAtOrAfter(start: LocalDateTime, time: TimeOfDay, day?: Weekday): LocalDateTime {
   const from = DateTime.fromISO(start, CALENDAR)
-  const [hour, minute] = time.split(':').map(Number)
-  let candidate = from.set({hour, minute, second: 0, millisecond: 0})
+  const [hour, minute, second] = time.split(':').map(Number)
+  let candidate = from.set({hour, minute, second: second ?? 0, millisecond: 0})
   if (day !== undefined) candidate = candidate.plus({days: (day - candidate.weekday + 7) % 7})
   if (candidate < from) candidate = candidate.plus({days: day === undefined ? 1 : 7})
-  return candidate.toFormat("yyyy-MM-dd'T'HH:mm")
+  return withoutZeroSeconds(candidate.toFormat("yyyy-MM-dd'T'HH:mm:ss"))
 }
 
 /** Whether local date-time `a` is strictly before `b` (same format, so string order is time order). */

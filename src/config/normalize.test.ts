@@ -63,6 +63,7 @@ describe('normalize', () => {
       autoResolveTimeoutSeconds: 14_400,
       urgency: {kind: 'constant', urgency: 'high'},
       alertGrouping: null,
+      autoPauseSeconds: null,
     })
     expect([...state.referencedUsers]).toEqual(['a@example.com', 'aiko@example.com', 'boss@example.com', 'ken@example.com'])
     expect(state.owner).toBe('t')
@@ -150,6 +151,44 @@ describe('normalize', () => {
       alertGrouping: {type: 'content_based', aggregate: 'all', fields: ['source'], windowMinutes: 5},
     })
     expect(state.services.get('b')).toMatchObject({urgency: {kind: 'constant', urgency: 'low'}, alertGrouping: {type: 'time', timeoutMinutes: 0}})
+  })
+})
+
+describe('normalize: what real accounts use', () => {
+  it('keeps seconds of handoffs and starts (written only when not zero), scheduled actions and auto-pause', () => {
+    const state = load(
+      [
+        'version: 1',
+        'owner: t',
+        'schedules:',
+        '  s:',
+        '    time_zone: Asia/Tokyo',
+        '    layers:',
+        '      - {users: [a@example.com], turn: weekly, handoff: "mon 10:00:30", start: 2026-01-05T04:26:15}',
+        '      - {users: [a@example.com], turn: 12h, rotation_start: 2026-01-05T08:17:00}',
+        'escalation_policies:',
+        '  p: {rules: [{delay: 5m, targets: [{schedule: s}]}]}',
+        'services:',
+        '  a:',
+        '    escalation_policy: p',
+        '    urgency:',
+        '      support_hours: {time_zone: Asia/Tokyo, days: [mon], from: "09:00", to: "18:00"}',
+        '      scheduled_actions: [{at: support_hours_start, to: high}]',
+        '    auto_pause_notifications: 10m',
+        '  b: {escalation_policy: p, auto_pause_notifications: recommended}',
+        '  c: {escalation_policy: p, auto_pause_notifications: disabled}',
+        '',
+      ].join('\n'),
+    )
+    const [weekly, twelve] = state.schedules.get('s')?.layers ?? []
+    expect(weekly).toMatchObject({start: '2026-01-05T04:26:15', rotationStart: '2026-01-05T10:00:30'})
+    expect(twelve).toMatchObject({start: '2026-01-05T08:17', rotationStart: '2026-01-05T08:17'})
+    expect(state.services.get('a')).toMatchObject({
+      urgency: {kind: 'support_hours', scheduledActions: [{at: 'support_hours_start', to: 'high'}]},
+      autoPauseSeconds: 600,
+    })
+    expect(state.services.get('b')?.autoPauseSeconds).toBe(0)
+    expect(state.services.get('c')?.autoPauseSeconds).toBeNull()
   })
 })
 

@@ -157,7 +157,14 @@ function service(key: string, s: WrittenService): Service {
     autoResolveTimeoutSeconds: timeout(s.auto_resolve_timeout, DEFAULTS.autoResolveTimeoutSeconds),
     urgency: urgency(s.urgency),
     alertGrouping: alertGrouping(s.alert_grouping),
+    autoPauseSeconds: autoPause(s.auto_pause_notifications),
   }
+}
+
+/** null = off; 0 = PagerDuty's recommended timeout; else seconds. */
+function autoPause(text: WrittenService['auto_pause_notifications']): number | null {
+  if (text === undefined || text === 'disabled') return null
+  return text === 'recommended' ? 0 : parseDuration(text)
 }
 
 function timeout(text: string | undefined, fallback: number): number | null {
@@ -176,6 +183,7 @@ function urgency(u: WrittenService['urgency']): UrgencyRule {
     supportHours: {timeZone: zone(u.support_hours.time_zone), days, start: u.support_hours.from, end: u.support_hours.to},
     during: u.during ?? DEFAULTS.supportHoursDuring,
     outside: u.outside ?? DEFAULTS.supportHoursOutside,
+    scheduledActions: (u.scheduled_actions ?? []).map((a) => ({at: a.at, to: a.to})),
   }
 }
 

@@ -28,7 +28,7 @@ describe('schema errors of alternatives (anyOf/oneOf) name the intended branch o
   })
   it('a value of neither kind: both kinds listed', () => {
     expect(check('services:\n  a: {escalation_policy: p, urgency: 3}\n')).toEqual([
-      {code: 'invalid-value', message: '`3` is not allowed', path: 'services.a.urgency', hint: 'expected one of: high, low, severity_based | a mapping with support_hours, during, outside'},
+      {code: 'invalid-value', message: '`3` is not allowed', path: 'services.a.urgency', hint: 'expected one of: high, low, severity_based | a mapping with support_hours, during, outside, scheduled_actions'},
     ])
   })
   it('a target with two kinds', () => {
@@ -50,7 +50,7 @@ describe('an enum that has a mapping alternative', () => {
         code: 'invalid-value',
         message: '`medium` is not allowed',
         path: 'services.a.urgency',
-        hint: 'allowed values: high, low, severity_based; or a mapping with support_hours, during, outside',
+        hint: 'allowed values: high, low, severity_based; or a mapping with support_hours, during, outside, scheduled_actions',
       },
     ])
   })

@@ -61,8 +61,14 @@ const sample: DeepRequired<WrittenConfig> = {
       team: 't',
       acknowledgement_timeout: '30m',
       auto_resolve_timeout: 'disabled',
-      urgency: {support_hours: {time_zone: 'Asia/Tokyo', days: ['mon'], from: '09:00', to: '18:00'}, during: 'high', outside: 'low'},
+      urgency: {
+        support_hours: {time_zone: 'Asia/Tokyo', days: ['mon'], from: '09:00', to: '18:00'},
+        during: 'high',
+        outside: 'low',
+        scheduled_actions: [{at: 'support_hours_start', to: 'high'}],
+      },
       alert_grouping: {type: 'time', timeout: '5m'},
+      auto_pause_notifications: '10m',
     },
     b: {
       name: 'B',
@@ -73,6 +79,7 @@ const sample: DeepRequired<WrittenConfig> = {
       auto_resolve_timeout: '4h',
       urgency: 'severity_based',
       alert_grouping: {type: 'intelligent', window: '5m'},
+      auto_pause_notifications: 'disabled',
     },
     c: {
       name: 'C',
@@ -83,6 +90,7 @@ const sample: DeepRequired<WrittenConfig> = {
       auto_resolve_timeout: '4h',
       urgency: 'low',
       alert_grouping: {type: 'content_based', aggregate: 'any', fields: ['source'], window: '5m'},
+      auto_pause_notifications: 'disabled',
     },
   },
 }

@@ -99,7 +99,16 @@ export interface WrittenSupportHoursUrgency {
   support_hours: {time_zone: string; days: string[]; from: string; to: string}
   during?: WrittenUrgencyLevel
   outside?: WrittenUrgencyLevel
+  scheduled_actions?: WrittenScheduledAction[]
 }
+
+export interface WrittenScheduledAction {
+  at: 'support_hours_start' | 'support_hours_end'
+  to: WrittenUrgencyLevel
+}
+
+/** `recommended`: PagerDuty picks the timeout (timeout 0). */
+export type WrittenAutoPause = 'disabled' | 'recommended' | '2m' | '3m' | '5m' | '10m' | '15m'
 
 export type WrittenAlertGrouping =
   | null
@@ -116,4 +125,5 @@ export interface WrittenService {
   auto_resolve_timeout?: string
   urgency?: WrittenUrgencyLevel | WrittenSupportHoursUrgency
   alert_grouping?: WrittenAlertGrouping
+  auto_pause_notifications?: WrittenAutoPause
 }

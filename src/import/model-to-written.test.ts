@@ -84,6 +84,7 @@ describe('writtenService', () => {
         autoResolveTimeoutSeconds: 14_400,
         urgency: {kind: 'constant', urgency: 'high'},
         alertGrouping: null,
+        autoPauseSeconds: null,
       },
       'payments',
     )

@@ -71,7 +71,7 @@ export function writtenLayer(layer: ScheduleLayer): WrittenLayer {
 
 function handoffOf(layer: ScheduleLayer, turn: string): string | undefined {
   if (turn !== 'daily' && turn !== 'weekly') return undefined
-  const time = layer.rotationStart.slice(11, 16)
+  const time = layer.rotationStart.slice(11)
   if (turn === 'daily') return firstHandoffAtOrAfter(layer.start, time) === layer.rotationStart ? time : undefined
   const day = weekdayOf(layer.rotationStart)
   const text = `${WEEKDAY_NAMES[day - 1]} ${time}`
@@ -133,7 +133,12 @@ export function writtenService(service: Service, policyTeam: string | null): Wri
     auto_resolve_timeout: timeout(service.autoResolveTimeoutSeconds),
     urgency: writtenUrgency(service.urgency),
     ...(grouping === null ? {} : {alert_grouping: grouping}),
+    ...(service.autoPauseSeconds === null ? {} : {auto_pause_notifications: writtenAutoPause(service.autoPauseSeconds)}),
   }
+}
+
+function writtenAutoPause(seconds: number): NonNullable<WrittenService['auto_pause_notifications']> {
+  return seconds === 0 ? 'recommended' : (formatDuration(seconds) as NonNullable<WrittenService['auto_pause_notifications']>)
 }
 
 function timeout(seconds: number | null): string {
@@ -147,6 +152,7 @@ function writtenUrgency(rule: UrgencyRule): WrittenService['urgency'] {
     support_hours: {time_zone: hours.timeZone, days: hours.days.map((d) => WEEKDAY_NAMES[d - 1] as string), from: hours.start, to: hours.end},
     during: rule.during,
     outside: rule.outside,
+    ...(rule.scheduledActions.length === 0 ? {} : {scheduled_actions: rule.scheduledActions.map((a) => ({at: a.at, to: a.to}))}),
   }
 }
 

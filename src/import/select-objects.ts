@@ -52,6 +52,11 @@ export interface Selection {
   readonly unmatched: string[]
   /** Objects outside the filter that come along because selected ones use them ("schedule x (used by policy y)"). */
   readonly pulledIn: string[]
+  /**
+   * Imported objects with values the language cannot say, which apply carries through unchanged
+   * (docs/fields.md "preserved"): `service api ("API", P1): not managed by the config, kept as it is: status (maintenance)`.
+   */
+  readonly notManaged: string[]
 }
 
 interface Node {
@@ -109,6 +114,13 @@ export function selectObjects(live: LiveState, raw: RawAccount, owner: string, f
         return `${label(node.type)} ${node.live.value.key} (used by ${label(user.type)} ${user.live.value.key})`
       })
       .sort(),
+    notManaged: order.flatMap((type) =>
+      [...selected]
+        .map((id) => nodes.get(id) as Node)
+        .filter((n) => n.type === type && !skipped.has(n.live.id) && (n.live.notManaged ?? []).length > 0)
+        .sort((a, b) => compare(a.live.value.key, b.live.value.key))
+        .map((n) => `${label(n.type)} ${n.live.value.key} ("${n.live.value.name}", ${n.live.id}): not managed by the config, kept as it is: ${(n.live.notManaged ?? []).join(', ')}`),
+    ),
   }
 }
 

@@ -4,9 +4,14 @@
  * apply would overwrite them). An object with such a reason is not imported: `oncall import`
  * lists it in a warning instead, and since the config then does not describe it, `apply` never
  * touches it. Pure.
+ *
+ * Fields apply carries through unchanged (docs/fields.md "preserved": an assignment strategy,
+ * a service's status, ...) are no reason to leave an object out: import warns about them
+ * instead (mapping/not-managed.ts).
  */
 import type {PdEscalationPolicy, PdSchedule, PdService, Read} from '../providers/pagerduty/dto.js'
 import {URGENCIES} from '../model/service.js'
+import {scheduledActionsFromPd} from '../providers/pagerduty/mapping/service-from-pd.js'
 
 const GROUPING_TYPES: readonly unknown[] = ['time', 'intelligent', 'content_based', null, undefined]
 const TARGET_TYPES: readonly string[] = ['user', 'user_reference', 'schedule', 'schedule_reference']
@@ -35,25 +40,26 @@ export function policyUnmodelled(raw: Read<PdEscalationPolicy>): string[] {
     for (const t of rule.targets) {
       if (!TARGET_TYPES.includes(t.type)) reasons.push(`rule ${i + 1} targets a ${t.type} (${t.id}), which the language has no form for`)
     }
-    const strategy = assignmentStrategy(rule.escalation_rule_assignment_strategy)
-    if (strategy !== undefined && strategy !== 'assign_to_everyone') reasons.push(`rule ${i + 1} assigns by ${strategy}`)
   }
   if ((raw.teams ?? []).length > 1) reasons.push(`it belongs to ${(raw.teams ?? []).length} teams (the language allows one)`)
   return reasons
-}
-
-function assignmentStrategy(value: unknown): string | undefined {
-  if (typeof value === 'string') return value
-  if (value !== null && typeof value === 'object' && 'type' in value && typeof value.type === 'string') return value.type
-  return undefined
 }
 
 export function serviceUnmodelled(raw: Read<PdService>): string[] {
   const reasons: string[] = []
   const grouping = raw.alert_grouping_parameters?.type
   if (!GROUPING_TYPES.includes(grouping)) reasons.push(`alert grouping "${String(grouping)}"`)
-  if ((raw.scheduled_actions ?? []).length > 0) reasons.push('scheduled actions (urgency changes at support-hour boundaries); apply would remove them')
+  const actions = raw.scheduled_actions ?? []
   const rule = raw.incident_urgency_rule
+  if (actions.length > 0 && (rule?.type !== 'use_support_hours' || !raw.support_hours)) {
+    reasons.push('scheduled actions without a support-hours urgency rule (the language has them only with support hours)')
+  } else if (scheduledActionsFromPd(actions).length !== actions.length) {
+    reasons.push(`a scheduled action the language has no form for (${JSON.stringify(actions)})`)
+  }
+  const hours = raw.support_hours
+  if (rule?.type === 'use_support_hours' && hours && [hours.start_time, hours.end_time].some((t) => /:\d{2}:(?!00)\d{2}$/.test(t))) {
+    reasons.push(`support hours with seconds (${hours.start_time} to ${hours.end_time})`)
+  }
   if (rule?.type === 'use_support_hours') {
     if (!raw.support_hours) reasons.push('a support-hours urgency rule without support hours')
     for (const u of [rule.during_support_hours?.urgency, rule.outside_support_hours?.urgency]) {

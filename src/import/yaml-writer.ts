@@ -26,10 +26,10 @@ const ORDER: Readonly<Record<string, readonly string[]>> = {
   schedule: ['name', 'description', 'time_zone', 'teams', 'layers'],
   layer: ['name', 'users', 'turn', 'handoff', 'rotation_start', 'start', 'end', 'restrictions'],
   policy: ['name', 'description', 'team', 'repeat', 'handoff_notifications', 'rules'],
-  service: ['name', 'description', 'escalation_policy', 'team', 'acknowledgement_timeout', 'auto_resolve_timeout', 'urgency', 'alert_grouping'],
+  service: ['name', 'description', 'escalation_policy', 'team', 'acknowledgement_timeout', 'auto_resolve_timeout', 'urgency', 'alert_grouping', 'auto_pause_notifications'],
 }
 
-const TIME_LIKE = /^([a-z]{3} )?\d{2}:\d{2}$/
+const TIME_LIKE = /^([a-z]{3} )?\d{2}:\d{2}(:\d{2})?$/
 /** Words YAML 1.1 tools (older editors, linters) read as booleans: quoted so every reader agrees. */
 const YAML11_BOOLEAN = /^(y|yes|n|no|on|off)$/i
 
@@ -99,7 +99,12 @@ function service(s: WrittenService): YAMLMap {
     urgency:
       urgency === undefined || typeof urgency === 'string'
         ? urgency
-        : ordered(null, {support_hours: flowMap({...urgency.support_hours, days: flowSeq(urgency.support_hours.days)}), during: urgency.during, outside: urgency.outside}),
+        : ordered(null, {
+            support_hours: flowMap({...urgency.support_hours, days: flowSeq(urgency.support_hours.days)}),
+            during: urgency.during,
+            outside: urgency.outside,
+            scheduled_actions: urgency.scheduled_actions && blockOf(urgency.scheduled_actions.map((a) => flowMap(a))),
+          }),
     alert_grouping: s.alert_grouping && flowMap({...s.alert_grouping, ...('fields' in s.alert_grouping ? {fields: flowSeq(s.alert_grouping.fields)} : {})}),
   })
 }

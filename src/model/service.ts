@@ -11,6 +11,12 @@ export interface SupportHours {
   readonly end: TimeOfDay
 }
 
+/** PagerDuty's scheduled action: at a support-hours boundary, open incidents change to `to`. */
+export interface ScheduledAction {
+  readonly at: 'support_hours_start' | 'support_hours_end'
+  readonly to: Urgency
+}
+
 export type UrgencyRule =
   | {readonly kind: 'constant'; readonly urgency: Urgency}
   | {
@@ -18,7 +24,12 @@ export type UrgencyRule =
       readonly supportHours: SupportHours
       readonly during: Urgency
       readonly outside: Urgency
+      /** In the account's order; they need support hours, so only this kind of rule has them. */
+      readonly scheduledActions: readonly ScheduledAction[]
     }
+
+/** Auto-pause timeouts PagerDuty accepts, in seconds. */
+export const AUTO_PAUSE_SECONDS = [120, 180, 300, 600, 900] as const
 
 export type AlertGrouping =
   | {readonly type: 'time'; /** 0 = until the incident is resolved */ readonly timeoutMinutes: number}
@@ -43,4 +54,6 @@ export interface Service {
   readonly urgency: UrgencyRule
   /** null = no alert grouping. */
   readonly alertGrouping: AlertGrouping | null
+  /** Auto-pause transient alerts' notifications for this many seconds (one of AUTO_PAUSE_SECONDS), or null when off. */
+  readonly autoPauseSeconds: number | null
 }

@@ -3,10 +3,10 @@
  * owning object names (a schedule's `timeZone`, a service's support hours `timeZone`).
  */
 
-/** `HH:MM` on a 24 h clock, e.g. `09:00`. `24:00` is not allowed. */
+/** `HH:MM` on a 24 h clock, e.g. `09:00`, or `HH:MM:SS` when the seconds are not zero. `24:00` is not allowed. */
 export type TimeOfDay = string
 
-/** Local date-time without offset, `YYYY-MM-DDTHH:MM` (seconds are not modelled). */
+/** Local date-time without offset, `YYYY-MM-DDTHH:MM`, or `YYYY-MM-DDTHH:MM:SS` when the seconds are not zero. */
 export type LocalDateTime = string
 
 /** ISO weekday: 1 = Monday ... 7 = Sunday (PagerDuty's `start_day_of_week` uses the same numbering). */

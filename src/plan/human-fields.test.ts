@@ -43,7 +43,7 @@ describe('human field values', () => {
         kind: 'support_hours',
         supportHours: {timeZone: 'Asia/Tokyo', days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00'},
         during: 'high',
-        outside: 'low',
+        outside: 'low', scheduledActions: [],
       }),
     ).toBe('high during mon tue wed thu fri 09:00 → 18:00 Asia/Tokyo, low outside')
     expect(formatAlertGrouping(null)).toBe('none')
@@ -64,6 +64,8 @@ describe('human field values', () => {
       {path: 'auto_resolve_timeout', value: 'disabled'},
       {path: 'urgency', value: 'high'},
       {path: 'alert_grouping', value: 'none'},
+      {path: 'urgency.scheduled_actions', value: []},
+      {path: 'auto_pause_notifications', value: 'disabled'},
     ])
     const policy = anEscalationPolicy({
       rules: [{delayMinutes: 90, targets: [{type: 'user', email: 'z@x.io'}, {type: 'schedule', key: 'a'}]}],

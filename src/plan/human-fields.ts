@@ -98,7 +98,7 @@ export function formatTurn(seconds: number): string {
 
 /** `mon 10:00 Asia/Tokyo` for weekly turns, `10:00 Asia/Tokyo` for daily ones, else null. */
 function formatHandoff(l: ScheduleLayer, timeZone: string): string | null {
-  const time = l.rotationStart.slice(11, 16)
+  const time = l.rotationStart.slice(11)
   if (l.turnSeconds === DAY_SECONDS) return `${time} ${timeZone}`
   if (l.turnSeconds !== WEEK_SECONDS) return null
   return `${weekdayOfDate(l.rotationStart)} ${time} ${timeZone}`
@@ -160,7 +160,13 @@ function serviceFields(s: Service): HumanField[] {
     {path: 'auto_resolve_timeout', value: formatTimeout(s.autoResolveTimeoutSeconds)},
     {path: 'urgency', value: formatUrgency(s.urgency)},
     {path: 'alert_grouping', value: formatAlertGrouping(s.alertGrouping)},
+    {path: 'urgency.scheduled_actions', value: s.urgency.kind === 'support_hours' ? s.urgency.scheduledActions.map((a) => `${a.at} → ${a.to}`) : []},
+    {path: 'auto_pause_notifications', value: formatAutoPause(s.autoPauseSeconds)},
   ]
+}
+
+export function formatAutoPause(seconds: number | null): string {
+  return seconds === null ? 'disabled' : seconds === 0 ? 'recommended' : formatDuration(seconds)
 }
 
 function formatTimeout(seconds: number | null): string {

@@ -24,6 +24,11 @@ export interface LiveResource<T> {
   readonly value: T
   /** sha256 of the canonical JSON of the raw API object, for stale-plan detection. */
   readonly fingerprint: string
+  /**
+   * Fields the config does not manage that hold a non-default value, as `field (value)` texts
+   * (docs/fields.md, "preserved"): apply carries them through; the plan names them on changes.
+   */
+  readonly notManaged?: readonly string[]
 }
 
 export interface LiveState {

@@ -43,7 +43,20 @@ export function makePlan(desired: DesiredState, live: LiveState, options: MakePl
     },
     requestCount: live.requestCount,
     fingerprints: {config: fingerprintOf(desired), live: liveFingerprints(changes, live)},
+    ...notManagedOf(changes, live),
   }
+}
+
+/** What the config does not control about each object an update or adoption touches (LiveResource.notManaged). */
+function notManagedOf(changes: readonly Change[], live: LiveState): Pick<Plan, 'notManaged'> {
+  const byId = indexLiveById(live)
+  const out: Record<string, readonly string[]> = {}
+  for (const c of changes) {
+    if (c.kind !== 'update' && c.kind !== 'adopt') continue
+    const fields = byId.get(liveIdKey(c.type, c.id))?.notManaged
+    if (fields !== undefined && fields.length > 0) out[resourceKey(c.type, c.key)] = fields
+  }
+  return Object.keys(out).length === 0 ? {} : {notManaged: out}
 }
 
 /** Fingerprint of every live object a change touches, keyed `type:key`, for the stale-plan check. */

@@ -18,7 +18,7 @@ import type {Plan} from './plan.js'
 /** A plan with every change kind and every resource type, including the richer model variants. */
 function richPlan(): Plan {
   const service = aService({
-    urgency: {kind: 'support_hours', supportHours: {timeZone: 'Asia/Tokyo', days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00'}, during: 'high', outside: 'low'},
+    urgency: {kind: 'support_hours', supportHours: {timeZone: 'Asia/Tokyo', days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00'}, during: 'high', outside: 'low', scheduledActions: []},
     alertGrouping: {type: 'content_based', aggregate: 'all', fields: ['source'], windowMinutes: 5},
     autoResolveTimeoutSeconds: null,
   })

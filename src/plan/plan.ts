@@ -61,4 +61,10 @@ export interface Plan {
    * layer whose change starts later than now. Informational: the changes already carry the timing.
    */
   readonly rollouts?: readonly ScheduleRollout[]
+  /**
+   * Per updated or adopted object (`type:key`), the fields the config does not manage that hold a
+   * non-default value (docs/fields.md): apply leaves them as they are; the plan shows them so a
+   * reviewer knows what the config does not control. Absent when there are none.
+   */
+  readonly notManaged?: Readonly<Record<string, readonly string[]>>
 }

@@ -33,11 +33,11 @@ export function parseLocalDateTime(text: LocalDateTime): number {
   return ms
 }
 
-/** `HH:MM` → seconds after local midnight. */
+/** `HH:MM` or `HH:MM:SS` → seconds after local midnight. */
 export function parseTimeOfDay(text: TimeOfDay): number {
-  const m = /^(\d{2}):(\d{2})$/.exec(text)
-  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59) throw new Error(`invalid time of day: ${text}`)
-  return Number(m[1]) * 3600 + Number(m[2]) * 60
+  const m = /^(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(text)
+  if (!m || Number(m[1]) > 23 || Number(m[2]) > 59 || Number(m[3] ?? 0) > 59) throw new Error(`invalid time of day: ${text}`)
+  return Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3] ?? 0)
 }
 
 /** ISO weekday (1 = Monday .. 7 = Sunday) of a local naive time. 1970-01-01 was a Thursday. */
@@ -46,7 +46,11 @@ export function isoWeekday(local: number): number {
   return ((((days + 3) % 7) + 7) % 7) + 1
 }
 
-/** `YYYY-MM-DDTHH:MM` of a local naive time. */
+/**
+ * `YYYY-MM-DDTHH:MM` of a local naive time, `YYYY-MM-DDTHH:MM:SS` when the seconds are not zero
+ * (PagerDuty keeps seconds: a start it moved to "now" carries them).
+ */
 export function formatLocalDateTime(local: number): string {
-  return new Date(local).toISOString().slice(0, 16)
+  const iso = new Date(local).toISOString()
+  return iso.slice(17, 19) === '00' ? iso.slice(0, 16) : iso.slice(0, 19)
 }

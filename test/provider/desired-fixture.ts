@@ -154,8 +154,10 @@ const services: Service[] = [
       supportHours: {timeZone: 'Asia/Tokyo', days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00'},
       during: 'high',
       outside: 'low',
+      scheduledActions: [{at: 'support_hours_start', to: 'high'}],
     },
     alertGrouping: {type: 'content_based', aggregate: 'all', fields: ['source', 'component'], windowMinutes: 5},
+    autoPauseSeconds: 600,
   },
   {
     key: 'batch',
@@ -166,6 +168,7 @@ const services: Service[] = [
     autoResolveTimeoutSeconds: null,
     urgency: {kind: 'constant', urgency: 'low'},
     alertGrouping: {type: 'time', timeoutMinutes: 0},
+    autoPauseSeconds: null,
   },
   {
     key: 'search',
@@ -176,6 +179,7 @@ const services: Service[] = [
     autoResolveTimeoutSeconds: null,
     urgency: {kind: 'constant', urgency: 'severity_based'},
     alertGrouping: {type: 'intelligent', windowMinutes: 10},
+    autoPauseSeconds: 0,
   },
   {
     key: 'no-grouping',
@@ -186,6 +190,7 @@ const services: Service[] = [
     autoResolveTimeoutSeconds: 14400,
     urgency: {kind: 'constant', urgency: 'high'},
     alertGrouping: null,
+    autoPauseSeconds: null,
   },
 ]
 

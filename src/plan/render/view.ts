@@ -55,7 +55,7 @@ export const NO_CHANGES = 'No changes. The account matches the configuration.'
 export function planView(plan: Plan, violations: readonly SafetyViolation[] = []): PlanView {
   const {create, update, delete: destroy} = plan.summary
   return {
-    resources: plan.changes.map((c) => withShifts(resourceView(c), plan)),
+    resources: plan.changes.map((c) => withNotManaged(withShifts(resourceView(c), plan), plan)),
     summary: plan.summary,
     summaryLine: `Plan: ${create} to add, ${update} to change, ${destroy} to destroy.`,
     unmanaged: plan.unmanaged.map(
@@ -85,6 +85,13 @@ function resourceView(c: Change): ResourceView {
       return {...base, sign: '~', note: `(adopt "${name}" ${c.id}: add the ownership marker)`, fields: c.fields.map(fieldView)}
     }
   }
+}
+
+/** `(not managed here: scheduled_actions (1), status (maintenance))` after the title of an object the plan changes. */
+function withNotManaged(view: ResourceView, plan: Plan): ResourceView {
+  const fields = plan.notManaged?.[`${view.type}:${view.key}`]
+  if (fields === undefined || fields.length === 0) return view
+  return {...view, note: [view.note, `(not managed here: ${fields.join(', ')})`].filter((n) => n !== null).join(' ')}
 }
 
 function withShifts(view: ResourceView, plan: Plan): ResourceView {

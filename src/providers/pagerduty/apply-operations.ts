@@ -14,7 +14,7 @@ import {serviceToPd} from './mapping/service-to-pd.js'
 import {teamToPd} from './mapping/team-to-pd.js'
 import type {ToPdContext} from './mapping/to-pd-context.js'
 import {userToPd} from './mapping/user-to-pd.js'
-import {parseDescription} from './ownership.js'
+import {appendMarker, parseDescription} from './ownership.js'
 
 /**
  * The API calls behind one change. Paths and wrapper keys per type; payloads come from the
@@ -75,7 +75,12 @@ export async function runChange(change: Change, ctx: OperationContext): Promise<
     case 'update':
     case 'adopt': {
       ctx.ids.record(change.type, change.key, change.id)
-      const body = await payload(change.type, change.after, ctx, change.id)
+      // Adopting an object the config describes exactly writes the marker and nothing else: a
+      // full body would restate every managed field, and adoption must not change the account.
+      const body =
+        change.kind === 'adopt' && change.fields.length === 0 && change.type !== 'user'
+          ? markerOnly(change.type, change.after as Team | Schedule | EscalationPolicy | Service, ctx)
+          : await payload(change.type, change.after, ctx, change.id, change.before)
       await ctx.client.put(`${ep.path}/${change.id}`, {[ep.one]: body})
       const memberRemovals =
         change.type === 'team' ? await syncMembers(change.id, (change.before as Team).members, (change.after as Team).members, ctx) : []
@@ -87,7 +92,13 @@ export async function runChange(change: Change, ctx: OperationContext): Promise<
   }
 }
 
-async function payload(type: ResourceType, value: Resource, ctx: OperationContext, id: string | undefined): Promise<unknown> {
+/** The body of a marker-only update: the name (PagerDuty's partial PUT still wants one) and the marked description. */
+function markerOnly(type: Exclude<ResourceType, 'user'>, value: Team | Schedule | EscalationPolicy | Service, ctx: OperationContext): unknown {
+  if (type === 'team') return teamToPd(value as Team, ctx)
+  return {type, name: value.name, description: appendMarker(value.description, {owner: ctx.owner, key: value.key})}
+}
+
+async function payload(type: ResourceType, value: Resource, ctx: OperationContext, id: string | undefined, before?: Resource): Promise<unknown> {
   switch (type) {
     case 'user': {
       // Users have no description in the model: keep the person's own text, add the marker.
@@ -99,9 +110,9 @@ async function payload(type: ResourceType, value: Resource, ctx: OperationContex
     case 'schedule':
       return scheduleToPd(value as Schedule, ctx, id === undefined ? [] : liveLayersOf(id, ctx), ctx.now)
     case 'escalation_policy':
-      return escalationPolicyToPd(value as EscalationPolicy, ctx)
+      return escalationPolicyToPd(value as EscalationPolicy, ctx, id === undefined ? [] : ctx.ids.liveRules(id))
     case 'service':
-      return serviceToPd(value as Service, ctx)
+      return serviceToPd(value as Service, ctx, before as Service | undefined)
   }
 }
 

@@ -197,6 +197,16 @@ export interface PdService {
   readonly support_hours?: PdSupportHours | null
   readonly scheduled_actions?: readonly PdScheduledAction[]
   readonly alert_grouping_parameters?: PdAlertGroupingParameters | null
+  /** Returned by GET /services only with include[]=auto_pause_notifications_parameters. */
+  readonly auto_pause_notifications_parameters?: PdAutoPauseNotificationsParameters | null
+}
+
+export interface PdAutoPauseNotificationsParameters {
+  readonly enabled?: boolean | null
+  /** Seconds: 0 (PagerDuty picks its recommended timeout), 120, 180, 300, 600 or 900. */
+  readonly timeout?: number | null
+  /** Read-only. */
+  readonly recommended_timeout?: number | null
 }
 
 /** Classic offset pagination envelope: `{<plural>: T[], limit, offset, more, total}`. */

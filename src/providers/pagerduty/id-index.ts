@@ -1,6 +1,6 @@
 import type {ResourceType} from '../../model/keys.js'
 import {COLLECTION_OF, type LiveState} from '../../plan/live-state.js'
-import type {PdScheduleLayer, RawAccount} from './dto.js'
+import type {PdEscalationRule, PdScheduleLayer, RawAccount} from './dto.js'
 import type {LayerOrderOnRead} from './mapping/from-pd-context.js'
 import {liveLayersInWrittenOrder} from './mapping/live-layers.js'
 
@@ -23,6 +23,7 @@ export class IdIndex {
   readonly #ids = new Map<string, string>()
   readonly #rank = new Map<string, number>()
   readonly #layers = new Map<string, readonly LiveLayerRef[]>()
+  readonly #rules = new Map<string, readonly PdEscalationRule[]>()
 
   /** Build from a mapped live state; `layers` (from liveLayerRefs) supplies the schedules' layer IDs. */
   static fromLive(live: LiveState, owner: string, layers?: ReadonlyMap<string, readonly LiveLayerRef[]>): IdIndex {
@@ -36,6 +37,17 @@ export class IdIndex {
     }
     for (const [scheduleId, refs] of layers ?? []) index.#layers.set(scheduleId, refs)
     return index
+  }
+
+  /** Remembers the escalation rules of the policies as read (liveRulesOf), so an update can carry their unmanaged fields. */
+  withLiveRules(rules: ReadonlyMap<string, readonly PdEscalationRule[]>): this {
+    for (const [policyId, list] of rules) this.#rules.set(policyId, list)
+    return this
+  }
+
+  /** The policy's escalation rules as the plan read them (in order), or [] when unknown. */
+  liveRules(policyId: string): readonly PdEscalationRule[] {
+    return this.#rules.get(policyId) ?? []
   }
 
   id(type: ResourceType, key: string): string | undefined {
@@ -81,6 +93,11 @@ export interface LiveLayerRef {
 
 function slot(type: ResourceType, key: string): string {
   return `${type}:${type === 'user' ? key.toLowerCase() : key}`
+}
+
+/** The escalation rules of every policy of the raw account, by policy ID. */
+export function liveRulesOf(raw: RawAccount): Map<string, readonly PdEscalationRule[]> {
+  return new Map(raw.escalationPolicies.map((p) => [p.id, p.escalation_rules]))
 }
 
 /** Layer IDs of every schedule of the raw account, in written order, ended layers left out. */

@@ -30,6 +30,8 @@ export interface ReadAccountOptions {
 
 /** Includes that make a list self-sufficient for us (notes/pagerduty-api.md §2.5). */
 export const SCHEDULE_INCLUDES = ['schedule_layers'] as const
+/** PagerDuty leaves auto_pause_notifications_parameters out of services unless asked (notes §2.5). */
+export const SERVICE_INCLUDES = ['auto_pause_notifications_parameters'] as const
 
 export async function readAccount(client: Pick<PagerDutyClient, 'listAll'>, options: ReadAccountOptions = {}): Promise<RawAccount> {
   const teamsAndMembers = readTeams(client, options.membersFor ?? (() => true))
@@ -38,9 +40,9 @@ export async function readAccount(client: Pick<PagerDutyClient, 'listAll'>, opti
     teamsAndMembers,
     client.listAll<Read<PdSchedule>>('/schedules', 'schedules', {'include[]': SCHEDULE_INCLUDES}),
     // References (targets, teams, the policy of a service) carry ids, and every object they point
-    // to is read in this same pass, so no include[] is needed for policies and services.
+    // to is read in this same pass, so no include[] is needed for them.
     client.listAll<Read<PdEscalationPolicy>>('/escalation_policies', 'escalation_policies'),
-    client.listAll<Read<PdService>>('/services', 'services'),
+    client.listAll<Read<PdService>>('/services', 'services', {'include[]': SERVICE_INCLUDES}),
   ])
   return {users, teams, teamMembers, schedules, escalationPolicies, services}
 }

@@ -4,7 +4,7 @@ import type {LiveResource, LiveState} from '../../plan/live-state.js'
 import {rolloutState, type ScheduleRollout} from '../../plan/rollout.js'
 import type {DesiredState} from '../../model/state.js'
 import type {RawAccount} from './dto.js'
-import {IdIndex, liveLayerRefs} from './id-index.js'
+import {IdIndex, liveLayerRefs, liveRulesOf} from './id-index.js'
 import {detectLayerOrderOnRead} from './mapping/detect-layer-order.js'
 import {normalizeLiveAgainstDesired, withoutEndedLayers} from './mapping/normalize-start.js'
 import {assignKeys} from './mapping/derive-keys.js'
@@ -16,6 +16,7 @@ import {scheduleFromPd} from './mapping/schedule-from-pd.js'
 import {serviceFromPd} from './mapping/service-from-pd.js'
 import {teamFromPd} from './mapping/team-from-pd.js'
 import {userFromPd} from './mapping/user-from-pd.js'
+import {notManagedFields, type WireObject} from './mapping/not-managed.js'
 import {parseDescription} from './ownership.js'
 
 /**
@@ -56,7 +57,7 @@ export function liveStateFromRaw(raw: RawAccount, options: LiveStateOptions): Li
   for (const u of [...raw.users].sort(byId)) {
     const value = userFromPd(u)
     if (users.has(value.email)) continue // emails are unique in an account; keep the first id if a read raced
-    users.set(value.email, {id: u.id, owner: ownerOf(u.description), value, fingerprint: fingerprintRaw('user', u)})
+    users.set(value.email, {id: u.id, owner: ownerOf(u.description), value, fingerprint: fingerprintRaw('user', u), ...notManaged({type: 'user', raw: u})})
   }
 
   const teams = raw.teams.map((t): LiveResource<Team> => {
@@ -66,6 +67,7 @@ export function liveStateFromRaw(raw: RawAccount, options: LiveStateOptions): Li
       owner: ownerOf(t.description),
       value: teamFromPd(t, teamKeys.get(t.id) as string, members, ctx),
       fingerprint: fingerprintRaw('team', t, {members: members.map((m) => ({user: m.user.id, role: m.role}))}),
+      ...notManaged({type: 'team', raw: t}),
     }
   })
   const schedules = liveResources(raw.schedules, 'schedule', scheduleKeys, (s, key) => scheduleFromPd(s, key, ctx))
@@ -113,7 +115,7 @@ export function liveAccountFor<D extends DesiredState>(
   // A rotation change of a running layer becomes an ended layer + a new one (plan/rollout.ts).
   const {state: rolledOut, rollouts} = rolloutState(desired, mapped, options.now)
   const live = normalizeLiveAgainstDesired(mapped, rolledOut, options.now)
-  const ids = IdIndex.fromLive(live, desired.owner, liveLayerRefs(raw, options.now, layerOrderOnRead))
+  const ids = IdIndex.fromLive(live, desired.owner, liveLayerRefs(raw, options.now, layerOrderOnRead)).withLiveRules(liveRulesOf(raw))
   return {desired: rolledOut, live, ids, layerOrderOnRead, rollouts}
 }
 
@@ -129,7 +131,14 @@ function liveResources<W extends {readonly id: string; readonly description?: st
     owner: ownerOf(o.description),
     value: fromPd(o, keys.get(o.id) as string),
     fingerprint: fingerprintRaw(type, o),
+    ...notManaged({type, raw: o} as unknown as WireObject),
   }))
+}
+
+/** The live resource's `notManaged`, present only when there is something to name. */
+function notManaged(object: WireObject): {notManaged?: readonly string[]} {
+  const fields = notManagedFields(object)
+  return fields.length === 0 ? {} : {notManaged: fields}
 }
 
 function ownerOf(description: string | null | undefined): string | null {

@@ -47,7 +47,11 @@ function build(ctx: SandboxContext, b: Obj, current: ServiceRec | undefined, now
 }
 
 function view(req: PdRequest) {
-  return {includeEscalationPolicies: includes(req.query, 'escalation_policies'), includeTeams: includes(req.query, 'teams')}
+  return {
+    includeEscalationPolicies: includes(req.query, 'escalation_policies'),
+    includeTeams: includes(req.query, 'teams'),
+    includeAutoPause: includes(req.query, 'auto_pause_notifications_parameters'),
+  }
 }
 
 export const serviceRoutes: Route[] = [

@@ -8,6 +8,8 @@ import {teamWire} from './team.js'
 export interface ServiceView {
   includeEscalationPolicies?: boolean
   includeTeams?: boolean
+  /** Like PagerDuty, auto_pause_notifications_parameters is in the object only when include[] asks for it (notes §2.5). */
+  includeAutoPause?: boolean
 }
 
 export function serviceWire(ctx: SandboxContext, s: ServiceRec, view: ServiceView = {}): Record<string, unknown> {
@@ -30,6 +32,6 @@ export function serviceWire(ctx: SandboxContext, s: ServiceRec, view: ServiceVie
     support_hours: s.support_hours,
     scheduled_actions: s.scheduled_actions,
     alert_grouping_parameters: s.alert_grouping_parameters,
-    auto_pause_notifications_parameters: s.auto_pause_notifications_parameters,
+    ...(view.includeAutoPause ? {auto_pause_notifications_parameters: s.auto_pause_notifications_parameters} : {}),
   }
 }

@@ -1,25 +1,39 @@
 import type {EscalationPolicy, EscalationTarget} from '../../../model/escalation-policy.js'
-import type {PdEscalationPolicy, PdTarget} from '../dto.js'
+import type {PdEscalationPolicy, PdEscalationRule, PdTarget} from '../dto.js'
 import {appendMarker} from '../ownership.js'
 import type {ToPdContext} from './to-pd-context.js'
 import {teamRef} from './to-pd-context.js'
 
 /**
- * The body of POST/PUT /escalation_policies. Rules are sent without IDs: PagerDuty replaces the
- * rule list on PUT. `teams` is sent even when empty so that removing the team clears it.
+ * The body of POST/PUT /escalation_policies. PagerDuty replaces the rule list on PUT, so each rule
+ * carries what the language does not manage from the live rule at the same position
+ * (`liveRules`, as the plan read them): its ID and its assignment strategy. `teams` is sent even
+ * when empty so that removing the team clears it.
  */
-export function escalationPolicyToPd(policy: EscalationPolicy, ctx: ToPdContext): PdEscalationPolicy {
+export function escalationPolicyToPd(policy: EscalationPolicy, ctx: ToPdContext, liveRules: readonly PdEscalationRule[] = []): PdEscalationPolicy {
   return {
     type: 'escalation_policy',
     name: policy.name,
     description: appendMarker(policy.description, {owner: ctx.owner, key: policy.key}),
     num_loops: policy.repeat,
     on_call_handoff_notifications: policy.handoffNotifications,
-    escalation_rules: policy.rules.map((rule) => ({
+    escalation_rules: policy.rules.map((rule, i) => ({
+      ...carried(liveRules[i]),
       escalation_delay_in_minutes: rule.delayMinutes,
       targets: rule.targets.map((t) => targetToPd(t, ctx)),
     })),
     teams: policy.team === null ? [] : [teamRef(ctx, policy.team)],
+  }
+}
+
+/** The unmanaged fields of a live rule (docs/fields.md): its ID and assignment strategy, when it has them. */
+function carried(live: PdEscalationRule | undefined): Partial<PdEscalationRule> {
+  if (live === undefined) return {}
+  return {
+    ...(live.id === undefined ? {} : {id: live.id}),
+    ...(live.escalation_rule_assignment_strategy === undefined || live.escalation_rule_assignment_strategy === null
+      ? {}
+      : {escalation_rule_assignment_strategy: live.escalation_rule_assignment_strategy}),
   }
 }
 

@@ -1,7 +1,7 @@
-import type {AlertGrouping, Service, Urgency, UrgencyRule} from '../../../model/service.js'
-import {URGENCIES} from '../../../model/service.js'
+import type {AlertGrouping, ScheduledAction, Service, Urgency, UrgencyRule} from '../../../model/service.js'
+import {AUTO_PAUSE_SECONDS, URGENCIES} from '../../../model/service.js'
 import type {Weekday} from '../../../model/time.js'
-import type {PdAlertGroupingParameters, PdService, PdSupportHours, Read} from '../dto.js'
+import type {PdAlertGroupingParameters, PdScheduledAction, PdService, PdSupportHours, Read} from '../dto.js'
 import {parseDescription} from '../ownership.js'
 import type {FromPdContext} from './from-pd-context.js'
 import {canonicalTimeZone} from './time-zone.js'
@@ -22,7 +22,30 @@ export function serviceFromPd(raw: Read<PdService>, key: string, ctx: FromPdCont
     autoResolveTimeoutSeconds: timeoutFromPd(raw.auto_resolve_timeout),
     urgency: urgencyFromPd(raw),
     alertGrouping: alertGroupingFromPd(raw),
+    autoPauseSeconds: autoPauseFromPd(raw),
   }
+}
+
+/**
+ * Enabled with a timeout PagerDuty documents (0 = its recommended timeout) → that timeout;
+ * anything else reads as off (an odd value is reported by import, src/import/unmodelled.ts, and
+ * apply sends the parameters only when the config turns them on or the plan read them on).
+ */
+function autoPauseFromPd(raw: PdService): number | null {
+  const params = raw.auto_pause_notifications_parameters
+  if (params?.enabled !== true) return null
+  const timeout = params.timeout ?? 0
+  return timeout === 0 || (AUTO_PAUSE_SECONDS as readonly number[]).includes(timeout) ? timeout : null
+}
+
+/** The scheduled actions the language can say (urgency changes at a support-hours boundary), in order. */
+export function scheduledActionsFromPd(actions: readonly PdScheduledAction[] | undefined): ScheduledAction[] {
+  return (actions ?? []).flatMap((a): ScheduledAction[] => {
+    const at = a.at?.name
+    if (a.type !== 'urgency_change' || (at !== 'support_hours_start' && at !== 'support_hours_end')) return []
+    if (!(URGENCIES as readonly unknown[]).includes(a.to_urgency)) return []
+    return [{at, to: a.to_urgency as Urgency}]
+  })
 }
 
 function timeoutFromPd(seconds: number | null | undefined): number | null {
@@ -41,6 +64,7 @@ function urgencyFromPd(raw: PdService): UrgencyRule {
       supportHours: supportHoursFromPd(raw.support_hours),
       during: urgencyOf(rule.during_support_hours.urgency),
       outside: urgencyOf(rule.outside_support_hours.urgency),
+      scheduledActions: scheduledActionsFromPd(raw.scheduled_actions),
     }
   }
   return {kind: 'constant', urgency: urgencyOf(rule?.type === 'constant' ? rule.urgency : 'high')}

@@ -198,9 +198,10 @@ describe('serviceToPd', () => {
       kind: 'support_hours',
       supportHours: {timeZone: 'Asia/Tokyo', days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00'},
       during: 'high',
-      outside: 'low',
+      outside: 'low', scheduledActions: [],
     },
     alertGrouping: {type: 'intelligent', windowMinutes: 5},
+    autoPauseSeconds: null,
   }
 
   it('sends disabled timeouts as 0, support hours with the support-hours rule, grouping windows in seconds', () => {

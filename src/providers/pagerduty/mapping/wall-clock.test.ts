@@ -6,7 +6,7 @@ describe('wall-clock conversions', () => {
   it('reads any offset as the wall clock of the schedule zone', () => {
     expect(isoToLocal('2026-01-04T15:00:00Z', 'Asia/Tokyo')).toBe('2026-01-05T00:00')
     expect(isoToLocal('2026-01-04T20:30:00+05:30', 'Asia/Tokyo')).toBe('2026-01-05T00:00')
-    expect(isoToLocal('2026-01-05T00:00:59+09:00', 'Asia/Tokyo')).toBe('2026-01-05T00:00') // seconds dropped
+    expect(isoToLocal('2026-01-05T00:00:59+09:00', 'Asia/Tokyo')).toBe('2026-01-05T00:00:59') // seconds kept (PagerDuty keeps them)
   })
 
   it('writes the zone offset valid at that instant (DST)', () => {

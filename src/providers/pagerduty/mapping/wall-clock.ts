@@ -9,7 +9,7 @@ import {isKnownTimeZone} from './time-zone.js'
  *
  * Both directions use the schedule engine's ZoneClock, so a local time in a DST gap or overlap
  * means the same instant here as in `oncall export` (gap: moved forward; overlap: the earlier
- * instant). Seconds are not modelled: reading truncates them.
+ * instant). Seconds are kept (PagerDuty keeps them); the model writes them only when not zero.
  */
 
 const ISO_WITH_OFFSET = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/
@@ -51,14 +51,15 @@ export function instantToIso(t: number, zone: string): string {
   return `${wall}${sign}${hh}:${mm}`
 }
 
-/** PagerDuty's `HH:mm:ss` → the model's `HH:MM` (seconds dropped). */
+/** PagerDuty's `HH:mm:ss` → the model's `HH:MM` (`HH:MM:SS` when the seconds are not zero). */
 export function timeOfDayFromPd(value: string): TimeOfDay {
-  const m = /^(\d{1,2}):(\d{2})/.exec(value)
+  const m = /^(\d{1,2}):(\d{2})(?::(\d{2}))?/.exec(value)
   if (!m) throw new Error(`expected a time of day HH:mm:ss, got ${JSON.stringify(value)}`)
-  return `${(m[1] as string).padStart(2, '0')}:${m[2] as string}`
+  const seconds = m[3] === undefined || m[3] === '00' ? '' : `:${m[3]}`
+  return `${(m[1] as string).padStart(2, '0')}:${m[2] as string}${seconds}`
 }
 
-/** The model's `HH:MM` → PagerDuty's `HH:mm:ss`. */
+/** The model's `HH:MM` or `HH:MM:SS` → PagerDuty's `HH:mm:ss`. */
 export function timeOfDayToPd(value: TimeOfDay): string {
-  return `${value}:00`
+  return value.length === 5 ? `${value}:00` : value
 }
