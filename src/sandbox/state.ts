@@ -107,6 +107,8 @@ export interface ServiceRec {
   scheduled_actions: unknown[]
   alert_grouping_parameters: unknown
   auto_pause_notifications_parameters: unknown
+  /** A response play reference, echoed as stored (absent in state files written before it was kept). */
+  response_play?: unknown
 }
 
 export interface SandboxState {

@@ -14,7 +14,7 @@ import {importAccount, planAdoption, type ImportOutcome} from '../../src/app/imp
 import {loadConfig} from '../../src/config/load-config.js'
 import {parseDescription} from '../../src/providers/pagerduty/ownership.js'
 import {Account, REPO} from '../integration/harness.js'
-import {NOT_IMPORTABLE, VARIED_SEED} from './varied-account.js'
+import {NOT_IMPORTABLE, NOT_MANAGED, VARIED_SEED} from './varied-account.js'
 
 const TYPES = ['team', 'schedule', 'escalation_policy', 'service'] as const
 const FROM = 'aiko.tanaka@example.com'
@@ -72,10 +72,18 @@ describe.sequential('import round trip on a varied account', () => {
     const skipped = Object.fromEntries(imported.selection.skipped.map((s) => [s.id, s.reasons.join('; ')]))
     expect(Object.keys(skipped).sort()).toEqual(Object.keys(NOT_IMPORTABLE).sort())
     for (const [id, words] of Object.entries(NOT_IMPORTABLE)) expect(skipped[id]).toContain(words)
-    expect(imported.warnings).toHaveLength(5)
+    expect(imported.warnings).toHaveLength(Object.keys(NOT_IMPORTABLE).length + Object.keys(NOT_MANAGED).length)
     const org = imported.files.find((f) => f.path === 'org.yaml')?.text ?? ''
     expect(org).toContain('# Not imported')
-    expect(org).toContain('"Legacy Billing" (PV6)')
+    expect(org).toContain('"Rules Grouping" (PV7)')
+  })
+
+  it('imports what it cannot manage and names every such field with its object', () => {
+    for (const [id, words] of Object.entries(NOT_MANAGED)) {
+      const line = imported.warnings.find((w) => w.includes(`, ${id}): not managed by the config, kept as it is: `))
+      expect(line, id).toBeDefined()
+      expect(line).toContain(words)
+    }
   })
 
   it('writes layers in written order without ended ones, handoffs and durations in human form', () => {
@@ -129,8 +137,8 @@ describe.sequential('import round trip on a varied account', () => {
 
   it('never touched what it did not import', () => {
     const state = account.state()
-    const legacy = state.services.find((s) => s.id === 'PV6')
-    expect(legacy?.scheduled_actions).toHaveLength(1)
+    const rules = state.services.find((s) => s.id === 'PV7')
+    expect(rules?.alert_grouping_parameters).toEqual({type: 'rules', config: {}})
     for (const id of Object.keys(NOT_IMPORTABLE)) {
       const all = [...state.schedules, ...state.escalation_policies, ...state.services] as {id: string; description: string | null}[]
       expect(parseDescription(all.find((o) => o.id === id)?.description).marker, id).toBeNull()

@@ -1,7 +1,10 @@
 /**
  * A PagerDuty account as people build it in the UI, in wire format (seeded through the sandbox's
  * own POST handlers, never through our apply): every feature the language has, plus objects it
- * cannot describe. "Now" is the harness's NOW (Monday 2026-03-02T03:00Z).
+ * cannot describe, plus fields it does not manage (docs/fields.md "preserved": a team's
+ * default_role, a rule's assignment strategy, a service's alert_creation and response play),
+ * which import must name in a warning and apply must carry through. "Now" is the harness's NOW
+ * (Monday 2026-03-02T03:00Z).
  */
 import type {SeedFile} from '../../src/sandbox/index.js'
 
@@ -28,7 +31,7 @@ export const VARIED_SEED: SeedFile = {
         {user: 'PU6', role: 'observer'},
       ],
     },
-    {id: 'PT2', name: 'Search Platform', description: 'Search and indexing.\nSecond line of the description.', members: [{user: 'PU3', role: 'manager'}, {user: 'PU4'}, {user: 'PU5'}]},
+    {id: 'PT2', name: 'Search Platform', description: 'Search and indexing.\nSecond line of the description.', default_role: 'none', members: [{user: 'PU3', role: 'manager'}, {user: 'PU4'}, {user: 'PU5'}]},
     {id: 'PT3', name: 'Ops Tools', members: [{user: 'PU6', role: 'responder'}]},
   ],
   schedules: [
@@ -99,6 +102,16 @@ export const VARIED_SEED: SeedFile = {
       teams: [ref('team_reference', 'PT2'), ref('team_reference', 'PT1')],
       schedule_layers: [{name: 'Daily', start: '2026-03-03T09:00:00+09:00', rotation_virtual_start: '2026-03-03T09:00:00+09:00', rotation_turn_length_seconds: 86_400, users: [user('PU2'), user('PU3')]}],
     },
+    {
+      id: 'PS6',
+      name: 'Seconds',
+      time_zone: 'Asia/Tokyo',
+      // Times with seconds, as PagerDuty keeps them (a start it moved to "now" carries them).
+      schedule_layers: [
+        {name: 'Weekly', start: '2026-03-09T04:26:15+09:00', rotation_virtual_start: '2026-03-09T10:00:30+09:00', rotation_turn_length_seconds: 604_800, users: [user('PU1'), user('PU2')]},
+        {name: 'Odd anchor', start: '2026-03-10T00:00:00+09:00', rotation_virtual_start: '2026-03-04T08:17:54+09:00', rotation_turn_length_seconds: 43_200, users: [user('PU3')]},
+      ],
+    },
   ],
   escalation_policies: [
     {
@@ -113,7 +126,12 @@ export const VARIED_SEED: SeedFile = {
         {escalation_delay_in_minutes: 90, targets: [ref('schedule_reference', 'PS5'), ref('user_reference', 'PU1')]},
       ],
     },
-    {id: 'PP2', name: 'Search', teams: [ref('team_reference', 'PT2')], escalation_rules: [{escalation_delay_in_minutes: 5, targets: [ref('schedule_reference', 'PS2')]}]},
+    {
+      id: 'PP2',
+      name: 'Search',
+      teams: [ref('team_reference', 'PT2')],
+      escalation_rules: [{escalation_delay_in_minutes: 5, targets: [ref('schedule_reference', 'PS2')], escalation_rule_assignment_strategy: {type: 'round_robin'}}],
+    },
     {
       id: 'PP3',
       name: 'Weekend (no team)',
@@ -145,6 +163,7 @@ export const VARIED_SEED: SeedFile = {
       support_hours: {type: 'fixed_time_per_day', time_zone: 'Asia/Calcutta', days_of_week: [5, 1, 2, 3, 4], start_time: '09:00:00', end_time: '17:30:00'},
       scheduled_actions: [],
       alert_grouping_parameters: {type: 'intelligent', config: {time_window: 300}},
+      auto_pause_notifications_parameters: {enabled: true, timeout: 600},
     },
     {
       id: 'PV3',
@@ -152,6 +171,7 @@ export const VARIED_SEED: SeedFile = {
       escalation_policy: ref('escalation_policy_reference', 'PP2'),
       incident_urgency_rule: {type: 'constant', urgency: 'low'},
       alert_grouping_parameters: {type: 'content_based', config: {aggregate: 'any', fields: ['source', 'component'], time_window: 600}},
+      auto_pause_notifications_parameters: {enabled: true, timeout: 0},
     },
     {
       id: 'PV4',
@@ -159,8 +179,15 @@ export const VARIED_SEED: SeedFile = {
       escalation_policy: ref('escalation_policy_reference', 'PP2'),
       acknowledgement_timeout: 5400,
       alert_grouping_parameters: {type: 'time', config: {timeout: 0}},
+      alert_creation: 'create_incidents',
     },
-    {id: 'PV5', name: 'Weekend Batch', escalation_policy: ref('escalation_policy_reference', 'PP3'), alert_grouping_parameters: {type: null}},
+    {
+      id: 'PV5',
+      name: 'Weekend Batch',
+      escalation_policy: ref('escalation_policy_reference', 'PP3'),
+      alert_grouping_parameters: {type: null},
+      response_play: ref('response_play_reference', 'PRP1'),
+    },
     {
       id: 'PV6',
       name: 'Legacy Billing',
@@ -174,11 +201,18 @@ export const VARIED_SEED: SeedFile = {
   ],
 }
 
+/** Imported objects whose preserved fields the import must name (by PagerDuty ID), in words the warning must contain. */
+export const NOT_MANAGED: Readonly<Record<string, string>> = {
+  PT2: 'default_role (none)',
+  PP2: 'rules[0].assignment_strategy (round_robin)',
+  PV4: 'alert_creation (create_incidents)',
+  PV5: 'response_play (PRP1)',
+}
+
 /** What the import must leave out (by PagerDuty ID), and why, in words the warning must contain. */
 export const NOT_IMPORTABLE: Readonly<Record<string, string>> = {
   PS4: 'turns every 5430s (not whole minutes)',
   PP4: 'odd-swaps, which is not imported',
-  PV6: 'scheduled actions',
   PV7: 'alert grouping "rules"',
   PV8: 'ops-tools, which is not imported',
 }

@@ -64,7 +64,7 @@ describe('liveStateFromRaw: schedules', () => {
       users: ['aiko.tanaka@example.com', 'ken.sato@example.com', 'mei.suzuki@example.com'],
       turnSeconds: 604800,
       rotationStart: '2026-01-05T10:00',
-      start: '2026-11-20T14:13',
+      start: '2026-11-20T14:13:27', // PagerDuty moved it to the time of the write: seconds kept
       end: null,
       restrictions: [
         {kind: 'daily', start: '09:00', durationMinutes: 540},
@@ -145,8 +145,10 @@ describe('liveStateFromRaw: escalation policies and services', () => {
         supportHours: {timeZone: 'Asia/Tokyo', days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00'},
         during: 'high',
         outside: 'low',
+        scheduledActions: [],
       },
       alertGrouping: {type: 'content_based', aggregate: 'any', fields: ['source'], windowMinutes: 5},
+      autoPauseSeconds: null,
     })
   })
 

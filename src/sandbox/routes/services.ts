@@ -40,6 +40,7 @@ function build(ctx: SandboxContext, b: Obj, current: ServiceRec | undefined, now
     auto_pause_notifications_parameters: has(b, 'auto_pause_notifications_parameters')
       ? b.auto_pause_notifications_parameters
       : (current?.auto_pause_notifications_parameters ?? {enabled: false, timeout: null}),
+    response_play: has(b, 'response_play') ? b.response_play : (current?.response_play ?? null),
   }
   if (!STATUSES.includes(service.status)) throw invalidInput('Status is invalid')
   if (nameTaken(ctx.state.services, service.name, current?.id)) throw invalidInput('Name has already been taken')

@@ -28,6 +28,7 @@ export function serviceWire(ctx: SandboxContext, s: ServiceRec, view: ServiceVie
     integrations: [],
     addons: [],
     alert_creation: s.alert_creation,
+    response_play: s.response_play ?? null,
     incident_urgency_rule: s.incident_urgency_rule,
     support_hours: s.support_hours,
     scheduled_actions: s.scheduled_actions,
