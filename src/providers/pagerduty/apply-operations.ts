@@ -14,7 +14,8 @@ import {serviceToPd} from './mapping/service-to-pd.js'
 import {teamToPd} from './mapping/team-to-pd.js'
 import type {ToPdContext} from './mapping/to-pd-context.js'
 import {userToPd} from './mapping/user-to-pd.js'
-import {appendMarker, parseDescription} from './ownership.js'
+import {parseDescription} from './ownership.js'
+import {changedFieldsOnly} from './partial-body.js'
 
 /**
  * The API calls behind one change. Paths and wrapper keys per type; payloads come from the
@@ -75,12 +76,9 @@ export async function runChange(change: Change, ctx: OperationContext): Promise<
     case 'update':
     case 'adopt': {
       ctx.ids.record(change.type, change.key, change.id)
-      // Adopting an object the config describes exactly writes the marker and nothing else: a
-      // full body would restate every managed field, and adoption must not change the account.
-      const body =
-        change.kind === 'adopt' && change.fields.length === 0 && change.type !== 'user'
-          ? markerOnly(change.type, change.after as Team | Schedule | EscalationPolicy | Service, ctx)
-          : await payload(change.type, change.after, ctx, change.id, change.before)
+      // Only the fields the change touches (partial-body.ts): adopting an object the config
+      // describes exactly writes the marker and nothing else.
+      const body = changedFieldsOnly(change, await payload(change.type, change.after, ctx, change.id, change.before))
       await ctx.client.put(`${ep.path}/${change.id}`, {[ep.one]: body})
       const memberRemovals =
         change.type === 'team' ? await syncMembers(change.id, (change.before as Team).members, (change.after as Team).members, ctx) : []
@@ -90,12 +88,6 @@ export async function runChange(change: Change, ctx: OperationContext): Promise<
       await ctx.client.delete(`${ep.path}/${change.id}`)
       return {id: change.id, memberRemovals: []}
   }
-}
-
-/** The body of a marker-only update: the name (PagerDuty's partial PUT still wants one) and the marked description. */
-function markerOnly(type: Exclude<ResourceType, 'user'>, value: Team | Schedule | EscalationPolicy | Service, ctx: OperationContext): unknown {
-  if (type === 'team') return teamToPd(value as Team, ctx)
-  return {type, name: value.name, description: appendMarker(value.description, {owner: ctx.owner, key: value.key})}
 }
 
 async function payload(type: ResourceType, value: Resource, ctx: OperationContext, id: string | undefined, before?: Resource): Promise<unknown> {
