@@ -21,7 +21,7 @@ import {VARIED_SEED} from './varied-account.js'
 
 const FROM = 'aiko.tanaka@example.com'
 const OWNER = 'payments-org'
-const COLLECTIONS = ['teams', 'schedules', 'escalation_policies', 'services'] as const
+const COLLECTIONS = ['users', 'teams', 'schedules', 'escalation_policies', 'services'] as const
 
 let account: Account
 let imported: ImportOutcome
@@ -29,8 +29,9 @@ let dir: string
 
 beforeAll(async () => {
   account = await Account.start(VARIED_SEED, FROM)
-  // A field only a PUT can set (services are created active).
+  // Fields only a PUT can set (services are created active; the seed format has no job title).
   await account.client().put('/services/PV5', {service: {type: 'service', status: 'maintenance'}})
+  await account.client().put('/users/PU2', {user: {type: 'user', job_title: 'SRE', color: 'teal', description: 'Ken, on call since 2019'}})
   dir = mkdtempSync(join(tmpdir(), 'oncall-lossless-'))
   imported = await importAccount({
     client: account.client(),
@@ -105,6 +106,10 @@ describe.sequential('an imported real account stays lossless', () => {
   })
 
   it('an unrelated edit of every imported object leaves every other field byte-identical', async () => {
+    // Users are not imported; a user the config manages gets a managed field changed (its time zone).
+    editYaml(join(dir, 'org.yaml'), (doc) => {
+      doc.set('users', doc.createNode([{email: 'ken.sato@example.com', name: 'Ken Sato', time_zone: 'Europe/London'}]))
+    })
     for (const file of imported.files) {
       editYaml(join(dir, file.path), (doc) => {
         for (const section of ['teams', 'schedules', 'escalation_policies', 'services']) {
@@ -119,12 +124,15 @@ describe.sequential('an imported real account stays lossless', () => {
     expect(report.failed).toBeNull()
     const updated = outcome.plan.changes.filter((c) => c.kind === 'update')
     expect(updated.length).toBeGreaterThan(10)
-    for (const c of updated) expect(c.kind === 'update' && c.fields.map((f) => f.path), `${c.type} ${c.key}`).toEqual(['description'])
+    for (const c of updated) {
+      expect(c.kind === 'update' && c.fields.map((f) => f.path), `${c.type} ${c.key}`).toEqual([c.type === 'user' ? 'time_zone' : 'description'])
+    }
     // The plan names what the config does not control on the objects it changes.
     const text = renderText(outcome.plan, {color: false})
     expect(text).toContain('service weekend-batch (not managed here: status (maintenance), response_play (PRP1))')
     expect(text).toContain('escalation_policy search (not managed here: rules[0].assignment_strategy (round_robin))')
     expect(text).toContain('team search-platform (not managed here: default_role (none))')
+    expect(text).toContain('user ken.sato@example.com (not managed here: job_title ("SRE"))')
     const after = records(account.state())
     const changed = new Set(updated.map((c) => (c.kind === 'update' ? c.id : '')))
     for (const [id, was] of before) {
@@ -133,9 +141,14 @@ describe.sequential('an imported real account stays lossless', () => {
         expect(now, id).toEqual(was)
         continue
       }
+      if (id === 'PU2') {
+        // The user's own description text survives next to the marker; only time_zone changed.
+        expect(split(now)).toEqual({...split(was), time_zone: 'Europe/London'})
+        continue
+      }
       const {description: _d, ...rest} = now
       const {description: _w, ...wasRest} = was
-      // Escalation rules are replaced by PUT: their ids survive because apply sends them back.
+      // Escalation rules are replaced by PUT: their ids and strategies survive because apply sends them back.
       expect(rest, id).toEqual(wasRest)
       expect(parseDescription(now.description as string).text, id).toMatch(/^edited /)
     }
