@@ -12,8 +12,23 @@ import {
   liveUsers,
 } from '../../test/builders.js'
 import {makePlan} from './make-plan.js'
+import {planSchemaErrors} from './plan-schema.js'
 
 const noAdopt = {adopt: false}
+
+describe('makePlan: fields not managed here', () => {
+  it('names the live object\'s preserved non-default fields on updates only', () => {
+    const service = aService()
+    const live = aLiveState({services: [aLiveResource({...service, acknowledgementTimeoutSeconds: 600}, {notManaged: ['status (maintenance)']})]})
+    const plan = makePlan(aDesiredState({services: [service]}), live, noAdopt)
+    expect(plan.changes.map((c) => c.kind)).toEqual(['update'])
+    expect(plan.notManaged).toEqual({'service:consumer-api': ['status (maintenance)']})
+    expect(planSchemaErrors(JSON.parse(JSON.stringify(plan)))).toEqual([])
+    const unchanged = makePlan(aDesiredState({services: [service]}), aLiveState({services: [aLiveResource(service, {notManaged: ['status (maintenance)']})]}), noAdopt)
+    expect(unchanged.changes).toEqual([])
+    expect(unchanged).not.toHaveProperty('notManaged')
+  })
+})
 
 describe('makePlan: managed objects', () => {
   it('creates what only the config has, in dependency order', () => {

@@ -82,6 +82,37 @@ describe('escalation policies', () => {
 })
 
 describe('services', () => {
+  it('returns auto_pause_notifications_parameters only with include[]=auto_pause_notifications_parameters, like PagerDuty', async () => {
+    const p = await createPolicy(c, 'EP', [{id: aiko, type: 'user_reference'}])
+    const created = (await createService('API', p.id, {auto_pause_notifications_parameters: {enabled: true, timeout: 300}})).body.service
+    expect(created).not.toHaveProperty('auto_pause_notifications_parameters')
+    expect((await c.get('/services')).body.services[0]).not.toHaveProperty('auto_pause_notifications_parameters')
+    expect((await c.get(`/services/${created.id}`)).body.service).not.toHaveProperty('auto_pause_notifications_parameters')
+    const asked = '?include[]=auto_pause_notifications_parameters'
+    expect((await c.get(`/services${asked}`)).body.services[0].auto_pause_notifications_parameters).toEqual({enabled: true, timeout: 300})
+    expect((await c.get(`/services/${created.id}${asked}`)).body.service.auto_pause_notifications_parameters).toEqual({enabled: true, timeout: 300})
+  })
+
+  it('keeps what a PUT does not name (partial update): scheduled actions, auto-pause, status, response play', async () => {
+    const p = await createPolicy(c, 'EP', [{id: aiko, type: 'user_reference'}])
+    const created = (
+      await createService('API', p.id, {
+        incident_urgency_rule: {type: 'use_support_hours', during_support_hours: {type: 'constant', urgency: 'high'}, outside_support_hours: {type: 'constant', urgency: 'low'}},
+        support_hours: {type: 'fixed_time_per_day', time_zone: 'Asia/Tokyo', days_of_week: [1, 2, 3, 4, 5], start_time: '09:00:00', end_time: '18:00:00'},
+        scheduled_actions: [{type: 'urgency_change', at: {type: 'named_time', name: 'support_hours_start'}, to_urgency: 'high'}],
+        auto_pause_notifications_parameters: {enabled: true, timeout: 600},
+        response_play: {id: 'PRP1', type: 'response_play_reference'},
+      })
+    ).body.service
+    await c.put(`/services/${created.id}`, {service: {type: 'service', status: 'maintenance'}})
+    const asked = '?include[]=auto_pause_notifications_parameters'
+    const before = (await c.get(`/services/${created.id}${asked}`)).body.service
+    expect(before.status).toBe('maintenance')
+    expect((await c.put(`/services/${created.id}`, {service: {type: 'service', acknowledgement_timeout: 600}})).status).toBe(200)
+    const after = (await c.get(`/services/${created.id}${asked}`)).body.service
+    expect(after).toEqual({...before, acknowledgement_timeout: 600})
+  })
+
   it('fills defaults: active, ack 1800, auto-resolve disabled when unset, constant high urgency', async () => {
     const p = await createPolicy(c, 'EP', [{id: aiko, type: 'user_reference'}])
     const r = await createService('Consumer API', p.id)

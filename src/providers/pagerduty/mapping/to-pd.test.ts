@@ -184,6 +184,17 @@ describe('escalationPolicyToPd', () => {
       teams: [{id: 'PT1', type: 'team_reference'}],
     })
   })
+
+  it('carries each live rule\'s id and assignment strategy (PagerDuty replaces the rule list on PUT)', () => {
+    const policy = {key: 'app', name: 'App', description: '', team: null, repeat: 0, handoffNotifications: 'if_has_services', rules: [
+      {delayMinutes: 10, targets: [{type: 'schedule', key: 'primary'}]},
+      {delayMinutes: 20, targets: [{type: 'user', email: 'ken@example.com'}]},
+    ]} as const
+    const live = [{id: 'PR1', escalation_delay_in_minutes: 5, targets: [], escalation_rule_assignment_strategy: {type: 'round_robin'}}]
+    const rules = escalationPolicyToPd(policy, context(), live).escalation_rules
+    expect(rules[0]).toEqual({id: 'PR1', escalation_rule_assignment_strategy: {type: 'round_robin'}, escalation_delay_in_minutes: 10, targets: [{id: 'PS1', type: 'schedule_reference'}]})
+    expect(rules[1]).toEqual({escalation_delay_in_minutes: 20, targets: [{id: 'PU2', type: 'user_reference'}]})
+  })
 })
 
 describe('serviceToPd', () => {
@@ -217,6 +228,16 @@ describe('serviceToPd', () => {
       support_hours: {type: 'fixed_time_per_day', time_zone: 'Asia/Tokyo', days_of_week: [1, 2, 3, 4, 5], start_time: '09:00:00', end_time: '18:00:00'},
       alert_grouping_parameters: {type: 'intelligent', config: {time_window: 300}},
     })
+  })
+
+  it('sends scheduled actions of the support-hours rule, and auto-pause only when on (or to turn it off)', () => {
+    const withActions = {...base, urgency: {...base.urgency, scheduledActions: [{at: 'support_hours_start', to: 'high'}]}, autoPauseSeconds: 600} as Service
+    const body = serviceToPd(withActions, context())
+    expect(body.scheduled_actions).toEqual([{type: 'urgency_change', at: {type: 'named_time', name: 'support_hours_start'}, to_urgency: 'high'}])
+    expect(body.auto_pause_notifications_parameters).toEqual({enabled: true, timeout: 600})
+    expect(serviceToPd(base, context())).not.toHaveProperty('auto_pause_notifications_parameters')
+    expect(serviceToPd(base, context(), withActions).auto_pause_notifications_parameters).toEqual({enabled: false})
+    expect(serviceToPd({...base, urgency: {kind: 'constant', urgency: 'high'}}, context()).scheduled_actions).toEqual([])
   })
 
   it('leaves support hours out of a constant rule and disables grouping explicitly', () => {
