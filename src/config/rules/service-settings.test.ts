@@ -19,4 +19,13 @@ describe('serviceSettings', () => {
     const [d] = runRule(serviceSettings, c)
     expect(d).toMatchObject({code: 'invalid-support-hours', path: 'services.api.urgency.support_hours.to'})
   })
+  it('reports two scheduled actions at the same support-hours boundary', () => {
+    const c = baseConfig()
+    const support_hours = {time_zone: 'Asia/Tokyo', days: ['mon'], from: '09:00', to: '18:00'}
+    c.services.api!.urgency = {support_hours, scheduled_actions: [{at: 'support_hours_start', to: 'high'}, {at: 'support_hours_end', to: 'low'}]}
+    expect(runRule(serviceSettings, c)).toEqual([])
+    c.services.api!.urgency = {support_hours, scheduled_actions: [{at: 'support_hours_start', to: 'high'}, {at: 'support_hours_start', to: 'low'}]}
+    const [d] = runRule(serviceSettings, c)
+    expect(d).toMatchObject({code: 'duplicate-scheduled-action', path: 'services.api.urgency.scheduled_actions[1].at'})
+  })
 })

@@ -3,7 +3,9 @@ import type {Rule} from './context.js'
 
 /**
  * A service's team must be its policy's team (PagerDuty derives it from the policy), and
- * support hours must end after they start on the same day (PagerDuty has no overnight support hours).
+ * support hours must end after they start on the same day (PagerDuty has no overnight support hours),
+ * and a support-hours boundary has at most one scheduled action (PagerDuty runs one urgency
+ * change there; two would contradict each other).
  */
 export const serviceSettings: Rule = (ctx) => {
   for (const [key, s] of ctx.config.services) {
@@ -20,6 +22,18 @@ export const serviceSettings: Rule = (ctx) => {
       const {from, to} = s.urgency.support_hours
       if (minuteOfDay(to) <= minuteOfDay(from)) {
         ctx.report({code: 'invalid-support-hours', message: `support hours end (${to}) must be after their start (${from})`, path: ['services', key, 'urgency', 'support_hours', 'to']})
+      }
+      const seen = new Set<string>()
+      for (const [i, action] of (s.urgency.scheduled_actions ?? []).entries()) {
+        if (seen.has(action.at)) {
+          ctx.report({
+            code: 'duplicate-scheduled-action',
+            message: `a second scheduled action at ${action.at}`,
+            path: ['services', key, 'urgency', 'scheduled_actions', i, 'at'],
+            hint: 'keep one action per support-hours boundary',
+          })
+        }
+        seen.add(action.at)
       }
     }
   }
