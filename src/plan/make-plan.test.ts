@@ -28,6 +28,25 @@ describe('makePlan: fields not managed here', () => {
     expect(unchanged.changes).toEqual([])
     expect(unchanged).not.toHaveProperty('notManaged')
   })
+
+  it('a config that leaves out the scheduled actions a service has shows removing them (never silent)', () => {
+    const urgency = {
+      kind: 'support_hours',
+      supportHours: {timeZone: 'Asia/Tokyo', days: [1, 2, 3, 4, 5], start: '09:00', end: '18:00'},
+      during: 'high',
+      outside: 'low',
+      scheduledActions: [],
+    } as const
+    const desired = aService({urgency, acknowledgementTimeoutSeconds: 600})
+    const live = aService({urgency: {...urgency, scheduledActions: [{at: 'support_hours_start', to: 'high'}]}, autoPauseSeconds: 300})
+    const plan = makePlan(aDesiredState({services: [desired]}), aLiveState({services: [aLiveResource(live)]}), noAdopt)
+    const change = plan.changes[0]
+    expect(change?.kind === 'update' && change.fields).toEqual([
+      {path: 'acknowledgement_timeout', before: '30m', after: '10m'},
+      {path: 'urgency.scheduled_actions', before: ['support_hours_start → high'], after: []},
+      {path: 'auto_pause_notifications', before: '5m', after: 'disabled'},
+    ])
+  })
 })
 
 describe('makePlan: managed objects', () => {
