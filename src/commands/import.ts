@@ -15,7 +15,7 @@ export default class Import extends BaseCommand {
   static override description = `Reads the account (the same list calls as plan) and writes YAML in the language of validate: org.yaml plus one
 directory per team (team.yaml: team and schedules; services.yaml: policies and services), or one file with --single-file.
 Objects the language cannot describe are left out with a warning, so a later apply never touches them.
-Fields it does not manage (a service's status, a rule's assignment strategy, ...) are named in a warning and kept
+Fields it does not manage (a service's status, a team's default role, ...) are named in a warning and kept
 as they are by every apply (docs/fields.md).
 --adopt then marks the imported objects as owned by --owner (after confirmation, or --auto-approve); it writes
 nothing but the ownership marker.`

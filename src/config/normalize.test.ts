@@ -168,6 +168,7 @@ describe('normalize: what real accounts use', () => {
         '      - {users: [a@example.com], turn: 12h, rotation_start: 2026-01-05T08:17:00}',
         'escalation_policies:',
         '  p: {rules: [{delay: 5m, targets: [{schedule: s}]}]}',
+        '  q: {rules: [{delay: 5m, assignment: round_robin, targets: [{schedule: s}]}, {delay: 5m, assignment: assign_to_everyone, targets: [{schedule: s}]}]}',
         'services:',
         '  a:',
         '    escalation_policy: p',
@@ -188,6 +189,8 @@ describe('normalize: what real accounts use', () => {
       autoPauseSeconds: 600,
     })
     expect(state.services.get('b')?.autoPauseSeconds).toBe(0)
+    expect(state.escalationPolicies.get('p')?.rules[0]).not.toHaveProperty('assignment')
+    expect(state.escalationPolicies.get('q')?.rules.map((r) => r.assignment)).toEqual(['round_robin', undefined])
     expect(state.services.get('c')?.autoPauseSeconds).toBeNull()
   })
 })

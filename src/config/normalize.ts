@@ -72,6 +72,7 @@ export function normalize(config: MergedConfig): DesiredState {
       rules: p.rules.map((r) => ({
         delayMinutes: parseDuration(r.delay) / 60,
         targets: r.targets.map((t): EscalationTarget => ('schedule' in t ? {type: 'schedule', key: t.schedule} : {type: 'user', email: refer(t.user)})),
+        ...(r.assignment === 'round_robin' ? {assignment: 'round_robin' as const} : {}),
       })),
     })
   }

@@ -50,7 +50,7 @@ const sample: DeepRequired<WrittenConfig> = {
       team: 't',
       repeat: 1,
       handoff_notifications: 'always',
-      rules: [{delay: '5m', targets: [{schedule: 's'}, {user: 'a@example.com'}]}],
+      rules: [{delay: '5m', assignment: 'round_robin', targets: [{schedule: 's'}, {user: 'a@example.com'}]}],
     },
   },
   services: {

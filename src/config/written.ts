@@ -81,6 +81,8 @@ export type WrittenTarget = {schedule: string} | {user: string}
 
 export interface WrittenEscalationRule {
   delay: string
+  /** Default assign_to_everyone. */
+  assignment?: 'assign_to_everyone' | 'round_robin'
   targets: WrittenTarget[]
 }
 

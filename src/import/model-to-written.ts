@@ -116,6 +116,7 @@ export function writtenEscalationPolicy(policy: EscalationPolicy): WrittenEscala
     ...(policy.handoffNotifications === DEFAULTS.handoffNotifications ? {} : {handoff_notifications: policy.handoffNotifications}),
     rules: policy.rules.map((rule) => ({
       delay: formatDuration(rule.delayMinutes * 60),
+      ...(rule.assignment === undefined ? {} : {assignment: rule.assignment}),
       targets: rule.targets.map((t) => (t.type === 'schedule' ? {schedule: t.key} : {user: t.email})),
     })),
   }

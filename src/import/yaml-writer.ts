@@ -88,7 +88,7 @@ function layer(l: WrittenLayer): YAMLMap {
 function policy(p: WrittenEscalationPolicy): YAMLMap {
   return ordered('policy', {
     ...p,
-    rules: blockOf(p.rules.map((r) => ordered(null, {delay: r.delay, targets: blockOf(r.targets.map((t) => ordered(null, t)))}))),
+    rules: blockOf(p.rules.map((r) => ordered(null, {delay: r.delay, assignment: r.assignment, targets: blockOf(r.targets.map((t) => ordered(null, t)))}))),
   })
 }
 

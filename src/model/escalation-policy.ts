@@ -6,6 +6,12 @@ export interface EscalationRule {
   /** Minutes before escalating to the next rule (PagerDuty: escalation_delay_in_minutes, ≥ 1). */
   readonly delayMinutes: number
   readonly targets: readonly EscalationTarget[]
+  /**
+   * `round_robin`: one target at a time, in turn (PagerDuty: escalation_rule_assignment_strategy).
+   * Absent = PagerDuty's default, every target at once (absent rather than a default value, so
+   * configs without it keep their canonical form and fingerprint).
+   */
+  readonly assignment?: 'round_robin'
 }
 
 export const HANDOFF_NOTIFICATIONS = ['if_has_services', 'always'] as const

@@ -143,6 +143,8 @@ function policyFields(p: EscalationPolicy): HumanField[] {
       {path: `rules[${i}].delay`, value: formatDuration(rule.delayMinutes * 60)},
       {path: `rules[${i}].targets`, value: sorted(rule.targets.map(formatTarget))},
     )
+    // Only when set: the default (every target at once) has no line, so configs without it read as before.
+    if (rule.assignment !== undefined) fields.push({path: `rules[${i}].assignment`, value: rule.assignment})
   })
   return fields
 }

@@ -117,7 +117,7 @@ describe.sequential('oncall import (CLI)', () => {
     const ours = run.stderr.split('\n').filter((l) => /^(note|error): /.test(l))
     expect(ours).toEqual(['note: also imported, outside the filter: team payments (used by schedule cross-team-secondary)'])
     const warnings = run.stderr.split('\n').filter((l) => l.startsWith('warning: '))
-    expect(warnings.map((w) => w.replace(/ \(".*$/, ''))).toEqual(['warning: team search-platform', 'warning: escalation policy search', 'warning: service search-indexer'])
+    expect(warnings.map((w) => w.replace(/ \(".*$/, ''))).toEqual(['warning: team search-platform', 'warning: service search-indexer'])
   })
 
   it('--team that matches nothing is a one-line error', async () => {

@@ -77,6 +77,7 @@ describe.sequential('an imported real account stays lossless', () => {
     expect(text('_no-team/schedules.yaml')).toContain('rotation_start: 2026-03-04T08:17:54\n        start: 2026-03-10\n')
     expect(text('_no-team/services.yaml')).toContain('scheduled_actions:\n        - {at: support_hours_start, to: high}')
     expect(text('payments/services.yaml')).toContain('auto_pause_notifications: 10m')
+    expect(text('search-platform/services.yaml')).toContain('- delay: 5m\n        assignment: round_robin\n')
     expect(text('search-platform/services.yaml')).toContain('auto_pause_notifications: recommended')
     const loaded = await loadConfig(dir, {now: account.now})
     expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([])
@@ -130,8 +131,8 @@ describe.sequential('an imported real account stays lossless', () => {
     // The plan names what the config does not control on the objects it changes.
     const text = renderText(outcome.plan, {color: false})
     expect(text).toContain('service weekend-batch (not managed here: status (maintenance), response_play (PRP1))')
-    expect(text).toContain('escalation_policy search (not managed here: rules[0].assignment_strategy (round_robin))')
     expect(text).toContain('team search-platform (not managed here: default_role (none))')
+    expect(text).toContain('escalation_policy weekend-no-team (not managed here: rules[1].assignment_strategy (least_busy))')
     expect(text).toContain('user ken.sato@example.com (not managed here: job_title ("SRE"))')
     const after = records(account.state())
     const changed = new Set(updated.map((c) => (c.kind === 'update' ? c.id : '')))

@@ -2,7 +2,8 @@
  * A PagerDuty account as people build it in the UI, in wire format (seeded through the sandbox's
  * own POST handlers, never through our apply): every feature the language has, plus objects it
  * cannot describe, plus fields it does not manage (docs/fields.md "preserved": a team's
- * default_role, a rule's assignment strategy, a service's alert_creation and response play),
+ * default_role, an assignment strategy other than the language's two, a service's alert_creation
+ * and response play),
  * which import must name in a warning and apply must carry through. "Now" is the harness's NOW
  * (Monday 2026-03-02T03:00Z).
  */
@@ -137,7 +138,8 @@ export const VARIED_SEED: SeedFile = {
       name: 'Weekend (no team)',
       escalation_rules: [
         {escalation_delay_in_minutes: 10, targets: [ref('schedule_reference', 'PS3')]},
-        {escalation_delay_in_minutes: 30, targets: [ref('user_reference', 'PU6')]},
+        // A strategy the language has no word for (preserved, named in a warning).
+        {escalation_delay_in_minutes: 30, targets: [ref('user_reference', 'PU6')], escalation_rule_assignment_strategy: {type: 'least_busy'}},
       ],
     },
     {id: 'PP4', name: 'Ops Tools', teams: [ref('team_reference', 'PT3')], escalation_rules: [{escalation_delay_in_minutes: 5, targets: [ref('schedule_reference', 'PS4')]}]},
@@ -204,7 +206,7 @@ export const VARIED_SEED: SeedFile = {
 /** Imported objects whose preserved fields the import must name (by PagerDuty ID), in words the warning must contain. */
 export const NOT_MANAGED: Readonly<Record<string, string>> = {
   PT2: 'default_role (none)',
-  PP2: 'rules[0].assignment_strategy (round_robin)',
+  PP3: 'rules[1].assignment_strategy (least_busy)',
   PV4: 'alert_creation (create_incidents)',
   PV5: 'response_play (PRP1)',
 }

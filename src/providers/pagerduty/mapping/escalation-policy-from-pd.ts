@@ -3,6 +3,7 @@ import type {PdEscalationPolicy, PdEscalationRule, PdTarget, Read} from '../dto.
 import {parseDescription} from '../ownership.js'
 import type {FromPdContext} from './from-pd-context.js'
 import {unknownRef} from './from-pd-context.js'
+import {assignmentStrategy} from './not-managed.js'
 
 /** An escalation policy in the model: targets by email / schedule key, API defaults filled in. */
 export function escalationPolicyFromPd(raw: Read<PdEscalationPolicy>, key: string, ctx: FromPdContext): EscalationPolicy {
@@ -19,7 +20,12 @@ export function escalationPolicyFromPd(raw: Read<PdEscalationPolicy>, key: strin
 }
 
 function ruleFromPd(rule: PdEscalationRule, ctx: FromPdContext): EscalationRule {
-  return {delayMinutes: rule.escalation_delay_in_minutes, targets: rule.targets.map((t) => targetFromPd(t, ctx))}
+  return {
+    delayMinutes: rule.escalation_delay_in_minutes,
+    targets: rule.targets.map((t) => targetFromPd(t, ctx)),
+    // Other strategies than these two are preserved as they are (mapping/not-managed.ts).
+    ...(assignmentStrategy(rule.escalation_rule_assignment_strategy) === 'round_robin' ? {assignment: 'round_robin' as const} : {}),
+  }
 }
 
 function targetFromPd(target: PdTarget, ctx: FromPdContext): EscalationTarget {

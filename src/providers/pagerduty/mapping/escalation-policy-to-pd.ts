@@ -1,7 +1,8 @@
-import type {EscalationPolicy, EscalationTarget} from '../../../model/escalation-policy.js'
+import type {EscalationPolicy, EscalationRule, EscalationTarget} from '../../../model/escalation-policy.js'
 import type {PdEscalationPolicy, PdEscalationRule, PdTarget} from '../dto.js'
 import {appendMarker} from '../ownership.js'
 import type {ToPdContext} from './to-pd-context.js'
+import {assignmentStrategy} from './not-managed.js'
 import {teamRef} from './to-pd-context.js'
 
 /**
@@ -21,6 +22,7 @@ export function escalationPolicyToPd(policy: EscalationPolicy, ctx: ToPdContext,
       ...carried(liveRules[i]),
       escalation_delay_in_minutes: rule.delayMinutes,
       targets: rule.targets.map((t) => targetToPd(t, ctx)),
+      ...assignmentToPd(rule, liveRules[i]),
     })),
     teams: policy.team === null ? [] : [teamRef(ctx, policy.team)],
   }
@@ -35,6 +37,18 @@ function carried(live: PdEscalationRule | undefined): Partial<PdEscalationRule> 
       ? {}
       : {escalation_rule_assignment_strategy: live.escalation_rule_assignment_strategy}),
   }
+}
+
+/**
+ * The language's two strategies: round_robin is sent when the config says it, and
+ * assign_to_everyone (PagerDuty's default) only to replace a live round_robin; otherwise the live
+ * rule's own value (or none) is carried, so an unchanged rule is written back byte-identical.
+ */
+function assignmentToPd(rule: EscalationRule, live: PdEscalationRule | undefined): Partial<PdEscalationRule> {
+  if (rule.assignment === 'round_robin') {
+    return assignmentStrategy(live?.escalation_rule_assignment_strategy) === 'round_robin' ? {} : {escalation_rule_assignment_strategy: {type: 'round_robin'}}
+  }
+  return assignmentStrategy(live?.escalation_rule_assignment_strategy) === 'round_robin' ? {escalation_rule_assignment_strategy: {type: 'assign_to_everyone'}} : {}
 }
 
 function targetToPd(target: EscalationTarget, ctx: ToPdContext): PdTarget {

@@ -33,9 +33,11 @@ describe('notManagedFields: preserved fields that differ from PagerDuty\'s defau
       escalation_rules: [
         {escalation_delay_in_minutes: 5, targets: [], escalation_rule_assignment_strategy: 'assign_to_everyone'},
         {escalation_delay_in_minutes: 5, targets: [], escalation_rule_assignment_strategy: {type: 'round_robin'}},
+        {escalation_delay_in_minutes: 5, targets: [], escalation_rule_assignment_strategy: {type: 'least_busy'}},
       ],
     } as Read<PdEscalationPolicy>
-    expect(notManagedFields({type: 'escalation_policy', raw: policy})).toEqual(['rules[1].assignment_strategy (round_robin)'])
+    // assign_to_everyone and round_robin are managed (rules[].assignment).
+    expect(notManagedFields({type: 'escalation_policy', raw: policy})).toEqual(['rules[2].assignment_strategy (least_busy)'])
     const user = {id: 'PU1', type: 'user', name: 'A', email: 'a@x.io', job_title: 'SRE'} as Read<PdUser>
     expect(notManagedFields({type: 'user', raw: user})).toEqual(['job_title ("SRE")'])
   })

@@ -51,7 +51,8 @@ function policyFields(raw: Read<PdEscalationPolicy>): string[] {
   const out: string[] = []
   for (const [i, rule] of raw.escalation_rules.entries()) {
     const strategy = assignmentStrategy(rule.escalation_rule_assignment_strategy)
-    if (strategy !== undefined && strategy !== 'assign_to_everyone') out.push(`rules[${i}].assignment_strategy (${strategy})`)
+    // assign_to_everyone and round_robin are managed (rules[].assignment); any other is preserved.
+    if (strategy !== undefined && strategy !== 'assign_to_everyone' && strategy !== 'round_robin') out.push(`rules[${i}].assignment_strategy (${strategy})`)
   }
   return out
 }

@@ -190,10 +190,21 @@ describe('escalationPolicyToPd', () => {
       {delayMinutes: 10, targets: [{type: 'schedule', key: 'primary'}]},
       {delayMinutes: 20, targets: [{type: 'user', email: 'ken@example.com'}]},
     ]} as const
-    const live = [{id: 'PR1', escalation_delay_in_minutes: 5, targets: [], escalation_rule_assignment_strategy: {type: 'round_robin'}}]
+    const live = [{id: 'PR1', escalation_delay_in_minutes: 5, targets: [], escalation_rule_assignment_strategy: {type: 'least_busy'}}]
     const rules = escalationPolicyToPd(policy, context(), live).escalation_rules
-    expect(rules[0]).toEqual({id: 'PR1', escalation_rule_assignment_strategy: {type: 'round_robin'}, escalation_delay_in_minutes: 10, targets: [{id: 'PS1', type: 'schedule_reference'}]})
+    expect(rules[0]).toEqual({id: 'PR1', escalation_rule_assignment_strategy: {type: 'least_busy'}, escalation_delay_in_minutes: 10, targets: [{id: 'PS1', type: 'schedule_reference'}]})
     expect(rules[1]).toEqual({escalation_delay_in_minutes: 20, targets: [{id: 'PU2', type: 'user_reference'}]})
+  })
+
+  it('sends round_robin when the config says it, and assign_to_everyone only to replace a live round_robin', () => {
+    const rule = {delayMinutes: 10, targets: [{type: 'schedule', key: 'primary'}]} as const
+    const policy = (assignment?: 'round_robin') => ({key: 'app', name: 'App', description: '', team: null, repeat: 0, handoffNotifications: 'if_has_services', rules: [{...rule, ...(assignment ? {assignment} : {})}]}) as const
+    const liveRoundRobin = [{id: 'PR1', escalation_delay_in_minutes: 10, targets: [], escalation_rule_assignment_strategy: 'round_robin'}]
+    expect(escalationPolicyToPd(policy('round_robin'), context()).escalation_rules[0]?.escalation_rule_assignment_strategy).toEqual({type: 'round_robin'})
+    // Unchanged: the live value is written back as it is.
+    expect(escalationPolicyToPd(policy('round_robin'), context(), liveRoundRobin).escalation_rules[0]?.escalation_rule_assignment_strategy).toBe('round_robin')
+    expect(escalationPolicyToPd(policy(), context(), liveRoundRobin).escalation_rules[0]?.escalation_rule_assignment_strategy).toEqual({type: 'assign_to_everyone'})
+    expect(escalationPolicyToPd(policy(), context()).escalation_rules[0]).not.toHaveProperty('escalation_rule_assignment_strategy')
   })
 })
 
