@@ -30,7 +30,7 @@ import type {PagerDutyClient} from './client/index.js'
 import {PagerDutyApiError} from './client/index.js'
 import type {PdEscalationPolicy, PdSchedule, PdService, PdTeam, PdTeamMember, PdUser, RawAccount, Read} from './dto.js'
 import {parseDescription} from './ownership.js'
-import {SCHEDULE_INCLUDES} from './read-account.js'
+import {SCHEDULE_INCLUDES, SERVICE_INCLUDES} from './read-account.js'
 
 /** A config object as the scoped read needs it: its key (marker) and display name. */
 export interface ScopeObject {
@@ -101,7 +101,7 @@ export async function readScoped(client: Client, scope: ReadScope): Promise<{raw
     byTeam ? client.listAll<Read<PdUser>>('/users', 'users', byTeam) : Promise.resolve([]),
     typeRead<Read<PdSchedule>>('schedules', '/schedules', 'schedules', scope.schedules, {'include[]': SCHEDULE_INCLUDES}),
     typeRead<Read<PdEscalationPolicy>>('escalation_policies', '/escalation_policies', 'escalation_policies', scope.escalationPolicies),
-    typeRead<Read<PdService>>('services', '/services', 'services', scope.services),
+    typeRead<Read<PdService>>('services', '/services', 'services', scope.services, {'include[]': SERVICE_INCLUDES}),
   ])
   const teamMembers = new Map(ofInterest.map((t, i) => [t.id, members[i] ?? []]))
 
@@ -205,7 +205,7 @@ async function byIds<T>(
   path: (id: string) => string,
   wrapper: string,
 ): Promise<{found: T[]}> {
-  const params = wrapper === 'schedule' ? {'include[]': SCHEDULE_INCLUDES} : undefined
+  const params = wrapper === 'schedule' ? {'include[]': SCHEDULE_INCLUDES} : wrapper === 'service' ? {'include[]': SERVICE_INCLUDES} : undefined
   const results = await Promise.all(
     [...ids].map(async (id) => {
       try {
@@ -254,7 +254,7 @@ export async function readTeams(client: Client, selectTeams: (teams: readonly Re
     some ? client.listAll<Read<PdUser>>('/users', 'users', byTeam) : none<Read<PdUser>>(),
     some ? client.listAll<Read<PdSchedule>>('/schedules', 'schedules', {...byTeam, 'include[]': SCHEDULE_INCLUDES}) : none<Read<PdSchedule>>(),
     some ? client.listAll<Read<PdEscalationPolicy>>('/escalation_policies', 'escalation_policies', byTeam) : none<Read<PdEscalationPolicy>>(),
-    some ? client.listAll<Read<PdService>>('/services', 'services', byTeam) : none<Read<PdService>>(),
+    some ? client.listAll<Read<PdService>>('/services', 'services', {...byTeam, 'include[]': SERVICE_INCLUDES}) : none<Read<PdService>>(),
   ])
   const account: MutableAccount = {users, teams: [...selected], teamMembers: new Map(), schedules, escalationPolicies, services}
   await followReferences(client, account, () => true, allTeams)
