@@ -1,0 +1,136 @@
+/**
+ * Overrides and time off as code against the sandbox (issue 13): a time-off entry for a person on
+ * several schedules becomes covering overrides on each (shown in the plan), apply creates them in
+ * one POST per schedule, the account's final schedule then names the covers, and the next plan is
+ * empty. Overrides made in the UI are left alone unless the schedule is `overrides: exclusive`;
+ * a POST whose answer is lost is not repeated into duplicates; configs without overrides read none.
+ */
+import {mkdirSync, writeFileSync} from 'node:fs'
+import {join} from 'node:path'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {stringify} from 'yaml'
+import {liveShiftsSource} from '../../src/app/live-shifts.js'
+import {parseAt, whoIsOnCall} from '../../src/app/who-is-on-call.js'
+import {planHasWork} from '../../src/plan/plan.js'
+import {renderMarkdown} from '../../src/plan/render/markdown.js'
+import {renderText} from '../../src/plan/render/text.js'
+import {Account, copyConfig, editYaml, example, loadDesired} from './harness.js'
+
+const TAKUMI = 'takumi.kobayashi@example.com'
+const YUI = 'yui.watanabe@example.com'
+const RYO = 'ryo.hayashi@example.com'
+// Takumi is on call (weeks from mon 2026-01-05 10:00 Tokyo): consumer-app-primary week 8
+// (from mon 03-02), consumer-app-secondary and ecommerce-secondary week 9 (from mon 03-09).
+const TIME_OFF = {user: TAKUMI, from: '2026-03-05', to: '2026-03-10', note: 'family visit'}
+
+describe('overrides and time off: plan, apply, converge', () => {
+  const retail = example('retail-org')
+  let account: Account
+  let dir: string
+
+  beforeAll(async () => {
+    account = await Account.start(retail.seed, retail.from)
+    await account.apply(await loadDesired(retail.config))
+    dir = copyConfig(retail.config)
+  })
+  afterAll(() => account.stop())
+
+  const overridesFile = () => join(dir, 'overrides', '2026-03.yaml')
+  const writeOverrides = (content: object) => {
+    mkdirSync(join(dir, 'overrides'), {recursive: true})
+    writeFileSync(overridesFile(), `# Overrides and time off, March 2026\n${stringify(content)}`)
+  }
+  const overrideGets = () => account.requests().filter((r) => r.method === 'GET' && /\/overrides/.test(r.path))
+
+  it('a config without overrides reads no overrides (no extra request)', async () => {
+    account.sandbox.admin.clearRequests()
+    const {plan} = await account.plan(await loadDesired(dir))
+    expect(planHasWork(plan)).toBe(false)
+    expect(plan.overrides).toBeUndefined()
+    expect(overrideGets()).toEqual([])
+  })
+
+  it('time off on three schedules: the plan shows the covers; apply; the account names them; plan empty', async () => {
+    writeOverrides({time_off: [TIME_OFF]})
+    const desired = await loadDesired(dir)
+    account.sandbox.admin.clearRequests()
+    const {plan, violations} = await account.plan(desired)
+    expect(violations).toEqual([])
+    expect(overrideGets().length).toBe(3) // one GET per schedule with covers
+    const bySchedule = Object.fromEntries((plan.overrides ?? []).map((o) => [o.schedule, o.create.map((c) => [c.user, c.replaces])]))
+    expect(Object.keys(bySchedule).sort()).toEqual(['consumer-app-primary', 'consumer-app-secondary', 'ecommerce-secondary'])
+    expect(bySchedule['consumer-app-secondary']).toEqual([[YUI, TAKUMI]])
+    expect(bySchedule['ecommerce-secondary']).toEqual([[RYO, TAKUMI]])
+    const text = renderText(plan, {color: false})
+    expect(text).toContain('~ overrides of schedule consumer-app-secondary')
+    expect(text).toContain(`+ override: ${YUI} mon 2026-03-09 10:00 – wed 2026-03-11 00:00 Asia/Tokyo, instead of ${TAKUMI} (covers time off: family visit)`)
+    expect(text).toMatch(/Shifts in the next 28 days/)
+
+    account.sandbox.admin.clearRequests()
+    const {report} = await account.apply(desired)
+    expect(report.failed).toBeNull()
+    const posts = account.requests().filter((r) => r.method === 'POST' && /\/overrides$/.test(r.path))
+    expect(posts.length).toBe(3) // one batched POST per schedule
+
+    const live = await liveShiftsSource(account.client(), desired)
+    const during = await whoIsOnCall({...desired, shiftsFor: live}, 'consumer-app-secondary', parseAt('2026-03-10T12:00'))
+    expect(during.kind === 'schedule' && during.schedule.onCall).toMatchObject({user: YUI, override: {kind: 'override'}})
+    const ecommerce = await whoIsOnCall({...desired, shiftsFor: live}, 'ecommerce-secondary', parseAt('2026-03-10T12:00'))
+    expect(ecommerce.kind === 'schedule' && ecommerce.schedule.onCall?.user).toBe(RYO)
+
+    const again = await account.plan(desired)
+    expect(planHasWork(again.plan)).toBe(false)
+    expect(again.plan.warnings.filter((w) => w.code.startsWith('override'))).toEqual([])
+  })
+
+  it('an override made in the UI is left alone; with overrides: exclusive it is deleted (--allow-destroy)', async () => {
+    const state = account.state()
+    const scheduleId = state.schedules.find((s) => s.name === 'Consumer App - Primary')?.id as string
+    const sota = state.users.find((u) => u.email === 'sota.ito@example.com')?.id as string
+    await account.client().post(`/schedules/${scheduleId}/overrides`, {
+      overrides: [{start: '2026-03-20T01:00:00Z', end: '2026-03-21T01:00:00Z', user: {id: sota, type: 'user_reference'}}],
+    })
+    const desired = await loadDesired(dir)
+    const {plan} = await account.plan(desired)
+    expect(planHasWork(plan)).toBe(false)
+    expect(plan.warnings.map((w) => w.code)).toContain('override-outside-config')
+
+    editYaml(join(dir, 'consumer-app', 'team.yaml'), (doc) => doc.setIn(['schedules', 'consumer-app-primary', 'overrides'], 'exclusive'))
+    const exclusive = await loadDesired(dir)
+    const refused = await account.plan(exclusive)
+    expect(refused.plan.overrides?.find((o) => o.schedule === 'consumer-app-primary')?.delete.map((d) => d.user)).toEqual(['sota.ito@example.com'])
+    expect(refused.violations.map((v) => v.requires)).toEqual(['allow-destroy'])
+    const {report} = await account.apply(exclusive, {allowDestroy: true})
+    expect(report.failed).toBeNull()
+    const after = await account.plan(exclusive)
+    expect(planHasWork(after.plan)).toBe(false)
+    // The config's own covers survived the exclusive sweep.
+    const left = account.state().schedules.find((s) => s.id === scheduleId)?.overrides ?? []
+    expect(left.length).toBeGreaterThan(0)
+    expect(left.map((o) => o.user)).not.toContain(sota)
+  })
+
+  it('a declared override whose POST answer is lost is created once (re-read, not repeated)', async () => {
+    writeOverrides({
+      time_off: [TIME_OFF],
+      overrides: [{schedule: 'ecommerce-primary', user: RYO, start: '2026-03-25T10:00', end: '2026-03-26T10:00', note: 'swap with Asuka'}],
+    })
+    const desired = await loadDesired(dir)
+    const {plan} = await account.plan(desired)
+    expect(renderMarkdown(plan)).toContain('overrides of schedule ecommerce-primary')
+    account.sandbox.admin.setFaults({dropAfterWrite: 1})
+    const {report} = await account.apply(desired)
+    account.sandbox.admin.resetFaults()
+    expect(report.failed).toBeNull()
+    const schedule = account.state().schedules.find((s) => s.name === 'E-Commerce - Primary')
+    expect(schedule?.overrides?.length).toBe(1)
+    expect(planHasWork((await account.plan(desired)).plan)).toBe(false)
+  })
+
+  it('a past override is never touched and never read', async () => {
+    account.setNow(new Date('2026-03-27T00:00:00Z'))
+    const desired = await loadDesired(dir, account.now)
+    const {plan} = await account.plan(desired)
+    expect(planHasWork(plan)).toBe(false)
+  })
+})
