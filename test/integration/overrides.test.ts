@@ -12,6 +12,7 @@ import {stringify} from 'yaml'
 import {liveShiftsSource} from '../../src/app/live-shifts.js'
 import {parseAt, whoIsOnCall} from '../../src/app/who-is-on-call.js'
 import {planHasWork} from '../../src/plan/plan.js'
+import {parsePlan, serializePlan} from '../../src/plan/plan-file.js'
 import {renderMarkdown} from '../../src/plan/render/markdown.js'
 import {renderText} from '../../src/plan/render/text.js'
 import {Account, copyConfig, editYaml, example, loadDesired} from './harness.js'
@@ -65,6 +66,8 @@ describe('overrides and time off: plan, apply, converge', () => {
     expect(text).toContain('~ overrides of schedule consumer-app-secondary')
     expect(text).toContain(`+ override: ${YUI} mon 2026-03-09 10:00 – wed 2026-03-11 00:00 Asia/Tokyo, instead of ${TAKUMI} (covers time off: family visit)`)
     expect(text).toMatch(/Shifts in the next 28 days/)
+    // Saved plans carry the overrides and follow schemas/plan.schema.json.
+    expect(parsePlan(serializePlan(plan)).overrides).toEqual(JSON.parse(JSON.stringify(plan.overrides)))
 
     account.sandbox.admin.clearRequests()
     const {report} = await account.apply(desired)
