@@ -5,7 +5,7 @@ import {withOverridesOnTop} from '../schedule/overrides-on-top.js'
 import type {Shift} from '../schedule/shift.js'
 import {formatInZone} from '../schedule/format-local.js'
 import type {PlanWarning} from './plan.js'
-import {coverageDifference, type ShiftPreview} from './shift-preview.js'
+import {coverageDifference, MAX_PREVIEW_DAYS, type ShiftPreview} from './shift-preview.js'
 
 /**
  * Overrides in the plan (docs/language.md, "Overrides and time off"). Overrides have no ownership
@@ -127,7 +127,8 @@ export function planOverrides(input: OverridePlanInput): OverridePlanResult {
     plans.push({schedule: key, timeZone: schedule.timeZone, exclusive, create, delete: toDelete, outside})
     if (input.previewDays > 0 && (create.length > 0 || toDelete.length > 0)) {
       const kept = live.filter((l) => !toDelete.some((d) => d.id === l.id))
-      previews.push(preview(schedule, live, [...kept, ...desired.filter((o) => !liveIds.has(identity(o)))], input))
+      const changedEnd = Math.max(...[...create, ...toDelete].map((o) => Date.parse(o.end)))
+      previews.push(preview(schedule, live, [...kept, ...desired.filter((o) => !liveIds.has(identity(o)))], input, changedEnd))
     }
   }
   return {plans, warnings, previews}
@@ -189,9 +190,17 @@ function formatStamp(ms: number, schedule: Schedule): string {
 }
 
 /** Who gains and loses on-call time because of the override changes (layers as desired, overrides before → after). */
-function preview(schedule: Schedule, before: readonly (Override | LiveOverride)[], after: readonly (Override | LiveOverride)[], input: OverridePlanInput): ShiftPreview {
+function preview(
+  schedule: Schedule,
+  before: readonly (Override | LiveOverride)[],
+  after: readonly (Override | LiveOverride)[],
+  input: OverridePlanInput,
+  changedEnd: number,
+): ShiftPreview {
   const start = input.now.getTime()
-  const window = {start, end: start + input.previewDays * DAY_MS}
+  // Long enough to show every override the plan changes (a swap's second half may be weeks away), within the preview limit.
+  const days = Math.min(MAX_PREVIEW_DAYS, Math.max(input.previewDays, Math.ceil((changedEnd - start) / DAY_MS)))
+  const window = {start, end: start + days * DAY_MS}
   const layers = computeShifts(schedule, window).final
   const asOverrides = (list: readonly (Override | LiveOverride)[]): Override[] =>
     list.map((o) => ('origin' in o ? o : {schedule: schedule.key, user: o.user, start: o.start, end: o.end, note: null, origin: {kind: 'declared', index: -1}}))
@@ -211,7 +220,7 @@ function preview(schedule: Schedule, before: readonly (Override | LiveOverride)[
     kind: 'update',
     timeZone: schedule.timeZone,
     window: {start: iso(window.start), end: iso(window.end)},
-    days: input.previewDays,
+    days,
     nowBefore: at(shiftsBefore),
     nowAfter: at(shiftsAfter),
     people: coverageDifference(shiftsBefore, shiftsAfter).map((p) => ({

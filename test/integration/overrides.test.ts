@@ -9,7 +9,9 @@ import {mkdirSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {stringify} from 'yaml'
+import {appendToOverridesFile, loadForEdit} from '../../src/app/edit-overrides.js'
 import {liveShiftsSource} from '../../src/app/live-shifts.js'
+import {swapOverrides} from '../../src/app/swap-shifts.js'
 import {parseAt, whoIsOnCall} from '../../src/app/who-is-on-call.js'
 import {planHasWork} from '../../src/plan/plan.js'
 import {parsePlan, serializePlan} from '../../src/plan/plan-file.js'
@@ -128,6 +130,25 @@ describe('overrides and time off: plan, apply, converge', () => {
     const schedule = account.state().schedules.find((s) => s.name === 'E-Commerce - Primary')
     expect(schedule?.overrides?.length).toBe(1)
     expect(planHasWork((await account.plan(desired)).plan)).toBe(false)
+  })
+
+  it('oncall swap on retail-org: a two-override pull request whose Markdown comment shows both people gaining and losing', async () => {
+    const swapDir = copyConfig(retail.config)
+    const {path, state} = await loadForEdit(swapDir, account.now)
+    const overrides = swapOverrides(state, 'consumer-app-secondary', '2026-03-17', TAKUMI)
+    expect(overrides.map((o) => o.user)).toEqual([TAKUMI, YUI])
+    await appendToOverridesFile({configPath: path, addition: {overrides}, now: account.now})
+    const {plan} = await account.plan(await loadDesired(swapDir))
+    expect(plan.overrides?.map((o) => [o.schedule, o.create.length])).toEqual([['consumer-app-secondary', 2]])
+    const md = renderMarkdown(plan)
+    // Takumi takes Yui's week of 03-16; Yui takes Takumi's next week, 04-06 (the preview reaches it).
+    const row = (name: string) => md.split('\n').find((l) => l.startsWith(`| ${name} |`)) ?? ''
+    expect(row('Takumi Kobayashi')).toContain('| mon 2026-03-16 10:00 – mon 2026-03-23 10:00 | mon 2026-04-06 10:00 – mon 2026-04-13 10:00 |')
+    for (const name of ['Takumi Kobayashi', 'Yui Watanabe']) {
+      const [, , gained, lost] = row(name).split('|').map((c) => c.trim())
+      expect(gained, name).toMatch(/2026-0[34]-/)
+      expect(lost, name).toMatch(/2026-0[34]-/)
+    }
   })
 
   it('a past override is never touched and never read', async () => {
