@@ -5,7 +5,7 @@
  * empty. Overrides made in the UI are left alone unless the schedule is `overrides: exclusive`;
  * a POST whose answer is lost is not repeated into duplicates; configs without overrides read none.
  */
-import {mkdirSync, writeFileSync} from 'node:fs'
+import {mkdirSync, rmSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {stringify} from 'yaml'
@@ -17,6 +17,7 @@ import {planHasWork} from '../../src/plan/plan.js'
 import {parsePlan, serializePlan} from '../../src/plan/plan-file.js'
 import {renderMarkdown} from '../../src/plan/render/markdown.js'
 import {renderText} from '../../src/plan/render/text.js'
+import {checkRequestsAgainstSpec} from '../../src/sandbox/spec/index.js'
 import {Account, copyConfig, editYaml, example, loadDesired} from './harness.js'
 
 const TAKUMI = 'takumi.kobayashi@example.com'
@@ -26,6 +27,11 @@ const RYO = 'ryo.hayashi@example.com'
 // (from mon 03-02), consumer-app-secondary and ecommerce-secondary week 9 (from mon 03-09).
 const TIME_OFF = {user: TAKUMI, from: '2026-03-05', to: '2026-03-10', note: 'family visit'}
 
+function withoutOverrides(dir: string): string {
+  rmSync(join(dir, 'overrides'), {recursive: true, force: true})
+  return dir
+}
+
 describe('overrides and time off: plan, apply, converge', () => {
   const retail = example('retail-org')
   let account: Account
@@ -33,8 +39,9 @@ describe('overrides and time off: plan, apply, converge', () => {
 
   beforeAll(async () => {
     account = await Account.start(retail.seed, retail.from)
-    await account.apply(await loadDesired(retail.config))
-    dir = copyConfig(retail.config)
+    // The example without its own overrides file (December), so that these tests start from none.
+    dir = withoutOverrides(copyConfig(retail.config))
+    await account.apply(await loadDesired(dir))
   })
   afterAll(() => account.stop())
 
@@ -133,7 +140,7 @@ describe('overrides and time off: plan, apply, converge', () => {
   })
 
   it('oncall swap on retail-org: a two-override pull request whose Markdown comment shows both people gaining and losing', async () => {
-    const swapDir = copyConfig(retail.config)
+    const swapDir = withoutOverrides(copyConfig(retail.config))
     const {path, state} = await loadForEdit(swapDir, account.now)
     const overrides = swapOverrides(state, 'consumer-app-secondary', '2026-03-17', TAKUMI)
     expect(overrides.map((o) => o.user)).toEqual([TAKUMI, YUI])
@@ -149,6 +156,10 @@ describe('overrides and time off: plan, apply, converge', () => {
       expect(gained, name).toMatch(/2026-0[34]-/)
       expect(lost, name).toMatch(/2026-0[34]-/)
     }
+  })
+
+  it('every request of these plans and applies follows the PagerDuty spec', () => {
+    expect(checkRequestsAgainstSpec(account.requests())).toEqual([])
   })
 
   it('a past override is never touched and never read', async () => {
