@@ -5,9 +5,11 @@ import type {PdSchedule, PdUser, Read} from '../providers/pagerduty/dto.js'
 import {parseDescription} from '../providers/pagerduty/ownership.js'
 import {LIVE_FINAL_SCHEDULE, type OverrideLabel, type Shift, type TimeWindow} from '../schedule/shift.js'
 import {UserError} from '../cli/user-error.js'
+import {effectiveOverrides} from '../schedule/effective-overrides.js'
+import {labelOf} from '../schedule/overrides-on-top.js'
 
-/** The account does not say whether an override was made from a config or in the UI. */
-const LIVE_OVERRIDE: OverrideLabel = {kind: 'override', note: null, replaces: null}
+/** An override of the account that the config does not have. */
+const LIVE_OVERRIDE: OverrideLabel = {kind: 'outside', note: null, replaces: null}
 
 interface RenderedEntry {
   readonly start: string
@@ -39,6 +41,7 @@ export async function liveShiftsSource(
   ])
   const emailOf = new Map(users.map((u) => [u.id, u.email.trim().toLowerCase()]))
   const idOf = scheduleIdsByKey(schedules, desired)
+  const configOverrides = effectiveOverrides(desired)
   return async (schedule, window) => {
     const id = idOf.get(schedule.key)
     if (id === undefined) {
@@ -59,7 +62,10 @@ export async function liveShiftsSource(
       const start = Date.parse(entry.start)
       const end = Date.parse(entry.end)
       const byOverride = overrides.some((o) => o.user === entry.user?.id && o.start < end && o.end > start)
-      return [{user: email, start, end, layer: LIVE_FINAL_SCHEDULE, ...(byOverride ? {override: LIVE_OVERRIDE} : {})}]
+      if (!byOverride) return [{user: email, start, end, layer: LIVE_FINAL_SCHEDULE}]
+      // The config's label when the config has this override (declared or a time-off cover), else "outside".
+      const mine = configOverrides.find((o) => o.schedule === schedule.key && o.user === email && o.start < end && o.end > start)
+      return [{user: email, start, end, layer: LIVE_FINAL_SCHEDULE, override: mine ? labelOf(mine) : LIVE_OVERRIDE}]
     })
   }
 }

@@ -9,11 +9,11 @@ function shiftText(s: OnCallShift, zone: string, word = 'since'): string {
   return `${s.user} (${since}, ${until} ${zone})${overrideText(s)}`
 }
 
-/** ` [override: note]`, ` [time-off cover for aiko@…]`: override-derived shifts say so. */
+/** ` [override: note]`, ` [time-off cover for aiko@…]`, ` [override made outside the config]` (--live). */
 export function overrideText(s: Pick<OnCallShift, 'override'>): string {
   const o = s.override
   if (!o) return ''
-  const what = o.kind === 'time_off' ? `time-off cover for ${o.replaces ?? '?'}` : 'override'
+  const what = o.kind === 'time_off' ? `time-off cover for ${o.replaces ?? '?'}` : o.kind === 'outside' ? 'override made outside the config' : 'override'
   return ` [${what}${o.note ? `: ${o.note}` : ''}]`
 }
 

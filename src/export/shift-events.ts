@@ -98,5 +98,6 @@ export function overrideLabel(s: Shift, nameOf: (email: string) => string): {sho
     const who = o.replaces ? nameOf(o.replaces) : 'someone'
     return {short: 'covering time off', long: `override covering ${who}'s time off${note}`}
   }
+  if (o.kind === 'outside') return {short: 'override', long: 'override made outside the config (in PagerDuty)'}
   return {short: 'override', long: `override${note}`}
 }

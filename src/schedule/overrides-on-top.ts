@@ -25,7 +25,8 @@ export function withOverridesOnTop(final: readonly Shift[], overrides: readonly 
   })
 }
 
-function labelOf(o: Override): OverrideLabel {
+/** The label of a config override: a time-off cover names who is off. */
+export function labelOf(o: Override): OverrideLabel {
   return o.origin.kind === 'time_off'
     ? {kind: 'time_off', note: o.note, replaces: o.origin.replaces}
     : {kind: 'override', note: o.note, replaces: null}

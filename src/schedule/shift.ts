@@ -24,7 +24,8 @@ export interface Shift {
  * `replaces`: who is off (time-off covers) or who the override displaced, when known.
  */
 export interface OverrideLabel {
-  readonly kind: 'override' | 'time_off'
+  /** `outside`: an override in the account that the config does not have (made in the PagerDuty UI). */
+  readonly kind: 'override' | 'time_off' | 'outside'
   readonly note: string | null
   readonly replaces: string | null
 }

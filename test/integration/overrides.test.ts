@@ -12,6 +12,7 @@ import {stringify} from 'yaml'
 import {appendToOverridesFile, loadForEdit} from '../../src/app/edit-overrides.js'
 import {liveShiftsSource} from '../../src/app/live-shifts.js'
 import {swapOverrides} from '../../src/app/swap-shifts.js'
+import {formatWhoText} from '../../src/app/render-who.js'
 import {parseAt, whoIsOnCall} from '../../src/app/who-is-on-call.js'
 import {planHasWork} from '../../src/plan/plan.js'
 import {parsePlan, serializePlan} from '../../src/plan/plan-file.js'
@@ -86,7 +87,8 @@ describe('overrides and time off: plan, apply, converge', () => {
 
     const live = await liveShiftsSource(account.client(), desired)
     const during = await whoIsOnCall({...desired, shiftsFor: live}, 'consumer-app-secondary', parseAt('2026-03-10T12:00'))
-    expect(during.kind === 'schedule' && during.schedule.onCall).toMatchObject({user: YUI, override: {kind: 'override'}})
+    // --live labels the account's overrides with the config's label when the config has them.
+    expect(during.kind === 'schedule' && during.schedule.onCall).toMatchObject({user: YUI, override: {kind: 'time_off', replaces: TAKUMI}})
     const ecommerce = await whoIsOnCall({...desired, shiftsFor: live}, 'ecommerce-secondary', parseAt('2026-03-10T12:00'))
     expect(ecommerce.kind === 'schedule' && ecommerce.schedule.onCall?.user).toBe(RYO)
 
@@ -106,6 +108,10 @@ describe('overrides and time off: plan, apply, converge', () => {
     const {plan} = await account.plan(desired)
     expect(planHasWork(plan)).toBe(false)
     expect(plan.warnings.map((w) => w.code)).toContain('override-outside-config')
+    const live = await liveShiftsSource(account.client(), desired)
+    const ui = await whoIsOnCall({...desired, shiftsFor: live}, 'consumer-app-primary', parseAt('2026-03-20T12:00+09:00'))
+    expect(ui.kind === 'schedule' && ui.schedule.onCall).toMatchObject({user: 'sota.ito@example.com', override: {kind: 'outside'}})
+    expect(formatWhoText(ui)).toContain('[override made outside the config]')
 
     editYaml(join(dir, 'consumer-app', 'team.yaml'), (doc) => doc.setIn(['schedules', 'consumer-app-primary', 'overrides'], 'exclusive'))
     const exclusive = await loadDesired(dir)
