@@ -9,6 +9,7 @@ import {mkdirSync, rmSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {stringify} from 'yaml'
+import {applyToAccount, reviewedOverrides} from '../../src/app/apply-to-account.js'
 import {appendToOverridesFile, loadForEdit} from '../../src/app/edit-overrides.js'
 import {liveShiftsSource} from '../../src/app/live-shifts.js'
 import {swapOverrides} from '../../src/app/swap-shifts.js'
@@ -162,6 +163,31 @@ describe('overrides and time off: plan, apply, converge', () => {
       expect(gained, name).toMatch(/2026-0[34]-/)
       expect(lost, name).toMatch(/2026-0[34]-/)
     }
+  })
+
+  it('a saved plan applies only what was reviewed, as the fresh read says (no duplicate of one made meanwhile)', async () => {
+    writeOverrides({
+      time_off: [TIME_OFF],
+      overrides: [
+        {schedule: 'ecommerce-primary', user: RYO, start: '2026-03-25T10:00', end: '2026-03-26T10:00', note: 'swap with Asuka'},
+        {schedule: 'id-platform-primary', user: 'naoki.inoue@example.com', start: '2026-03-18T10:00', end: '2026-03-19T10:00'},
+      ],
+    })
+    const desired = await loadDesired(dir)
+    const saved = parsePlan(serializePlan((await account.plan(desired)).plan))
+    expect(saved.overrides?.map((o) => [o.schedule, o.create.length])).toEqual([['id-platform-primary', 1]])
+    // Someone makes the same override in the UI before the saved plan is applied.
+    const state = account.state()
+    const schedule = state.schedules.find((s) => s.name === 'ID Platform - Primary')
+    const naoki = state.users.find((u) => u.email === 'naoki.inoue@example.com')?.id
+    await account.client().post(`/schedules/${schedule?.id}/overrides`, {
+      overrides: [{start: '2026-03-18T01:00:00Z', end: '2026-03-19T01:00:00Z', user: {id: naoki, type: 'user_reference'}}],
+    })
+    const fresh = await account.plan(desired)
+    const client = account.client()
+    const report = await applyToAccount(client, fresh, saved.changes, {now: account.now, overrides: reviewedOverrides(saved, fresh.plan)})
+    expect(report.overrides?.created ?? 0).toBe(0)
+    expect(account.state().schedules.find((s) => s.id === schedule?.id)?.overrides?.length).toBe(1)
   })
 
   it('every request of these plans and applies follows the PagerDuty spec', () => {
