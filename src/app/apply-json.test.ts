@@ -23,4 +23,11 @@ describe('apply --json', () => {
     expect(doc.failed).toEqual({kind: second.kind, type: second.type, key: second.key, message: 'HTTP 400', status: 400})
     expect(doc.not_attempted).toEqual([{kind: third.kind, type: third.type, key: third.key}])
   })
+  it('says how many overrides were created and deleted, when the plan had override work', () => {
+    const report = {applied: [], failed: null, notAttempted: [], overrides: {created: 3, deleted: 1, failed: null}}
+    const doc = JSON.parse(renderApplyJson({plan, violations: [], outcome: 'applied', report, requestCount: 5}))
+    expect(doc.overrides).toEqual({created: 3, deleted: 1, failed: null})
+    const none = JSON.parse(renderApplyJson({plan, violations: [], outcome: 'applied', report: {applied: [], failed: null, notAttempted: []}, requestCount: 5}))
+    expect('overrides' in none).toBe(false)
+  })
 })

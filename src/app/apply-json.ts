@@ -4,6 +4,7 @@ import type {Plan} from '../plan/plan.js'
 import {renderJson} from '../plan/render/json.js'
 import type {SafetyViolation} from '../plan/safety.js'
 import type {ApplyReport} from '../providers/pagerduty/apply-events.js'
+import type {OverrideApplyReport} from '../providers/pagerduty/apply-overrides.js'
 
 /** How an `apply --json` run ended: `refused` (safety or plan errors) and `failed` also exit 1. */
 export type ApplyOutcome = 'applied' | 'no_changes' | 'refused' | 'failed'
@@ -19,7 +20,7 @@ export function renderApplyJson(input: {
   plan: Plan
   violations: readonly SafetyViolation[]
   outcome: ApplyOutcome
-  report?: ApplyReport
+  report?: ApplyReport & {readonly overrides?: OverrideApplyReport}
   blockers?: readonly string[]
   requestCount: number
 }): string {
@@ -38,6 +39,8 @@ export function renderApplyJson(input: {
       ? {alsoFailed: report.alsoFailed.map((f) => ({...ref(f.change), message: f.message, status: f.status, code: f.code}))}
       : {}),
     notAttempted: (report?.notAttempted ?? []).map(ref),
+    // Overrides created and deleted (only when the plan had override work; see override-plan.ts).
+    ...(report?.overrides ? {overrides: report.overrides} : {}),
     requestCount: input.requestCount,
   })
 }

@@ -15,6 +15,11 @@ import {readAccount} from '../providers/pagerduty/read-account.js'
 import {readTeams} from '../providers/pagerduty/read-scoped.js'
 import {liveStateFromRaw} from '../providers/pagerduty/read-live-state.js'
 import {planAgainstAccount, type PlanOutcome} from './plan-against-account.js'
+import type {WrittenOverride} from '../config/written.js'
+import {renderOverridesSection, writtenOverrides} from '../import/overrides-to-written.js'
+import type {LiveState} from '../plan/live-state.js'
+import {OVERRIDE_HORIZON_DAYS} from '../plan/override-plan.js'
+import {readScheduleOverrides} from '../providers/pagerduty/read-overrides.js'
 
 export interface ImportRequest {
   readonly client: Pick<PagerDutyClient, 'listAll' | 'get' | 'requestCount'>
@@ -67,17 +72,30 @@ export async function importAccount(request: ImportRequest): Promise<ImportOutco
     ...selection.skipped.map((s) => `${label(s.type)} ${s.key} ("${s.name}", ${s.id}) not imported: ${s.reasons.join('; ')}`),
     ...selection.notManaged,
   ]
+  const headerLines = (path: string) => [
+    `yaml-language-server: $schema=${schemaRef(request.schema, join(request.outDir, path))}`,
+    `Imported from the PagerDuty account at ${request.source} by \`oncall import\` at ${now.toISOString()}.`,
+    'From now on, change it here and apply it with `oncall plan` / `oncall apply`.',
+  ]
   const files = layoutFiles(selection, {
     owner,
     singleFile: request.singleFile,
     singleFileName: request.singleFileName,
     notImported: selection.skipped.map((s) => `${label(s.type)} "${s.name}" (${s.id}): ${s.reasons.join('; ')}`),
-    header: (path) => [
-      `yaml-language-server: $schema=${schemaRef(request.schema, join(request.outDir, path))}`,
-      `Imported from the PagerDuty account at ${request.source} by \`oncall import\` at ${now.toISOString()}.`,
-      'From now on, change it here and apply it with `oncall plan` / `oncall apply`.',
-    ],
+    header: headerLines,
   })
+  // The account's current and future overrides of the imported schedules (one GET per schedule).
+  const overrides = await importOverrides(client, live, selection, now)
+  warnings.push(...overrides.warnings)
+  if (overrides.list.length > 0) {
+    const lines = ['Overrides in the account at import time (now managed here: plan creates missing ones, `oncall override` adds).']
+    if (request.singleFile) {
+      const single = files[0] as ImportedFile
+      files[0] = {...single, text: `${single.text}\n${renderOverridesSection(overrides.list, lines)}`}
+    } else {
+      files.push({path: 'overrides.yaml', text: renderOverridesSection(overrides.list, [...headerLines('overrides.yaml'), '', ...lines])})
+    }
+  }
   const loaded = checkSources(files.map((f) => ({file: f.path, text: f.text})), {now})
   if (!loaded.state || hasErrors(loaded.diagnostics)) {
     const problems = loaded.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file ?? ""}:${d.line ?? 0}:${d.col ?? 0} ${d.message}`)
@@ -189,4 +207,31 @@ export function findSchemaAbove(dir: string, exists: (path: string) => boolean):
     if (exists(candidate)) return candidate
     if (dirname(at) === at) return undefined
   }
+}
+
+/** Overrides of the selected schedules that end after `now`, as config entries (sorted by schedule, start). */
+async function importOverrides(
+  client: Pick<PagerDutyClient, 'get'>,
+  live: LiveState,
+  selection: Selection,
+  now: Date,
+): Promise<{list: WrittenOverride[]; warnings: string[]}> {
+  const emails = new Map([...live.users].map(([email, u]) => [u.id, email]))
+  const window = {since: now.getTime(), until: now.getTime() + OVERRIDE_HORIZON_DAYS * 86_400_000}
+  const ids = new Map(live.schedules.map((s) => [s.value.key, s.id]))
+  const read = await Promise.all(
+    selection.schedules.map(async (schedule) => {
+      const id = ids.get(schedule.key)
+      const found = id === undefined ? [] : await readScheduleOverrides(client, id, window, (userId) => emails.get(userId))
+      // A user the account no longer lists keeps its ID: such an override cannot be written.
+      const known = found.filter((o) => o.user.includes('@'))
+      return {schedule, gone: found.filter((o) => !known.includes(o)), ...writtenOverrides(schedule.key, schedule.timeZone, known)}
+    }),
+  )
+  const list = read.flatMap((r) => r.overrides).sort((a, b) => (a.schedule < b.schedule ? -1 : a.schedule > b.schedule ? 1 : 0) || (a.start < b.start ? -1 : 1))
+  const warnings = read.flatMap((r) => [
+    ...r.skipped.map((o) => `schedule ${r.schedule.key}: override ${o.id} of ${o.user} not imported: its times have seconds, which the language cannot write`),
+    ...r.gone.map((o) => `schedule ${r.schedule.key}: override ${o.id} not imported: its user ${o.user} is not in the account`),
+  ])
+  return {list, warnings}
 }

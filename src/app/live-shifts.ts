@@ -3,8 +3,13 @@ import type {DesiredState} from '../model/state.js'
 import type {PagerDutyClient} from '../providers/pagerduty/client/index.js'
 import type {PdSchedule, PdUser, Read} from '../providers/pagerduty/dto.js'
 import {parseDescription} from '../providers/pagerduty/ownership.js'
-import {LIVE_FINAL_SCHEDULE, type Shift, type TimeWindow} from '../schedule/shift.js'
+import {LIVE_FINAL_SCHEDULE, type OverrideLabel, type Shift, type TimeWindow} from '../schedule/shift.js'
 import {UserError} from '../cli/user-error.js'
+import {effectiveOverrides} from '../schedule/effective-overrides.js'
+import {labelOf} from '../schedule/overrides-on-top.js'
+
+/** An override of the account that the config does not have. */
+const LIVE_OVERRIDE: OverrideLabel = {kind: 'outside', note: null, replaces: null}
 
 interface RenderedEntry {
   readonly start: string
@@ -13,7 +18,11 @@ interface RenderedEntry {
 }
 
 interface ScheduleWithFinal {
-  readonly schedule: {readonly final_schedule?: {readonly rendered_schedule_entries?: readonly RenderedEntry[]}}
+  readonly schedule: {
+    readonly final_schedule?: {readonly rendered_schedule_entries?: readonly RenderedEntry[]}
+    /** The account's overrides in the window (comes with the same GET): marks override shifts. */
+    readonly overrides_subschedule?: {readonly rendered_schedule_entries?: readonly RenderedEntry[]}
+  }
 }
 
 /**
@@ -32,6 +41,7 @@ export async function liveShiftsSource(
   ])
   const emailOf = new Map(users.map((u) => [u.id, u.email.trim().toLowerCase()]))
   const idOf = scheduleIdsByKey(schedules, desired)
+  const configOverrides = effectiveOverrides(desired)
   return async (schedule, window) => {
     const id = idOf.get(schedule.key)
     if (id === undefined) {
@@ -43,10 +53,19 @@ export async function liveShiftsSource(
       time_zone: 'UTC',
       overflow: true,
     })
+    const overrides = (body.schedule.overrides_subschedule?.rendered_schedule_entries ?? []).flatMap((e) =>
+      e.user ? [{user: e.user.id, start: Date.parse(e.start), end: Date.parse(e.end)}] : [],
+    )
     return (body.schedule.final_schedule?.rendered_schedule_entries ?? []).flatMap((entry): Shift[] => {
       const email = entry.user ? emailOf.get(entry.user.id) : undefined
       if (email === undefined) return [] // a gap, or a user deleted since
-      return [{user: email, start: Date.parse(entry.start), end: Date.parse(entry.end), layer: LIVE_FINAL_SCHEDULE}]
+      const start = Date.parse(entry.start)
+      const end = Date.parse(entry.end)
+      const byOverride = overrides.some((o) => o.user === entry.user?.id && o.start < end && o.end > start)
+      if (!byOverride) return [{user: email, start, end, layer: LIVE_FINAL_SCHEDULE}]
+      // The config's label when the config has this override (declared or a time-off cover), else "outside".
+      const mine = configOverrides.find((o) => o.schedule === schedule.key && o.user === email && o.start < end && o.end > start)
+      return [{user: email, start, end, layer: LIVE_FINAL_SCHEDULE, override: mine ? labelOf(mine) : LIVE_OVERRIDE}]
     })
   }
 }

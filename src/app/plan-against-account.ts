@@ -2,6 +2,7 @@ import type {DesiredState} from '../model/state.js'
 import type {LiveState} from '../plan/live-state.js'
 import {makePlan} from '../plan/make-plan.js'
 import {withRollouts} from '../plan/rollout-plan.js'
+import {withOverridePlan} from './plan-overrides.js'
 import type {Plan} from '../plan/plan.js'
 import {assessSafety, type SafetyViolation} from '../plan/safety.js'
 import {DEFAULT_PREVIEW_DAYS, shiftPreviews} from '../plan/shift-preview.js'
@@ -52,8 +53,20 @@ export async function planAgainstAccount(request: PlanRequest): Promise<PlanOutc
   const account = liveAccountFor(raw, desired, {now, requestCount: client.requestCount})
   const diff = withRollouts(makePlan(account.desired, account.live, {adopt: request.adopt}), account.rollouts)
   const previews = shiftPreviews(diff.changes, {now, days: request.previewDays ?? DEFAULT_PREVIEW_DAYS, names: displayNames(account.desired, account.live)})
-  const plan = previews.length > 0 ? {...diff, shiftPreviews: previews} : diff
-  const violations = assessSafety(plan, account.live, {allowDestroy: request.allowDestroy, force: request.force, now})
+  const withPreviews = previews.length > 0 ? {...diff, shiftPreviews: previews} : diff
+  // Overrides: a separate step that reads only schedules with overrides in the config (plan-overrides.ts).
+  const overrides = await withOverridePlan(withPreviews, {
+    desired: account.desired,
+    live: account.live,
+    ids: account.ids,
+    client,
+    now,
+    allowDestroy: request.allowDestroy,
+    previewDays: request.previewDays ?? DEFAULT_PREVIEW_DAYS,
+    names: displayNames(account.desired, account.live),
+  })
+  const plan = overrides.plan
+  const violations = [...assessSafety(plan, account.live, {allowDestroy: request.allowDestroy, force: request.force, now}), ...overrides.violations]
   return {plan, violations, live: account.live, ids: account.ids, readNotes: [`read: ${read.strategy.reason}`, ...read.notes]}
 }
 

@@ -6,7 +6,15 @@ import type {AtTime, OnCallShift, ScheduleOnCall, WhoReport} from './who-is-on-c
 function shiftText(s: OnCallShift, zone: string, word = 'since'): string {
   const since = s.since === null ? `${word} over a year ago` : `${word} ${formatInZone(s.since, zone)}`
   const until = s.until === null ? 'until over a year from then' : `until ${formatInZone(s.until, zone)}`
-  return `${s.user} (${since}, ${until} ${zone})`
+  return `${s.user} (${since}, ${until} ${zone})${overrideText(s)}`
+}
+
+/** ` [override: note]`, ` [time-off cover for aiko@…]`, ` [override made outside the config]` (--live). */
+export function overrideText(s: Pick<OnCallShift, 'override'>): string {
+  const o = s.override
+  if (!o) return ''
+  const what = o.kind === 'time_off' ? `time-off cover for ${o.replaces ?? '?'}` : o.kind === 'outside' ? 'override made outside the config' : 'override'
+  return ` [${what}${o.note ? `: ${o.note}` : ''}]`
 }
 
 function scheduleLine(s: ScheduleOnCall): string {
@@ -53,6 +61,7 @@ function shiftJson(s: OnCallShift | null, zone: string): object | null {
     since: s.since === null ? null : isoInZone(s.since, zone),
     until: s.until === null ? null : isoInZone(s.until, zone),
     layer: s.layer,
+    ...(s.override ? {override: {kind: s.override.kind, note: s.override.note, replaces: s.override.replaces}} : {}),
   }
 }
 

@@ -52,6 +52,10 @@ export async function runDemo(options: DemoOptions): Promise<{failed: DemoStep[]
     },
     {title: 'The same plan as a pull-request comment (Markdown with a table and a Mermaid chart)', args: ['plan', edited, '--format', 'markdown'], expectExit: 0},
     {title: 'Apply the swap', args: ['apply', edited, '--auto-approve'], expectExit: 0},
+    // Time off as code: the config gets the entry, oncall computes the covers from the rotations.
+    {title: 'Sota is off for a week: `oncall time-off` writes it into the config and prints the covering shifts', args: timeOffArgs(edited), expectExit: 0},
+    {title: 'The plan shows the covering overrides, each with the person it replaces', args: ['plan', edited, '--preview-days', '0'], expectExit: 0},
+    {title: 'Apply them (one request per schedule)', args: ['apply', edited, '--auto-approve'], expectExit: 0},
     {title: 'Who is on call now, per schedule', args: ['who', dir], expectExit: 0},
     {title: 'Export calendars (iCal per schedule and person, plus an overview page)', args: ['export', dir, '--out', options.outDir], expectExit: 0},
   ]
@@ -75,6 +79,12 @@ export async function runDemo(options: DemoOptions): Promise<{failed: DemoStep[]
       : `\nDemo FAILED: ${failed.length} step(s) did not end as expected.\n`,
   )
   return {failed}
+}
+
+/** `time-off` for a week starting in 7 days (the demo runs on the real clock). */
+function timeOffArgs(configDir: string): string[] {
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
+  return ['time-off', 'sota.ito@example.com', '--from', day(7), '--to', day(13), '--note', 'conference', '--config', configDir]
 }
 
 function runStep(bin: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {

@@ -2,7 +2,7 @@ import {closest} from '../config/did-you-mean.js'
 import type {EscalationPolicy, Schedule} from '../model/index.js'
 import {computeShifts} from '../schedule/compute-shifts.js'
 import {parseLocalDateTime} from '../schedule/local-time.js'
-import type {Shift, TimeWindow} from '../schedule/shift.js'
+import type {OverrideLabel, Shift, TimeWindow} from '../schedule/shift.js'
 import {ZoneClock} from '../schedule/zone-clock.js'
 
 /**
@@ -35,6 +35,8 @@ export interface OnCallShift {
   readonly until: number | null
   /** Name of the layer that put the person on call (config source only). */
   readonly layer: string | null
+  /** Set when an override (or a time-off cover) put the person on call. */
+  readonly override?: OverrideLabel
 }
 
 export interface ScheduleOnCall {
@@ -178,6 +180,7 @@ async function lookAround(
     since: s.start <= window.start ? null : s.start,
     until: s.end >= window.end ? null : s.end,
     layer: schedule.layers[s.layer]?.name ?? null,
+    ...(s.override ? {override: s.override} : {}),
   })
   const i = shifts.findIndex((s) => s.end > at)
   const current = i >= 0 && (shifts[i] as Shift).start <= at ? (shifts[i] as Shift) : undefined

@@ -1,7 +1,7 @@
 import {readFile} from 'node:fs/promises'
 import {Args, Flags} from '@oclif/core'
 import {renderApplyJson} from '../app/apply-json.js'
-import {applyToAccount, blockers} from '../app/apply-to-account.js'
+import {applyToAccount, blockers, reviewedOverrides} from '../app/apply-to-account.js'
 import {confirmOnTerminal} from '../app/confirm.js'
 import {loadDesiredState} from '../app/load-desired-state.js'
 import {planAgainstAccount} from '../app/plan-against-account.js'
@@ -11,7 +11,7 @@ import {EXIT} from '../cli/exit-codes.js'
 import {nowFlag, nowFrom} from '../cli/now-flag.js'
 import {refreshFlag, refreshFrom} from '../cli/refresh-flag.js'
 import {UserError} from '../cli/user-error.js'
-import type {Plan} from '../plan/plan.js'
+import {planHasWork, type Plan} from '../plan/plan.js'
 import {parsePlan, PlanFileError} from '../plan/plan-file.js'
 import {renderText} from '../plan/render/text.js'
 import {findStaleReasons, liveFingerprintsFor} from '../plan/stale-check.js'
@@ -86,7 +86,7 @@ touches changed since the plan was made.`
       json({outcome: 'refused', blockers: problems})
       throw new UserError('apply refused; nothing was changed', EXIT.error, problems.map((p) => `  ${p}`))
     }
-    if (plan.changes.length === 0) {
+    if (!planHasWork(plan)) {
       json({outcome: 'no_changes'})
       return
     }
@@ -96,10 +96,22 @@ touches changed since the plan was made.`
     }
     // With --json, stdout holds the one document: progress lines go to stderr.
     const progress = (line: string) => (flags.json ? this.err(line) : this.out(line))
-    const report = await applyToAccount(client, outcome, plan.changes, {now, onProgress: (e) => e.kind !== 'start' && progress(formatApplyEvent(e))})
+    const report = await applyToAccount(client, outcome, plan.changes, {
+      now,
+      onProgress: (e) => e.kind !== 'start' && progress(formatApplyEvent(e)),
+      overrides: saved ? reviewedOverrides(saved, outcome.plan) : outcome.plan.overrides,
+      onOverrideLine: progress,
+    })
     logger?.summary(client.requestCount)
-    json({outcome: report.failed ? 'failed' : 'applied', report})
-    const summary = `Applied ${report.applied.length} of ${plan.changes.length} change(s) with ${client.requestCount} API requests.`
+    const o = report.overrides
+    json({outcome: report.failed || o?.failed ? 'failed' : 'applied', report})
+    const overrideText = o ? `, ${o.created} override(s) created, ${o.deleted} deleted` : ''
+    const summary = `Applied ${report.applied.length} of ${plan.changes.length} change(s)${overrideText} with ${client.requestCount} API requests.`
+    if (o?.failed) {
+      throw new UserError(`apply stopped at a failure: overrides of ${o.failed.schedule}: ${o.failed.message}`, EXIT.error, [
+        '  Run `oncall plan` to see the remaining work and `oncall apply` again to finish it.',
+      ])
+    }
     if (report.failed) {
       throw new UserError(`apply stopped at a failure: ${report.failed.message}`, EXIT.error, [
         ...(report.alsoFailed ?? []).map((f) => `  also failed: ${f.message}`),

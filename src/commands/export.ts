@@ -4,6 +4,7 @@ import {BaseCommand} from '../cli/base-command.js'
 import {configPathArg} from '../cli/config-path-arg.js'
 import {UserError} from '../cli/user-error.js'
 import {liveShiftsSource} from '../app/live-shifts.js'
+import {overridesOverSchedules} from '../app/config-overrides.js'
 import {loadDesiredState} from '../app/load-desired-state.js'
 import {apiReadFlags, clientFromFlags, type ApiFlagValues} from '../cli/api-flags.js'
 import {nowFlag} from '../cli/now-flag.js'
@@ -13,7 +14,8 @@ import {checkBaseUrl} from '../export/html/feed-links.js'
 
 export default class Export extends BaseCommand {
   static override summary = 'Write iCalendar feeds (per schedule and per person) and an overview page.'
-  static override description = `Writes DIR/schedules/<key>.ics, DIR/users/<email>.ics and DIR/index.html from the config (no API token needed),
+  static override description = `Writes DIR/schedules/<key>.ics, DIR/users/<email>.ics and DIR/index.html from the config (layers, overrides and
+time-off covers, labelled; no API token needed),
 or with --live from the account's rendered final schedules (overrides included).
 Shifts overlapping the window (default: 14 days back to 180 days ahead, whole UTC days) are written whole, in UTC.
 Unchanged schedules give byte-identical files; feeds of schedules and people no longer in the config are removed.`
@@ -58,7 +60,8 @@ Unchanged schedules give byte-identical files; feeds of schedules and people no 
       const window = exportWindow({since: flags.since, until: flags.until, now})
       const {state} = await loadDesiredState(args.path, new Date(now), (line) => this.err(line))
       const schedules = [...state.schedules.values()]
-      const shiftsFor = flags.live ? await this.liveSource(flags, state) : shiftsFromConfig(schedules)
+      // Config mode: the config's overrides and time-off covers on top of the layers.
+      const shiftsFor = flags.live ? await this.liveSource(flags, state) : overridesOverSchedules(state, shiftsFromConfig(schedules))
       const report = await exportCalendars({
         schedules,
         policies: state.escalationPolicies.values(),

@@ -11,6 +11,7 @@ import {EXIT} from '../cli/exit-codes.js'
 import {nowFlag, nowFrom} from '../cli/now-flag.js'
 import {refreshFlag, refreshFrom} from '../cli/refresh-flag.js'
 import {planBlockers} from '../plan/plan-blockers.js'
+import {planHasWork} from '../plan/plan.js'
 import {serializePlan} from '../plan/plan-file.js'
 import {UserError} from '../cli/user-error.js'
 import {renderJson} from '../plan/render/json.js'
@@ -79,6 +80,6 @@ with --detailed-exitcode, 0 no changes, 2 changes present.`
     if (problems.length > 0) {
       throw new UserError(planBlockers(plan)?.summary ?? 'the plan cannot be applied', EXIT.error, problems.map((p) => `  ${p}`))
     }
-    if (flags['detailed-exitcode'] && plan.changes.length > 0) this.exit(EXIT.changes)
+    if (flags['detailed-exitcode'] && planHasWork(plan)) this.exit(EXIT.changes)
   }
 }

@@ -1,6 +1,7 @@
 import {Args, Flags} from '@oclif/core'
 import {formatWhoText, whoJson} from '../app/render-who.js'
-import {parseAt, whoIsOnCall, WhoError, type AtTime} from '../app/who-is-on-call.js'
+import {parseAt, shiftsFromEngine, whoIsOnCall, WhoError, type AtTime} from '../app/who-is-on-call.js'
+import {overridesOverSchedules} from '../app/config-overrides.js'
 import {liveShiftsSource} from '../app/live-shifts.js'
 import {apiReadFlags, clientFromFlags} from '../cli/api-flags.js'
 import {BaseCommand} from '../cli/base-command.js'
@@ -16,7 +17,8 @@ import {parseLocalDateTime} from '../schedule/local-time.js'
 
 export default class Who extends BaseCommand {
   static override summary = 'Show who is on call now (or at --at), per schedule or per escalation level.'
-  static override description = `Computed from the config's layers (no API token needed), or with --live from the account's final schedules.
+  static override description = `Computed from the config's layers, overrides and time off (no API token needed), or with --live from the account's final schedules.
+Shifts that an override or a time-off cover put on call are labelled.
 PATH is the config file or directory, as for every other command (default ./oncall.yaml, else ./oncall/). A single argument
 that is neither an existing file or directory nor path-like (/, .yaml) is read as TARGET, so \`oncall who KEY\` works too.
 Without a TARGET, lists every schedule. With a schedule key, shows the person on call, since when, until when and who is next.
@@ -62,7 +64,10 @@ With an escalation policy key, shows each level and who it pages. Prefix schedul
         const errors = sortDiagnostics(diagnostics).filter((d) => d.severity === 'error')
         throw new UserError(`the config has ${errors.length} error(s)`, 1, errors.map(formatDiagnostic))
       }
-      const shiftsFor = flags.live ? await liveShiftsSource(clientFromFlags(flags, 'read', (line) => this.err(line)).client, state) : undefined
+      // Config mode: the config's overrides and time-off covers on top of the layers.
+      const shiftsFor = flags.live
+        ? await liveShiftsSource(clientFromFlags(flags, 'read', (line) => this.err(line)).client, state)
+        : overridesOverSchedules(state, shiftsFromEngine)
       const report = await whoIsOnCall({...state, shiftsFor}, target, at)
       this.out(flags.json || flags.format === 'json' ? jsonOutput(whoJson(report)) : formatWhoText(report))
     } catch (error) {

@@ -67,3 +67,9 @@ export function firstHandoffAtOrAfter(start: LocalDateTime, time: TimeOfDay, day
 export function isBefore(a: LocalDateTime, b: LocalDateTime): boolean {
   return a < b
 }
+
+/** `2026-12-27` → `2026-12-28T00:00`: a written last day of time off lasts through its end. */
+export function midnightAfter(date: string): LocalDateTime | undefined {
+  const parsed = DateTime.fromFormat(date, 'yyyy-MM-dd', CALENDAR)
+  return parsed.isValid ? parsed.plus({days: 1}).toFormat("yyyy-MM-dd'T'HH:mm") : undefined
+}

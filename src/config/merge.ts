@@ -1,10 +1,22 @@
 import type {Diagnostic} from './diagnostic.js'
 import type {ParsedFile} from './parse-yaml.js'
 import {formatPath, positionOf, type DataPath, type SourcePosition} from './source-position.js'
-import type {WrittenConfig, WrittenEscalationPolicy, WrittenSchedule, WrittenService, WrittenTeam, WrittenUser} from './written.js'
+import type {
+  WrittenConfig,
+  WrittenEscalationPolicy,
+  WrittenOverride,
+  WrittenSchedule,
+  WrittenService,
+  WrittenTeam,
+  WrittenTimeOff,
+  WrittenUser,
+} from './written.js'
 
 export const KEYED_SECTIONS = ['teams', 'schedules', 'escalation_policies', 'services'] as const
 export type KeyedSection = (typeof KEYED_SECTIONS)[number]
+/** Sections whose lists are joined across files (in file order). */
+export const LIST_SECTIONS = ['users', 'overrides', 'time_off'] as const
+export type ListSection = (typeof LIST_SECTIONS)[number]
 
 /**
  * All files of a config merged into one. Keyed sections are Maps (no prototype lookups on
@@ -19,6 +31,9 @@ export interface MergedConfig {
   readonly schedules: ReadonlyMap<string, WrittenSchedule>
   readonly escalation_policies: ReadonlyMap<string, WrittenEscalationPolicy>
   readonly services: ReadonlyMap<string, WrittenService>
+  /** Overrides of every file, in file order (paths: `['overrides', index]`); absent = none. */
+  readonly overrides?: readonly WrittenOverride[]
+  readonly time_off?: readonly WrittenTimeOff[]
 }
 
 /** A key defined more than once (across files; yaml itself rejects duplicates within a file). */
@@ -31,7 +46,7 @@ export interface DuplicateDefinition {
 
 /** Maps paths of the merged config back to the file, line and column they came from. */
 export class ConfigSources {
-  private readonly userOrigins: {file: number; index: number}[] = []
+  private readonly listOrigins = new Map<ListSection, {file: number; index: number}[]>(LIST_SECTIONS.map((s) => [s, []]))
   private readonly keyOrigins = new Map<KeyedSection, Map<string, number>>(KEYED_SECTIONS.map((s) => [s, new Map()]))
   private readonly scalarOrigins = new Map<'version' | 'owner', number>()
 
@@ -48,7 +63,12 @@ export class ConfigSources {
 
   /** @internal used while merging */
   recordUser(file: number, index: number): void {
-    this.userOrigins.push({file, index})
+    this.recordListItem('users', file, index)
+  }
+
+  /** @internal */
+  recordListItem(section: ListSection, file: number, index: number): void {
+    this.listOrigins.get(section)?.push({file, index})
   }
 
   /** @internal */
@@ -63,9 +83,9 @@ export class ConfigSources {
 
   private origin(path: DataPath): {file: number; localPath: DataPath} | undefined {
     const [section, entry, ...rest] = path
-    if (section === 'users' && typeof entry === 'number') {
-      const o = this.userOrigins[entry]
-      return o ? {file: o.file, localPath: ['users', o.index, ...rest]} : undefined
+    if ((LIST_SECTIONS as readonly unknown[]).includes(section) && typeof entry === 'number') {
+      const o = this.listOrigins.get(section as ListSection)?.[entry]
+      return o ? {file: o.file, localPath: [section as string, o.index, ...rest]} : undefined
     }
     if (section === 'version' || section === 'owner') {
       const file = this.scalarOrigins.get(section)
@@ -90,6 +110,8 @@ export interface MergeResult {
 export function mergeFiles(files: readonly ParsedFile[]): MergeResult {
   const sources = new ConfigSources(files)
   const users: WrittenUser[] = []
+  const overrides: WrittenOverride[] = []
+  const timeOff: WrittenTimeOff[] = []
   const sections = new Map<KeyedSection, Map<string, unknown>>(KEYED_SECTIONS.map((s) => [s, new Map()]))
   const duplicates: DuplicateDefinition[] = []
   const diagnostics: Diagnostic[] = []
@@ -119,6 +141,14 @@ export function mergeFiles(files: readonly ParsedFile[]): MergeResult {
     ;(written.users ?? []).forEach((user, index) => {
       users.push(user)
       sources.recordUser(fileIndex, index)
+    })
+    ;(written.overrides ?? []).forEach((entry, index) => {
+      overrides.push(entry)
+      sources.recordListItem('overrides', fileIndex, index)
+    })
+    ;(written.time_off ?? []).forEach((entry, index) => {
+      timeOff.push(entry)
+      sources.recordListItem('time_off', fileIndex, index)
     })
     for (const section of KEYED_SECTIONS) {
       const target = sections.get(section) as Map<string, unknown>
@@ -157,6 +187,8 @@ export function mergeFiles(files: readonly ParsedFile[]): MergeResult {
     schedules: sorted<WrittenSchedule>('schedules'),
     escalation_policies: sorted<WrittenEscalationPolicy>('escalation_policies'),
     services: sorted<WrittenService>('services'),
+    overrides,
+    time_off: timeOff,
   }
   return {config, sources, duplicates, diagnostics}
 }

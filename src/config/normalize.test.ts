@@ -212,3 +212,40 @@ describe('normalize: rollout', () => {
     expect(state.schedules.get('u')?.layers[1]?.rollout).toEqual({kind: 'next_handoff'})
   })
 })
+
+describe('normalize: overrides and time off', () => {
+  const base = [
+    'version: 1',
+    'owner: t',
+    'users: [{email: Aiko@Example.com, name: Aiko, time_zone: Europe/London}]',
+    'schedules:',
+    '  tokyo: {time_zone: Asia/Tokyo, overrides: exclusive, layers: [{users: [aiko@example.com, ken@example.com], turn: weekly, handoff: mon 10:00, start: 2026-01-05}]}',
+    '  plain: {time_zone: UTC, layers: [{users: [ken@example.com], turn: weekly, handoff: mon 10:00, start: 2026-01-05}]}',
+  ]
+
+  it('reads override times in the schedule zone or with their offset, and sorts them', () => {
+    const state = load(
+      [
+        ...base,
+        'overrides:',
+        '  - {schedule: tokyo, user: Ken@Example.com, start: 2026-03-11T10:00+09:00, end: 2026-03-12T01:00Z, note: late}',
+        '  - {schedule: tokyo, user: ken@example.com, start: 2026-03-10T10:00, end: 2026-03-11T10:00}',
+      ].join('\n'),
+    )
+    expect(state.overrides).toEqual([
+      {schedule: 'tokyo', user: 'ken@example.com', start: Date.parse('2026-03-10T01:00Z'), end: Date.parse('2026-03-11T01:00Z'), note: null, origin: {kind: 'declared', index: 1}},
+      {schedule: 'tokyo', user: 'ken@example.com', start: Date.parse('2026-03-11T01:00Z'), end: Date.parse('2026-03-12T01:00Z'), note: 'late', origin: {kind: 'declared', index: 0}},
+    ])
+    expect([...(state.exclusiveOverrides ?? [])]).toEqual(['tokyo'])
+  })
+
+  it('time off: a date `to` lasts through that day; the zone defaults to the user’s', () => {
+    const state = load([...base, 'time_off:', '  - {user: AIKO@example.com, from: 2026-03-10, to: 2026-03-12, cover: Ken@example.com}'].join('\n'))
+    expect(state.timeOff).toEqual([{user: 'aiko@example.com', from: '2026-03-10T00:00', to: '2026-03-13T00:00', timeZone: 'Europe/London', cover: 'ken@example.com', note: null}])
+  })
+
+  it('leaves the state as before when the config has neither', () => {
+    const state = load(base.join('\n').replace(' overrides: exclusive,', ''))
+    expect('overrides' in state || 'timeOff' in state || 'exclusiveOverrides' in state).toBe(false)
+  })
+})

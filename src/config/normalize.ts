@@ -2,15 +2,17 @@ import type {DesiredState} from '../model/state.js'
 import type {EscalationPolicy, EscalationTarget} from '../model/escalation-policy.js'
 import type {Restriction, Rollout, Schedule, ScheduleLayer} from '../model/schedule.js'
 import type {AlertGrouping, Service, UrgencyRule} from '../model/service.js'
+import type {Override, TimeOff} from '../model/override.js'
 import type {Team} from '../model/team.js'
+import {overrideInstant} from '../schedule/override-time.js'
 import type {Weekday} from '../model/time.js'
 import type {User} from '../model/user.js'
 import {parseDuration} from './duration.js'
 import {analyzeLayerTiming} from './layer-timing.js'
-import {minuteOfDay, parseWeeklyTime, weekdayNumber} from './local-time.js'
+import {midnightAfter, minuteOfDay, parseWeeklyTime, toLocalDateTime, weekdayNumber} from './local-time.js'
 import type {MergedConfig} from './merge.js'
 import {canonicalZone} from './time-zone.js'
-import type {WrittenAlertGrouping, WrittenLayer, WrittenRestriction, WrittenRollout, WrittenService} from './written.js'
+import type {WrittenAlertGrouping, WrittenLayer, WrittenRestriction, WrittenRollout, WrittenService, WrittenTimeOff} from './written.js'
 
 /** Defaults of the language (docs/language.md); written here once. */
 export const DEFAULTS = {
@@ -80,6 +82,10 @@ export function normalize(config: MergedConfig): DesiredState {
   const services = new Map<string, Service>()
   for (const [key, s] of config.services) services.set(key, service(key, s))
 
+  const overrides = declaredOverrides(config, schedules, refer)
+  const timeOff = (config.time_off ?? []).map((t) => timeOffEntry(t, users, refer))
+  const exclusiveOverrides = new Set([...config.schedules].filter(([, s]) => s.overrides === 'exclusive').map(([key]) => key))
+
   for (const email of users.keys()) referenced.delete(email)
   return {
     owner: config.owner ?? '',
@@ -89,7 +95,35 @@ export function normalize(config: MergedConfig): DesiredState {
     escalationPolicies,
     services,
     referencedUsers: new Set([...referenced].sort(cmp)),
+    // Only when written, so configs without overrides keep their canonical form (and fingerprint).
+    ...(overrides.length > 0 ? {overrides} : {}),
+    ...(timeOff.length > 0 ? {timeOff} : {}),
+    ...(exclusiveOverrides.size > 0 ? {exclusiveOverrides} : {}),
   }
+}
+
+/** `overrides:` as instants, sorted by schedule, start, end, user (the rules report unknown schedules and bad times). */
+function declaredOverrides(config: MergedConfig, schedules: ReadonlyMap<string, Schedule>, refer: (email: string) => string): Override[] {
+  const out: Override[] = []
+  ;(config.overrides ?? []).forEach((o, index) => {
+    const schedule = schedules.get(o.schedule)
+    if (!schedule) throw new NotNormalizable(`override of unknown schedule ${o.schedule}`)
+    const start = overrideInstant(o.start, schedule.timeZone)
+    const end = overrideInstant(o.end, schedule.timeZone)
+    if (start === undefined || end === undefined) throw new NotNormalizable(`override time ${o.start} / ${o.end}`)
+    out.push({schedule: o.schedule, user: refer(o.user), start, end, note: o.note ?? null, origin: {kind: 'declared', index}})
+  })
+  return out.sort((a, b) => cmp(a.schedule, b.schedule) || a.start - b.start || a.end - b.end || cmp(a.user, b.user))
+}
+
+function timeOffEntry(t: WrittenTimeOff, users: ReadonlyMap<string, User>, refer: (email: string) => string): TimeOff {
+  const from = toLocalDateTime(t.from)
+  const to = t.to.includes('T') ? toLocalDateTime(t.to) : midnightAfter(t.to)
+  if (from === undefined || to === undefined) throw new NotNormalizable(`time off ${t.from} .. ${t.to}`)
+  const user = refer(t.user)
+  const cover = t.cover === undefined || t.cover === 'next_in_rotation' ? null : refer(t.cover)
+  const timeZone = t.time_zone !== undefined ? zone(t.time_zone) : (users.get(user)?.timeZone ?? null)
+  return {user, from, to, timeZone, cover, note: t.note ?? null}
 }
 
 function layer(l: WrittenLayer, index: number, refer: (email: string) => string, written: WrittenRollout | undefined): ScheduleLayer {

@@ -28,6 +28,7 @@ const sample: DeepRequired<WrittenConfig> = {
       time_zone: 'Asia/Tokyo',
       teams: ['t'],
       rollout: 'next_handoff',
+      overrides: 'exclusive',
       layers: [
         {
           name: 'L',
@@ -93,6 +94,8 @@ const sample: DeepRequired<WrittenConfig> = {
       auto_pause_notifications: 'disabled',
     },
   },
+  overrides: [{schedule: 's', user: 'a@example.com', start: '2026-12-01T09:00', end: '2026-12-02T09:00+09:00', note: 'dentist'}],
+  time_off: [{user: 'a@example.com', from: '2026-12-24', to: '2026-12-27T10:00', time_zone: 'Asia/Tokyo', cover: 'next_in_rotation', note: 'holidays'}],
 }
 
 // Enumerations: Record<Union, true> fails to compile when a member is missing or extra.

@@ -15,6 +15,30 @@ export interface WrittenConfig {
   services?: Record<string, WrittenService>
   /** Ignored by the model: a place for YAML anchors reused with aliases and `<<:` merge keys. */
   templates?: Record<string, unknown>
+  /** Overrides as code (docs/language.md, "Overrides and time off"); the lists of all files are joined. */
+  overrides?: WrittenOverride[]
+  time_off?: WrittenTimeOff[]
+}
+
+export interface WrittenOverride {
+  schedule: string
+  user: string
+  /** `YYYY-MM-DDTHH:MM` in the schedule's zone, or with an offset (`+09:00`, `Z`). */
+  start: string
+  end: string
+  note?: string
+}
+
+export interface WrittenTimeOff {
+  user: string
+  /** `YYYY-MM-DD` (from midnight) or `YYYY-MM-DDTHH:MM`. */
+  from: string
+  /** `YYYY-MM-DD` (through the end of that day) or `YYYY-MM-DDTHH:MM` (exclusive). */
+  to: string
+  time_zone?: string
+  /** An email, or `next_in_rotation` (the default). */
+  cover?: string
+  note?: string
 }
 
 export type WrittenUserRole =
@@ -74,6 +98,8 @@ export interface WrittenSchedule {
   teams?: string[]
   /** Default for the layers' `rollout`. */
   rollout?: WrittenRollout
+  /** `exclusive`: overrides made outside the config are deleted by apply. */
+  overrides?: 'exclusive'
   layers: WrittenLayer[]
 }
 

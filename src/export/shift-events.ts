@@ -74,16 +74,30 @@ export function shiftEventDraft(
   const next = shifts[index + 1]
   const layer = s.layer === LIVE_FINAL_SCHEDULE ? "the account's final schedule" : (schedule.layers[s.layer]?.name ?? `layer ${s.layer + 1}`)
   const person = nameOf(s.user)
+  const label = overrideLabel(s, nameOf)
   return {
     uid: shiftUid(feed, schedule.key, s.user, s.start),
     start: s.start,
     end: s.end,
-    summary: shiftSummary(schedule.name, person),
+    summary: shiftSummary(schedule.name, person) + (label ? ` [${label.short}]` : ''),
     description: [
-      `${person} is on call for ${schedule.name} (layer: ${layer}).`,
+      label ? `${person} is on call for ${schedule.name} (${label.long}).` : `${person} is on call for ${schedule.name} (layer: ${layer}).`,
       `From ${localTime(s.start, schedule.timeZone)} to ${localTime(s.end, schedule.timeZone)} (${schedule.timeZone}), ${formatDuration((s.end - s.start) / 1000)}.`,
       handoffLine(prev?.end === s.start ? prev : undefined, next?.start === s.end ? next : undefined, nameOf),
       escalation,
     ].join('\n'),
   }
+}
+
+/** How an override-derived shift is labelled: short in SUMMARY, long in DESCRIPTION. */
+export function overrideLabel(s: Shift, nameOf: (email: string) => string): {short: string; long: string} | undefined {
+  const o = s.override
+  if (!o) return undefined
+  const note = o.note ? `: ${o.note}` : ''
+  if (o.kind === 'time_off') {
+    const who = o.replaces ? nameOf(o.replaces) : 'someone'
+    return {short: 'covering time off', long: `override covering ${who}'s time off${note}`}
+  }
+  if (o.kind === 'outside') return {short: 'override', long: 'override made outside the config (in PagerDuty)'}
+  return {short: 'override', long: `override${note}`}
 }

@@ -1,4 +1,5 @@
 import type {EscalationPolicy} from './escalation-policy.js'
+import type {Override, TimeOff} from './override.js'
 import type {Schedule} from './schedule.js'
 import type {Service} from './service.js'
 import type {Team} from './team.js'
@@ -23,6 +24,15 @@ export interface DesiredState extends OnCallState {
   readonly owner: string
   /** Emails that the config references but does not declare (they must exist in the account). */
   readonly referencedUsers: ReadonlySet<string>
+  /**
+   * Overrides written in `overrides:` (sorted by schedule, start, user). Absent or empty when the
+   * config has none. Time-off covers are not here: they are derived from the rotation
+   * (schedule/time-off-covers.ts), so they follow it when it changes.
+   */
+  readonly overrides?: readonly Override[]
+  readonly timeOff?: readonly TimeOff[]
+  /** Keys of schedules written with `overrides: exclusive` (apply deletes overrides made outside the config). */
+  readonly exclusiveOverrides?: ReadonlySet<string>
 }
 
 export function emptyState(): OnCallState {

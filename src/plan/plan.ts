@@ -1,5 +1,6 @@
 import type {ResourceType} from '../model/keys.js'
 import type {Change} from './change.js'
+import type {ScheduleOverridePlan} from './override-plan.js'
 import type {ScheduleRollout} from './rollout.js'
 import type {ShiftPreview} from './shift-preview.js'
 
@@ -67,4 +68,15 @@ export interface Plan {
    * reviewer knows what the config does not control. Absent when there are none.
    */
   readonly notManaged?: Readonly<Record<string, readonly string[]>>
+  /**
+   * Overrides to create or delete per schedule, and live ones left alone (override-plan.ts).
+   * Absent when the config has no overrides, time off or `overrides: exclusive` to plan.
+   * Creates and deletes are counted in `summary`.
+   */
+  readonly overrides?: readonly ScheduleOverridePlan[]
+}
+
+/** Whether apply has anything to do: resource changes, or overrides to create or delete. */
+export function planHasWork(plan: Plan): boolean {
+  return plan.changes.length > 0 || (plan.overrides ?? []).some((o) => o.create.length > 0 || o.delete.length > 0)
 }

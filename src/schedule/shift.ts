@@ -15,6 +15,19 @@ export interface Shift {
    * say which layer (or override) produced them.
    */
   readonly layer: number
+  /** Set when an override put this person on call (config mode: declared or a time-off cover; --live: any). */
+  readonly override?: OverrideLabel
+}
+
+/**
+ * Why an override-derived shift exists, for labels in who, calendars and the page.
+ * `replaces`: who is off (time-off covers) or who the override displaced, when known.
+ */
+export interface OverrideLabel {
+  /** `outside`: an override in the account that the config does not have (made in the PagerDuty UI). */
+  readonly kind: 'override' | 'time_off' | 'outside'
+  readonly note: string | null
+  readonly replaces: string | null
 }
 
 /** Half-open window [start, end) in epoch ms. */

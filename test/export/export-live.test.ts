@@ -105,7 +105,8 @@ describe('export --live (the account’s rendered final schedules)', () => {
     expect(r.status).toBe(0)
     const liveEvents = events(join(live, 'schedules', feed))
     const iso = (t: string) => new Date(t).toISOString()
-    expect(liveEvents).toContain(`${iso(start)}/${iso(end)} On call: ${scheduleName} (${cover.name})`)
+    // Labelled: the account's final schedule says an override put the cover there.
+    expect(liveEvents).toContain(`${iso(start)}/${iso(end)} On call: ${scheduleName} (${cover.name}) [override]`)
     // The person whose shift it was is off for those hours: their shift is split around the override.
     expect(liveEvents).toContain(`${iso(shiftStart!)}/${iso(start)} On call: ${scheduleName} (${onCall})`)
     expect(liveEvents.filter((e) => e.includes(`(${cover.name})`))).toHaveLength(1)

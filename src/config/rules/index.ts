@@ -3,6 +3,7 @@ import {coverageGaps} from './coverage-gaps.js'
 import {escalationLimits} from './escalation-limits.js'
 import {layerTiming} from './layer-timing.js'
 import {layersNotEmpty} from './layers-not-empty.js'
+import {overridesValid} from './overrides-valid.js'
 import {referencesExist} from './references-exist.js'
 import {restrictionWindows} from './restriction-windows.js'
 import {rolloutAt} from './rollout-at.js'
@@ -32,4 +33,5 @@ export const RULES: readonly Rule[] = [
   serviceSettings,
   unusedResources,
   coverageGaps,
+  overridesValid,
 ]

@@ -19,6 +19,7 @@ nav a{color:#1d4ed8;text-decoration:none} a{color:#1d4ed8}
 .gap{background:repeating-linear-gradient(135deg,#fff 0 3px,#f5a3a0 3px 5px)}
 .shift{position:absolute;top:2px;bottom:2px;border-radius:4px;padding:0 6px;font-weight:500;font-size:12px;line-height:22px;
   white-space:nowrap;overflow:hidden;text-overflow:ellipsis;box-shadow:inset 0 0 0 1px rgba(0,0,0,.18);z-index:3;box-sizing:border-box}
+.shift.override{box-shadow:inset 0 0 0 2px #1d2939;font-style:italic}
 .today{position:absolute;top:-2px;bottom:-2px;border:2px solid #d92d20;border-radius:4px;z-index:4;box-sizing:border-box;pointer-events:none}
 .today em{position:absolute;top:-12px;left:2px;font:600 10px/12px system-ui,sans-serif;font-style:normal;color:#fff;background:#d92d20;padding:0 4px;border-radius:3px}
 .week.current .label{font-weight:700;color:#d92d20}

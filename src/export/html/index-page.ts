@@ -1,5 +1,6 @@
 import type {Schedule} from '../../model/index.js'
 import type {Shift, TimeWindow} from '../../schedule/shift.js'
+import {overrideLabel} from '../shift-events.js'
 import {describePolicyUse, type PolicyUse} from '../escalation-levels.js'
 import {formatLocalDay, formatLocalShort} from '../local-time-format.js'
 import {escapeHtml as h} from './escape-html.js'
@@ -71,8 +72,10 @@ function rowHtml(row: WeekRow, zone: string, colours: Map<string, string>, nameO
     .map((s) => {
       const name = nameOf(s.shift.user)
       const label = name === s.shift.user ? (name.split('@')[0] ?? name) : name
-      const title = `${name}: ${formatLocalShort(s.shift.start, zone)} → ${formatLocalShort(s.shift.end, zone)} (${zone})`
-      return `<b class="shift" style="left:${s.left}%;width:${s.width}%;background:${colours.get(s.shift.user) ?? '#ccc'}" title="${h(title)}">${h(label)}</b>`
+      const marked = overrideLabel(s.shift, nameOf)
+      const title = `${name}: ${formatLocalShort(s.shift.start, zone)} → ${formatLocalShort(s.shift.end, zone)} (${zone})${marked ? ` — ${marked.long}` : ''}`
+      const text = marked ? `${label} (${marked.short})` : label
+      return `<b class="shift${marked ? ' override' : ''}" style="left:${s.left}%;width:${s.width}%;background:${colours.get(s.shift.user) ?? '#ccc'}" title="${h(title)}">${h(text)}</b>`
     })
     .join('')
   const today = row.today === null ? '' : `<i class="today" style="left:${row.today[0]}%;width:${row.today[1]}%" title="export day"><em>today</em></i>`

@@ -8,7 +8,7 @@ import type {SafetyViolation} from '../safety.js'
  * top-level fields in a fixed order, every nested object with sorted keys, so the same plan is
  * always the same bytes, and snake_case keys like every JSON output (output/json-keys.ts).
  * `violations` appear only when the caller assessed safety, `shift_previews`, `rollouts` and
- * `not_managed` only when the plan has them.
+ * `not_managed` and `overrides` only when the plan has them.
  */
 export function renderJson(plan: Plan, violations?: readonly SafetyViolation[]): string {
   const doc = {
@@ -25,6 +25,7 @@ export function renderJson(plan: Plan, violations?: readonly SafetyViolation[]):
     ...(plan.shiftPreviews === undefined ? {} : {shiftPreviews: sorted(plan.shiftPreviews)}),
     ...(plan.rollouts === undefined ? {} : {rollouts: sorted(plan.rollouts)}),
     ...(plan.notManaged === undefined ? {} : {notManaged: sorted(plan.notManaged)}),
+    ...(plan.overrides === undefined ? {} : {overrides: sorted(plan.overrides)}),
     ...(violations === undefined ? {} : {violations: sorted(violations)}),
   }
   // Top-level keys keep the order above; nested ones are snake_case and sorted as such.

@@ -5,6 +5,7 @@ import {isFreeText} from '../human-fields.js'
 import type {Plan} from '../plan.js'
 import {rolloutLine} from '../rollout-plan.js'
 import type {SafetyViolation} from '../safety.js'
+import {overrideResourceViews} from './override-view.js'
 import {shiftPreviewView, type ShiftPreviewView} from './shift-preview-view.js'
 
 /**
@@ -55,7 +56,7 @@ export const NO_CHANGES = 'No changes. The account matches the configuration.'
 export function planView(plan: Plan, violations: readonly SafetyViolation[] = []): PlanView {
   const {create, update, delete: destroy} = plan.summary
   return {
-    resources: plan.changes.map((c) => withNotManaged(withShifts(resourceView(c), plan), plan)),
+    resources: [...plan.changes.map((c) => withNotManaged(withShifts(resourceView(c), plan), plan)), ...overrideResourceViews(plan)],
     summary: plan.summary,
     summaryLine: `Plan: ${create} to add, ${update} to change, ${destroy} to destroy.`,
     unmanaged: plan.unmanaged.map(

@@ -1,0 +1,23 @@
+import type {Schedule} from '../model/schedule.js'
+import type {DesiredState} from '../model/state.js'
+import {effectiveOverrides, overridesOf} from '../schedule/effective-overrides.js'
+import {withOverridesOnTop} from '../schedule/overrides-on-top.js'
+import type {Shift, TimeWindow} from '../schedule/shift.js'
+
+/**
+ * Config mode of who/export: the config's overrides and time-off covers laid over whatever
+ * computes the layers' final schedule (a separate step, so the layer computation can change
+ * without this knowing). Covers are computed once per command from the rotation.
+ */
+export function overridesOverSchedules<A extends Schedule | string>(
+  state: Pick<DesiredState, 'schedules' | 'overrides' | 'timeOff'>,
+  base: (schedule: A, window: TimeWindow) => Promise<readonly Shift[]>,
+): (schedule: A, window: TimeWindow) => Promise<Shift[]> {
+  const all = effectiveOverrides(state)
+  return async (schedule, window) => {
+    const key = typeof schedule === 'string' ? schedule : schedule.key
+    const shifts = await base(schedule, window)
+    const mine = overridesOf(all, key)
+    return mine.length === 0 ? [...shifts] : withOverridesOnTop(shifts, mine, window)
+  }
+}

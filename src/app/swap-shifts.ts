@@ -1,0 +1,45 @@
+import type {WrittenOverride} from '../config/written.js'
+import type {DesiredState} from '../model/state.js'
+import {computeShifts} from '../schedule/compute-shifts.js'
+import {effectiveOverrides, overridesOf} from '../schedule/effective-overrides.js'
+import {formatSpanInZone} from '../schedule/format-local.js'
+import {parseLocalDateTime} from '../schedule/local-time.js'
+import {withOverridesOnTop} from '../schedule/overrides-on-top.js'
+import {ZoneClock} from '../schedule/zone-clock.js'
+import {UserError} from '../cli/user-error.js'
+
+const DAY = 86_400_000
+/** How far around the shift `swap` looks for the other person's shift. */
+const LOOK = 120 * DAY
+
+/**
+ * `oncall swap SCHEDULE --shift DATE --with EMAIL`: the shift on call at DATE (a bare date means
+ * its noon, on the schedule's wall clock) goes to EMAIL, and that person's next shift (else their
+ * latest earlier one) goes to whoever held the first: two overrides, as the config sees the
+ * schedule now (layers, overrides and time-off covers).
+ */
+export function swapOverrides(state: DesiredState, scheduleKey: string, shift: string, withEmail: string): WrittenOverride[] {
+  const schedule = state.schedules.get(scheduleKey)
+  if (!schedule) throw new UserError(`no schedule named ${scheduleKey}`)
+  const clock = ZoneClock.of(schedule.timeZone)
+  let at: number
+  try {
+    at = clock.toInstant(parseLocalDateTime(/T/.test(shift) ? shift : `${shift}T12:00`))
+  } catch {
+    throw new UserError(`--shift ${shift}: write a date (YYYY-MM-DD) or a local date-time (YYYY-MM-DDTHH:MM) in ${schedule.timeZone}`)
+  }
+  const other = withEmail.toLowerCase()
+  const window = {start: at - LOOK, end: at + LOOK}
+  const final = withOverridesOnTop(computeShifts(schedule, window).final, overridesOf(effectiveOverrides(state), scheduleKey), window)
+  const first = final.find((s) => s.start <= at && at < s.end)
+  if (!first) throw new UserError(`nobody is on call for ${scheduleKey} at ${shift}: there is no shift to swap`)
+  if (first.user === other) throw new UserError(`${other} already has the shift of ${scheduleKey} at ${shift}`)
+  const theirs = final.find((s) => s.user === other && s.start >= first.end) ?? [...final].reverse().find((s) => s.user === other && s.end <= first.start)
+  if (!theirs) throw new UserError(`${other} has no shift of ${scheduleKey} within ${LOOK / DAY} days of ${shift} to swap with`)
+  const local = (ms: number) => new Date(clock.toLocal(ms)).toISOString().slice(0, 16)
+  const note = (a: string, b: string, s: {start: number; end: number}) => `swap: ${a} takes ${b}'s shift ${formatSpanInZone(s.start, s.end, schedule.timeZone)}`
+  return [
+    {schedule: scheduleKey, user: other, start: local(first.start), end: local(first.end), note: note(other, first.user, first)},
+    {schedule: scheduleKey, user: first.user, start: local(theirs.start), end: local(theirs.end), note: note(first.user, other, theirs)},
+  ]
+}

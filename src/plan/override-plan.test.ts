@@ -1,0 +1,74 @@
+import {describe, expect, it} from 'vitest'
+import type {Override, Schedule} from '../model/index.js'
+import {planOverrides, type LiveOverride} from './override-plan.js'
+
+// Weekly (UTC) from mon 2026-01-05 00:00: a, b, a, b, ...; week 8 (from mon 2026-03-02) is a's.
+const schedule: Schedule = {
+  key: 'ops',
+  name: 'Ops',
+  description: '',
+  timeZone: 'UTC',
+  teams: [],
+  layers: [{name: 'L', users: ['a', 'b'], turnSeconds: 7 * 86_400, rotationStart: '2026-01-05T00:00', start: '2026-01-05T00:00', end: null, restrictions: []}],
+}
+const at = (iso: string) => Date.parse(`${iso}Z`)
+const declared = (user: string, start: string, end: string, index = 0): Override => ({
+  schedule: 'ops',
+  user,
+  start: at(start),
+  end: at(end),
+  note: null,
+  origin: {kind: 'declared', index},
+})
+const live = (id: string, user: string, start: string, end: string): LiveOverride => ({id, user, start: at(start), end: at(end)})
+const NOW = new Date('2026-03-04T00:00:00Z')
+
+function plan(overrides: Override[], liveOnes: LiveOverride[], exclusive = false) {
+  return planOverrides({
+    schedules: new Map([['ops', schedule]]),
+    overrides,
+    exclusive: new Set(exclusive ? ['ops'] : []),
+    live: new Map([['ops', liveOnes]]),
+    now: NOW,
+    previewDays: 14,
+    names: new Map(),
+  })
+}
+
+describe('planOverrides', () => {
+  it('creates what only the config has, with the person it replaces; matches by (user, start, end)', () => {
+    const r = plan(
+      [declared('b', '2026-03-05T00:00', '2026-03-06T00:00'), declared('a', '2026-03-10T00:00', '2026-03-11T00:00', 1), declared('b', '2026-03-12T00:00', '2026-03-13T00:00', 2)],
+      [live('P1', 'b', '2026-03-05T00:00', '2026-03-06T00:00')],
+    )
+    expect(r.plans).toHaveLength(1)
+    expect(r.plans[0]?.create.map((c) => [c.user, c.start, c.replaces, c.origin])).toEqual([
+      ['a', '2026-03-10T00:00:00.000Z', 'b', 'declared'],
+      ['b', '2026-03-12T00:00:00.000Z', 'b', 'declared'],
+    ])
+    // Week 9 (from 03-09) is b's: an override of b then changes nothing (e.g. after a rotation change).
+    expect(r.warnings.map((w) => w.code)).toEqual(['override-pointless'])
+    expect(r.previews).toHaveLength(1)
+  })
+
+  it('leaves overrides made outside the config alone, and says so', () => {
+    const r = plan([], [live('P2', 'b', '2026-03-05T00:00', '2026-03-06T00:00')])
+    expect(r.plans).toEqual([])
+    const r2 = plan([declared('b', '2026-03-05T00:00', '2026-03-06T00:00')], [live('P2', 'b', '2026-03-06T00:00', '2026-03-07T00:00')])
+    expect(r2.plans[0]?.outside.map((o) => o.id)).toEqual(['P2'])
+    expect(r2.plans[0]?.delete).toEqual([])
+    expect(r2.warnings.map((w) => w.code)).toEqual(['override-outside-config'])
+  })
+
+  it('exclusive: deletes future outside ones, never one in progress (a warning says why)', () => {
+    const r = plan([], [live('P3', 'b', '2026-03-03T00:00', '2026-03-05T00:00'), live('P4', 'b', '2026-03-06T00:00', '2026-03-07T00:00')], true)
+    expect(r.plans[0]?.delete.map((o) => o.id)).toEqual(['P4'])
+    expect(r.plans[0]?.outside.map((o) => o.id)).toEqual(['P3'])
+    expect(r.warnings.map((w) => w.code)).toEqual(['override-in-progress'])
+  })
+
+  it('ignores config overrides that have ended (past ones are never touched)', () => {
+    const r = plan([declared('b', '2026-03-02T00:00', '2026-03-03T00:00')], [])
+    expect(r.plans).toEqual([])
+  })
+})
