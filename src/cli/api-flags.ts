@@ -99,6 +99,8 @@ export function clientFromFlags(
 ): {client: PagerDutyClient; logger: RequestLogger | undefined} {
   const connection = connectionFromFlags(flags, access)
   const logger = flags.verbose ? new RequestLogger(writeErr) : undefined
-  const client = new PagerDutyClient({...connection, onRequest: logger?.onRequest, ...overrides})
+  // Always said, not only with --verbose: a silent minute looks like a hang.
+  const onWait = ({ms, reason}: {ms: number; reason: string}) => writeErr(`waiting ${Math.ceil(ms / 1000)} s: ${reason}`)
+  const client = new PagerDutyClient({...connection, onRequest: logger?.onRequest, onWait, ...overrides})
   return {client, logger}
 }

@@ -6,7 +6,10 @@ import {
   PagerDutyApiError,
   PagerDutyClientUsageError,
   PagerDutyNetworkError,
+  PagerDutyOutcomeUnknownError,
   PagerDutyPaginationLimitError,
+  PagerDutyRateLimitWaitError,
+  PagerDutyResponseError,
 } from '../providers/pagerduty/client/errors.js'
 
 /** Errors whose message says all a person needs: no "--debug" hint after them. */
@@ -17,6 +20,9 @@ function isExpected(error: Error): boolean {
     error instanceof PagerDutyApiError ||
     error instanceof PagerDutyNetworkError ||
     error instanceof PagerDutyPaginationLimitError ||
+    error instanceof PagerDutyOutcomeUnknownError ||
+    error instanceof PagerDutyRateLimitWaitError ||
+    error instanceof PagerDutyResponseError ||
     error instanceof PagerDutyClientUsageError
   )
 }
