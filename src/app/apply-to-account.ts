@@ -25,7 +25,12 @@ export async function applyToAccount(
   client: ApplyClient,
   outcome: PlanOutcome,
   changes: readonly Change[],
-  options: {readonly now: Date; readonly onProgress?: (event: ApplyEvent) => void},
+  options: {readonly now: Date; readonly onProgress?: (event: ApplyEvent) => void; readonly beforeChange?: () => Promise<void>},
 ): Promise<ApplyReport> {
-  return applyChanges(client, changes, outcome.ids, {owner: outcome.plan.owner, now: options.now, onProgress: options.onProgress})
+  return applyChanges(client, changes, outcome.ids, {
+    owner: outcome.plan.owner,
+    now: options.now,
+    onProgress: options.onProgress,
+    beforeChange: options.beforeChange,
+  })
 }

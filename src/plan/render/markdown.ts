@@ -2,7 +2,7 @@ import type {Plan} from '../plan.js'
 import type {SafetyViolation} from '../safety.js'
 import {NO_SHIFT_CHANGES, type GanttBar, type ShiftPreviewView} from './shift-preview-view.js'
 import {textDiff} from './text-diff.js'
-import {planView, type FieldView, type ResourceView} from './view.js'
+import {BLOCKED_NO_CHANGES, noChangesLine, planView, type FieldView, type ResourceView} from './view.js'
 
 export interface MarkdownOptions {
   readonly violations?: readonly SafetyViolation[]
@@ -28,7 +28,9 @@ export function renderMarkdown(plan: Plan, options: MarkdownOptions = {}): strin
   const max = options.maxLength ?? MARKDOWN_MAX_LENGTH
   const heading =
     view.resources.length === 0
-      ? '### oncall plan: no changes\n\nThe account matches the configuration.\n'
+      ? noChangesLine(view) === BLOCKED_NO_CHANGES
+        ? `### oncall plan: cannot be applied\n\n${BLOCKED_NO_CHANGES}\n`
+        : '### oncall plan: no changes\n\nThe account matches the configuration.\n'
       : `### oncall plan: ${view.summary.create} to add, ${view.summary.update} to change, ${view.summary.delete} to destroy\n`
   const notes = [
     noteSection('Unmanaged (exist in the account without an ownership marker)', view.unmanaged),

@@ -51,6 +51,13 @@ export interface PlanView {
 }
 
 export const NO_CHANGES = 'No changes. The account matches the configuration.'
+/** Instead of NO_CHANGES when conflicts or errors block the plan: "No changes" would read as "all is well". */
+export const BLOCKED_NO_CHANGES = 'No changes can be planned: the plan cannot be applied (see the conflicts and errors below).'
+
+/** The first line of a plan without resource changes. */
+export function noChangesLine(view: PlanView): string {
+  return view.conflicts.length > 0 || view.errors.length > 0 ? BLOCKED_NO_CHANGES : NO_CHANGES
+}
 
 export function planView(plan: Plan, violations: readonly SafetyViolation[] = []): PlanView {
   const {create, update, delete: destroy} = plan.summary
