@@ -197,6 +197,11 @@ export function parseHolder(description: string | null | undefined): Holder | nu
   return Number.isFinite(expiresAt) ? {expiresAt, host: m[2] as string, pid: Number(m[3]), nonce: m[4] as string} : null
 }
 
+/** A team that is an apply lock: the lock name and a lock description. */
+export function isApplyLock(team: {readonly name?: string; readonly description?: string | null}): boolean {
+  return (team.name ?? '').startsWith(LOCK_NAME_PREFIX) && parseHolder(team.description) !== null
+}
+
 async function findLock(client: ApplyClient, name: string): Promise<LockTeam | undefined> {
   const teams = await client.listAll<LockTeam>('/teams', 'teams', {query: name})
   return teams.find((t) => t.name === name)
