@@ -1,6 +1,7 @@
 import {existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import {basename, dirname, join} from 'node:path'
 import type {SandboxState} from './state.js'
+import {processIsAlive} from '../os/process-alive.js'
 
 /** Reads a state file written by saveState, or undefined when it does not exist yet. */
 export function loadState(file: string): SandboxState | undefined {
@@ -38,13 +39,4 @@ export function removeLeftoverTempFiles(file: string, isAlive: (pid: number) => 
     removed.push(name)
   }
   return removed
-}
-
-function processIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
 }

@@ -23,6 +23,7 @@ import {randomBytes} from 'node:crypto'
 import {hostname} from 'node:os'
 import type {ApplyClient} from './apply-client.js'
 import {PagerDutyApiError} from './client/errors.js'
+import {processIsAlive} from '../../os/process-alive.js'
 
 export const LOCK_NAME_PREFIX = 'oncall apply lock: '
 
@@ -218,15 +219,5 @@ async function deleteIgnoringGone(client: ApplyClient, id: string): Promise<void
     await client.delete(`/teams/${id}`)
   } catch (error) {
     if (!(error instanceof PagerDutyApiError && error.status === 404)) throw error
-  }
-}
-
-function processIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    // EPERM: it exists, it is just not ours.
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
 }
