@@ -64,7 +64,8 @@ describe('a plan that finds several objects with one key\'s marker', () => {
     const live = (await client.get<{schedule: {schedule_layers: {id?: string}[]} & Record<string, unknown>}>(`/schedules/${original.id}`)).schedule
     const layers = live.schedule_layers.map(({id: _id, ...layer}) => layer)
     const copy = await client.post<{schedule: {id: string}}>('/schedules', {
-      schedule: {type: 'schedule', name: live.name, time_zone: live.time_zone, description: live.description, schedule_layers: layers},
+      // With its teams, as an apply would have made it (plan reads team-scoped for small configs).
+      schedule: {type: 'schedule', name: live.name, time_zone: live.time_zone, description: live.description, schedule_layers: layers, teams: live.teams},
     })
 
     const plan = await runCli(['plan', ex.config, '--detailed-exitcode'], env)
