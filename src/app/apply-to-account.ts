@@ -30,12 +30,19 @@ export async function applyToAccount(
   options: {
     readonly now: Date
     readonly onProgress?: (event: ApplyEvent) => void
+    /** Called before each change (apply renews its lock lease here). */
+    readonly beforeChange?: () => Promise<void>
     /** The override work to do (default: the fresh plan's); runs after the resource changes succeed. */
     readonly overrides?: readonly ScheduleOverridePlan[]
     readonly onOverrideLine?: (line: string) => void
   },
 ): Promise<ApplyReport & {readonly overrides?: OverrideApplyReport}> {
-  const report = await applyChanges(client, changes, outcome.ids, {owner: outcome.plan.owner, now: options.now, onProgress: options.onProgress})
+  const report = await applyChanges(client, changes, outcome.ids, {
+    owner: outcome.plan.owner,
+    now: options.now,
+    onProgress: options.onProgress,
+    beforeChange: options.beforeChange,
+  })
   const overrides = options.overrides ?? outcome.plan.overrides ?? []
   if (report.failed || overrides.length === 0) return report
   return {...report, overrides: await applyOverrides(client, overrides, outcome.ids, options.onOverrideLine)}

@@ -1,3 +1,4 @@
+import {printable} from '../text/printable.js'
 import {formatInZone, isoInZone} from '../schedule/format-local.js'
 import type {AtTime, OnCallShift, ScheduleOnCall, WhoReport} from './who-is-on-call.js'
 
@@ -51,7 +52,8 @@ export function formatWhoText(report: WhoReport): string {
     }
     if (report.policy.repeat > 0) lines.push(`  then repeats ${report.policy.repeat} time(s)`)
   }
-  return lines.join('\n') + '\n'
+  // Names and emails may come from the live account: control characters shown as escapes.
+  return lines.map((l) => printable(l)).join('\n') + '\n'
 }
 
 function shiftJson(s: OnCallShift | null, zone: string): object | null {

@@ -17,6 +17,7 @@ import {
 } from '../providers/pagerduty/client/index.js'
 import {registerSecret} from './redact.js'
 import {RequestLogger} from './request-logger.js'
+import {tokenFileWarningOnDisk} from './token-file-permissions.js'
 import {UserError} from './user-error.js'
 
 const helpGroup = 'PAGERDUTY'
@@ -98,7 +99,11 @@ export function clientFromFlags(
   overrides: Partial<PagerDutyClientOptions> = {},
 ): {client: PagerDutyClient; logger: RequestLogger | undefined} {
   const connection = connectionFromFlags(flags, access)
+  const loose = flags['token-file'] === undefined ? null : tokenFileWarningOnDisk(flags['token-file'])
+  if (loose) writeErr(loose)
   const logger = flags.verbose ? new RequestLogger(writeErr) : undefined
-  const client = new PagerDutyClient({...connection, onRequest: logger?.onRequest, ...overrides})
+  // Always said, not only with --verbose: a silent minute looks like a hang.
+  const onWait = ({ms, reason}: {ms: number; reason: string}) => writeErr(`waiting ${Math.ceil(ms / 1000)} s: ${reason}`)
+  const client = new PagerDutyClient({...connection, onRequest: logger?.onRequest, onWait, ...overrides})
   return {client, logger}
 }

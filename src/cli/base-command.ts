@@ -1,12 +1,16 @@
 import {Command, Errors, Flags, Interfaces} from '@oclif/core'
 import {EXIT} from './exit-codes.js'
+import {printable} from '../text/printable.js'
 import {redact} from './redact.js'
 import {UserError} from './user-error.js'
 import {
   PagerDutyApiError,
   PagerDutyClientUsageError,
   PagerDutyNetworkError,
+  PagerDutyOutcomeUnknownError,
   PagerDutyPaginationLimitError,
+  PagerDutyRateLimitWaitError,
+  PagerDutyResponseError,
 } from '../providers/pagerduty/client/errors.js'
 
 /** Errors whose message says all a person needs: no "--debug" hint after them. */
@@ -17,6 +21,9 @@ function isExpected(error: Error): boolean {
     error instanceof PagerDutyApiError ||
     error instanceof PagerDutyNetworkError ||
     error instanceof PagerDutyPaginationLimitError ||
+    error instanceof PagerDutyOutcomeUnknownError ||
+    error instanceof PagerDutyRateLimitWaitError ||
+    error instanceof PagerDutyResponseError ||
     error instanceof PagerDutyClientUsageError
   )
 }
@@ -66,9 +73,12 @@ export abstract class BaseCommand extends Command {
     process.stdout.write(redact(text.endsWith('\n') ? text : text + '\n'))
   }
 
-  /** Writes a line to stderr (after redaction). */
+  /**
+   * Writes a line to stderr (after redaction). Warnings and errors quote names and server
+   * messages, so control characters are shown as escapes (printable), newlines kept.
+   */
   protected err(text: string): void {
-    process.stderr.write(redact(text.endsWith('\n') ? text : text + '\n'))
+    process.stderr.write(redact(printable(text.endsWith('\n') ? text : text + '\n', {multiline: true})))
   }
 
   protected override async catch(error: Error & {exitCode?: number}): Promise<unknown> {

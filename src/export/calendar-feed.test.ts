@@ -100,3 +100,16 @@ describe('renderCalendar over hand-made shifts', () => {
     expect(drafts.map((d) => [d.start, d.end])).toEqual([[t0 + 168 * H, t0 + 336 * H]])
   })
 })
+
+describe('control characters (RFC 5545 allows none in TEXT but HTAB)', () => {
+  it('are stripped from event text and calendar names; the feed still parses and lints', () => {
+    const hostile = (e: string): string => (e.startsWith('aiko') ? 'Aiko\u001b[2J\u0007 Tanaka\r\u0000\u0085' : nameOf(e))
+    const drafts = shiftEventDrafts({schedule: {...schedule, name: 'Primary\u001b]0;pwned\u0007'}, shifts, policies: []}, 'schedule', window, hostile)
+    const ics = renderCalendar({name: 'On call:\u0007 Primary\u001b[H', description: 'desc\u0000\u007f', busy: false, events: reviseEvents(drafts, false, new Map())})
+    // Only CRLF line ends remain: no other C0 control, DEL or C1 anywhere in the file.
+    expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/)
+    expect(ics).toContain('X-WR-CALNAME:On call: Primary[H')
+    expect(events(ics)[0]?.summary).toContain('Aiko[2J Tanaka')
+    expect(lintIcs(ics)).toEqual([])
+  })
+})

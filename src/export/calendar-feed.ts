@@ -34,11 +34,20 @@ export interface FeedCalendar {
  * the characters that would need escaping (ical-clients.md pitfall 5).
  */
 export function safeCalendarText(text: string): string {
-  return text
+  return withoutControlCharacters(text)
     .replace(/[\r\n\t]+/g, ' ')
     .replace(/[,;\\]/g, ' ')
     .replace(/ {2,}/g, ' ')
     .trim()
+}
+
+/**
+ * RFC 5545 (3.3.11) allows no control characters in TEXT but HTAB (a newline is written as `\n`):
+ * names and descriptions come from the config or the account, so the others are dropped
+ * (C0 but tab and newline, DEL, C1). A lone CR would otherwise end the line in some clients.
+ */
+export function withoutControlCharacters(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '')
 }
 
 /**
@@ -83,8 +92,8 @@ function eventLines(calendar: ICalCalendar, e: FeedEvent, busy: boolean): string
     lastModified: stamp,
     start: new Date(e.start),
     end: new Date(e.end),
-    summary: e.summary,
-    description: e.description,
+    summary: withoutControlCharacters(e.summary),
+    description: withoutControlCharacters(e.description),
     transparency: busy ? ICalEventTransparency.OPAQUE : ICalEventTransparency.TRANSPARENT,
     x: [
       // Outlook reads its own busy status rather than TRANSP when it has one.

@@ -5,6 +5,7 @@
  */
 import type {MergedConfig} from '../config/merge.js'
 import {normalize} from '../config/normalize.js'
+import {loadSchema} from '../config/schema.js'
 import type {WrittenEscalationPolicy, WrittenSchedule, WrittenService, WrittenTeam} from '../config/written.js'
 import type {ResourceType} from '../model/keys.js'
 import type {Resource} from '../plan/change.js'
@@ -14,9 +15,35 @@ const KEY_PATTERN = /^[a-z0-9][a-z0-9_-]{0,63}$/
 
 export type WrittenObject = WrittenTeam | WrittenSchedule | WrittenEscalationPolicy | WrittenService
 
+const SECTION: Readonly<Record<Exclude<ResourceType, 'user'>, string>> = {
+  team: 'teams',
+  schedule: 'schedules',
+  escalation_policy: 'escalation_policies',
+  service: 'services',
+}
+
+/**
+ * What the config's JSON Schema refuses in the written form (e.g. a 150-character name made by
+ * hand in PagerDuty, where the language allows 100): such an object is skipped with a warning
+ * rather than written into a config that would not load.
+ */
+function schemaProblems(type: Exclude<ResourceType, 'user'>, key: string, written: WrittenObject): string[] {
+  const {validate} = loadSchema()
+  const document = JSON.parse(JSON.stringify({version: 1, owner: 'import-check', [SECTION[type]]: {[key]: written}})) as unknown
+  if (validate(document)) return []
+  const prefix = `/${SECTION[type]}/${key}`
+  const problems = (validate.errors ?? []).map((e) => {
+    const field = e.instancePath.startsWith(prefix) ? e.instancePath.slice(prefix.length + 1).replace(/\//g, '.') : e.instancePath
+    return `its ${field === '' ? 'definition' : field} is not valid in the config (${e.message ?? e.keyword})`
+  })
+  return [...new Set(problems)]
+}
+
 /** Reasons the written form of `live` does not say the same thing; empty when it does. */
 export function expressibilityProblems(type: Exclude<ResourceType, 'user'>, live: Resource & {readonly key: string}, written: WrittenObject): string[] {
   if (!KEY_PATTERN.test(live.key)) return [`its key "${live.key}" is not a valid config key`]
+  const invalid = schemaProblems(type, live.key, written)
+  if (invalid.length > 0) return invalid
   const one = <T>(value: T) => new Map([[live.key, value]])
   const merged: MergedConfig = {
     version: 1,

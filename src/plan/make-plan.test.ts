@@ -1,3 +1,4 @@
+import {planBlockers} from './plan-blockers.js'
 import {describe, expect, it} from 'vitest'
 import {
   aDesiredState,
@@ -249,12 +250,22 @@ describe('makePlan: ownership', () => {
     expect(plan.unmanaged).toEqual([])
   })
 
-  it('warns about two objects carrying our marker for one key and leaves the second alone', () => {
-    const live = aLiveState({teams: [aLiveResource(aTeam(), {id: 'PT1'}), aLiveResource(aTeam(), {id: 'PT2'})]})
-    const plan = makePlan(aDesiredState({teams: [aTeam()]}), live, noAdopt)
+  it('stops with an error naming every object that carries our marker for one key, and plans nothing for that key', () => {
+    const changed = aSchedule({key: 'primary', name: 'Renamed'})
+    const live = aLiveState({
+      schedules: [
+        aLiveResource(aSchedule({key: 'primary'}), {id: 'PS3'}),
+        aLiveResource(aSchedule({key: 'primary'}), {id: 'PS1'}),
+        aLiveResource(aSchedule({key: 'old'}), {id: 'PS7'}),
+        aLiveResource(aSchedule({key: 'old'}), {id: 'PS8'}),
+      ],
+    })
+    const plan = makePlan(aDesiredState({schedules: [changed]}), live, noAdopt)
+    // Neither an update of one copy (the one references may not use) nor a delete of a key's copies.
     expect(plan.changes).toEqual([])
-    expect(plan.warnings.map((w) => w.code)).toEqual(['DUPLICATE_OWNED_KEY'])
-    expect(plan.warnings[0]?.message).toContain('PT2')
+    expect(plan.errors?.map((e) => `${e.code} ${e.key}`)).toEqual(['DUPLICATE_OWNED_KEY old', 'DUPLICATE_OWNED_KEY primary'])
+    expect(plan.errors?.[1]?.message).toContain('2 objects carry this config\'s marker for this key (PS1, PS3)')
+    expect(planBlockers(plan)?.summary).toBe('the plan cannot be applied: 2 other errors')
   })
 })
 

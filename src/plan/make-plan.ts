@@ -35,7 +35,7 @@ export function makePlan(desired: DesiredState, live: LiveState, options: MakePl
     unmanaged: parts.flatMap((p) => p.unmanaged),
     conflicts: [...users.conflicts, ...parts.flatMap((p) => p.conflicts)],
     warnings: parts.flatMap((p) => p.warnings),
-    errors: users.errors,
+    errors: [...users.errors, ...parts.flatMap((p) => p.errors)],
     summary: {
       create: changes.filter((c) => c.kind === 'create').length,
       update: changes.filter((c) => c.kind === 'update' || c.kind === 'adopt').length,

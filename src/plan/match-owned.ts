@@ -11,6 +11,8 @@ export interface CollectionPlan {
   readonly unmanaged: UnmanagedMatch[]
   readonly conflicts: OwnershipConflict[]
   readonly warnings: PlanWarning[]
+  /** Problems that block apply (plan.errors): several objects carrying our marker for one key. */
+  readonly errors: PlanWarning[]
 }
 
 type Named = Resource & {readonly key: string; readonly name: string}
@@ -39,19 +41,28 @@ export function planCollection(
   owner: string,
   adopt: boolean,
 ): CollectionPlan {
-  const out: CollectionPlan = {changes: [], unmanaged: [], conflicts: [], warnings: []}
+  const out: CollectionPlan = {changes: [], unmanaged: [], conflicts: [], warnings: [], errors: []}
   const byId = [...live].sort((a, b) => compareStrings(a.id, b.id))
   const managed = new Map<string, LiveResource<Named>>()
+  const copies = new Map<string, string[]>()
   for (const l of byId.filter((l) => l.owner === owner)) {
-    if (managed.has(l.value.key)) {
-      out.warnings.push({
-        code: 'DUPLICATE_OWNED_KEY',
-        message: `${type} ${l.value.key}: more than one object carries our marker for this key; ${l.id} is left alone (delete it by hand)`,
-        type,
-        key: l.value.key,
-      })
-    } else managed.set(l.value.key, l)
+    copies.set(l.value.key, [...(copies.get(l.value.key) ?? []), l.id])
+    if (!managed.has(l.value.key)) managed.set(l.value.key, l)
   }
+  // Several objects with one key's marker (concurrent applies of an older version, a lost lock, a
+  // copy made by hand): which one is "ours" is a guess, and updating one while references use
+  // another is how a policy ends up paging a schedule git no longer updates. Stop, naming them.
+  for (const [key, ids] of [...copies].filter(([, ids]) => ids.length > 1).sort(([a], [b]) => compareStrings(a, b))) {
+    out.errors.push({
+      code: 'DUPLICATE_OWNED_KEY',
+      message:
+        `${type} ${key}: ${ids.length} objects carry this config's marker for this key (${ids.join(', ')}); nothing of this key is ` +
+        'planned until only one is left. Keep the one that references use, delete the others in PagerDuty, then plan again',
+      type,
+      key,
+    })
+  }
+  const duplicated = (key: string) => (copies.get(key)?.length ?? 0) > 1
   const unmarked = byId.filter((l) => l.owner === null)
   const others = byId.filter((l) => l.owner !== null && l.owner !== owner)
 
@@ -63,6 +74,7 @@ export function planCollection(
       else out.warnings.push(sameNameWarning(type, key, o))
     }
     const mine = managed.get(key)
+    if (mine && duplicated(key)) continue
     if (mine) {
       const fields = diffFields(type, mine.value, want)
       if (fields.length > 0) out.changes.push({kind: 'update', type, key, id: mine.id, before: mine.value, after: want, fields})
@@ -81,7 +93,7 @@ export function planCollection(
   }
 
   for (const [key, mine] of managed) {
-    if (!desired.has(key)) out.changes.push({kind: 'delete', type, key, id: mine.id, before: mine.value})
+    if (!desired.has(key) && !duplicated(key)) out.changes.push({kind: 'delete', type, key, id: mine.id, before: mine.value})
   }
   out.warnings.push(...rekeyWarnings(type, out.changes))
   return out

@@ -15,9 +15,14 @@ export interface FaultConfig {
   rateLimitBurst: number
   /** The next N successful POST/PUT requests are applied, then the socket is destroyed unanswered. */
   dropAfterWrite: number
+  /**
+   * The next POST is held this long before it is handled (one-shot): a create that the server
+   * commits after the client's deadline, which the client must not send again.
+   */
+  holdNextPostMs: number
 }
 
-export const NO_FAULTS: FaultConfig = {latencyMs: 0, errorRate: 0, seed: 1, rateLimitBurst: 0, dropAfterWrite: 0}
+export const NO_FAULTS: FaultConfig = {latencyMs: 0, errorRate: 0, seed: 1, rateLimitBurst: 0, dropAfterWrite: 0, holdNextPostMs: 0}
 
 export class Faults {
   private config: FaultConfig
@@ -61,6 +66,13 @@ export class Faults {
   /** Draws once per request while errorRate > 0. */
   takeServerError(): boolean {
     return this.config.errorRate > 0 && nextRandom(this.rng) < this.config.errorRate
+  }
+
+  /** The hold for this POST in ms (0: none); the fault is used up. */
+  takeHoldPost(): number {
+    const hold = this.config.holdNextPostMs
+    this.config.holdNextPostMs = 0
+    return hold
   }
 
   takeDropAfterWrite(): boolean {

@@ -5,7 +5,7 @@ import {ADMIN_PREFIX, handleAdmin, type SandboxAdmin} from './admin.js'
 import {SandboxContext} from './context.js'
 import {Faults, type FaultConfig} from './faults.js'
 import {send} from './http-io.js'
-import {loadState, saveState} from './persist.js'
+import {loadState, removeLeftoverTempFiles, saveState} from './persist.js'
 import {handlePd} from './pipeline.js'
 import {DEFAULT_RATE_LIMIT, RateLimiter} from './rate-limit.js'
 import type {LoggedRequest} from './request-log.js'
@@ -60,6 +60,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   let frozen: number | null = null
   const baseNow = opts.now ?? Date.now
   const now = () => frozen ?? baseNow()
+  if (opts.stateFile) removeLeftoverTempFiles(opts.stateFile)
   const loaded = opts.stateFile ? loadState(opts.stateFile) : undefined
   const ctx = new SandboxContext(loaded ?? emptyState(opts.idSeed ?? 1), now, '')
   if (!loaded && opts.seed !== undefined) {

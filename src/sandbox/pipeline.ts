@@ -73,6 +73,8 @@ export async function handlePd(req: IncomingMessage, res: ServerResponse, url: U
   try {
     const {latencyMs} = faults.get()
     if (latencyMs > 0) await sleep(latencyMs)
+    const hold = method === 'POST' ? faults.takeHoldPost() : 0
+    if (hold > 0) await sleep(hold)
     if (!rate.allowed || faults.takeRateLimitBurst()) throw new PdError(429, PD_CODES.rateLimited, 'Rate Limit Exceeded')
     const {readOnly} = authenticate(req.headers, deps.tokens)
     checkAccept(req.headers.accept)

@@ -5,6 +5,9 @@
  * in-process sandbox.
  */
 import {execFile} from 'node:child_process'
+import {chmodSync, mkdtempSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {afterEach, describe, expect, it} from 'vitest'
 import {startSandbox, type Sandbox} from '../../src/sandbox/index.js'
@@ -61,6 +64,19 @@ describe('the PagerDuty client from the command line', () => {
     expect(code).toBe(1)
     expect(stderr).toContain('plain http://')
     expect(stderr).not.toContain(TOKEN)
+  })
+
+  it('warns (on stderr, once, without the token) when --token-file is world-readable, and still runs', async () => {
+    sandbox = await startSandbox({token: TOKEN})
+    const file = join(mkdtempSync(join(tmpdir(), 'oncall-token-')), 'token')
+    writeFileSync(file, `${TOKEN}\n`)
+    chmodSync(file, 0o644)
+    const loose = await run(['plan', 'examples/starter', '--token-file', file], {PAGERDUTY_API_URL: sandbox.url})
+    expect(loose.stderr.split(`--token-file ${file} is readable by every user of this machine (mode 644)`)).toHaveLength(2)
+    expect(loose.stderr + loose.stdout).not.toContain(TOKEN)
+    expect(loose.stdout).toContain('Plan:')
+    chmodSync(file, 0o600)
+    expect((await run(['plan', 'examples/starter', '--token-file', file], {PAGERDUTY_API_URL: sandbox.url})).stderr).not.toContain('readable')
   })
 
   it('explains a missing token', async () => {

@@ -7,6 +7,7 @@
 import {join} from 'node:path'
 import {afterEach, describe, expect, it} from 'vitest'
 import type {DesiredState} from '../../src/model/state.js'
+import {parseDescription} from '../../src/providers/pagerduty/ownership.js'
 import {checkRequestsAgainstSpec} from '../../src/sandbox/index.js'
 import {Account, cliEnv, copyConfig, editYaml, example, loadDesired, namesByType, ownedCounts, runCliUntil, type Example} from './harness.js'
 
@@ -158,5 +159,40 @@ describe('the CLI killed (SIGKILL) in the middle of an apply', () => {
       await acc.stop()
       account = undefined
     }
+  }, 120_000)
+})
+
+describe('a create the server commits after the client gave up', () => {
+  it('is not sent again; apply stops with "outcome unknown", and the next plan finds the late object and finishes', async () => {
+    const {acc, desired} = await freshAccount(example('starter'))
+    // The first POST is held 2 s (real time) before the sandbox applies it; the client gives up after 0.3 s
+    // and looks for 1 s (on the fake clock, so the looks are over long before the object lands).
+    acc.sandbox.admin.setFaults({holdNextPostMs: 2000})
+    const client = acc.client({timeoutMs: 300, unknownOutcomeLookMs: 1000})
+    const {report} = await acc.apply(desired, {}, {client})
+    expect(report.failed?.message).toMatch(/^outcome unknown: PagerDuty POST \/\w+ .*ETIMEDOUT.*was not sent again/)
+    const failed = report.failed?.change
+    if (!failed) throw new Error('no failed change')
+    const postsOf = () => acc.requests().filter((r) => r.method === 'POST' && r.path === `/${failed.type === 'escalation_policy' ? 'escalation_policies' : failed.type + 's'}`).length
+    expect(postsOf()).toBe(1)
+    // Wait (real time) for the held create to land.
+    const marked = () => namesByType(acc.state())
+    const landed = () => {
+      const s = acc.state()
+      const list = {team: s.teams, schedule: s.schedules, escalation_policy: s.escalation_policies, service: s.services, user: []}[failed.type] as {description: string | null}[]
+      return list.some((o) => parseDescription(o.description).marker?.key === failed.key)
+    }
+    expect(landed()).toBe(false)
+    for (let i = 0; i < 100 && !landed(); i++) await new Promise((r) => setTimeout(r, 100))
+    expect(landed()).toBe(true)
+    const next = await acc.plan(desired)
+    expect(next.plan.changes.filter((c) => c.kind === 'create' && c.type === failed.type && c.key === failed.key)).toEqual([])
+    const {report: second} = await acc.apply(desired)
+    expect(second.failed).toBeNull()
+    for (const [type, byName] of Object.entries(marked())) {
+      for (const [name, count] of Object.entries(byName)) expect(count, `${type} ${name}`).toBe(1)
+    }
+    expect(postsOf()).toBe(1)
+    await expectConverged(acc, desired)
   }, 120_000)
 })

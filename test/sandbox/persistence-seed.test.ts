@@ -52,3 +52,15 @@ describe('seed and state file', () => {
     await expect(startClient({seed: file})).rejects.toThrow(/nobody@example.com/)
   })
 })
+
+describe('leftovers of a killed sandbox', () => {
+  it('removes state.json.<pid>.tmp of processes that have ended at start, keeps those of running ones', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'oncall-sandbox-tmp-'))
+    const file = join(dir, 'state.json')
+    writeFileSync(join(dir, 'state.json.4000000.tmp'), '{"half": ')
+    writeFileSync(join(dir, `state.json.${process.ppid}.tmp`), '{"another sandbox is writing": ')
+    writeFileSync(join(dir, 'other.json.4000000.tmp'), 'not ours')
+    c = await startClient({stateFile: file})
+    expect(readdirSync(dir).sort()).toEqual(['other.json.4000000.tmp', `state.json.${process.ppid}.tmp`, 'state.json'].sort())
+  })
+})

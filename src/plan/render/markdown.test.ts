@@ -14,7 +14,8 @@ describe('renderMarkdown', () => {
         '| | field | before | after |',
         '|---|---|---|---|',
         '| + | `name` |  | "App" |',
-        '| + | `members` |  | [a@x.io (manager)] |',
+        // Markdown-escaped: no link from [..], no mention or mail link from @ (a zero-width space follows it).
+        '| + | `members` |  | \\[a@\u200bx.io (manager)\\] |',
         '',
         '</details>',
         '',
@@ -22,7 +23,7 @@ describe('renderMarkdown', () => {
         '',
         '| | field | before | after |',
         '|---|---|---|---|',
-        '| ~ | `layers[0].users` | [a@x.io, b@x.io] | [b@x.io, a@x.io] |',
+        '| ~ | `layers[0].users` | \\[a@\u200bx.io, b@\u200bx.io\\] | \\[b@\u200bx.io, a@\u200bx.io\\] |',
         '',
         '</details>',
         '',
@@ -75,7 +76,7 @@ describe('renderMarkdown notes', () => {
   it('lists at most 20 notes per section and counts the rest', () => {
     const referencedUsers = Array.from({length: 30}, (_, i) => `u${String(i).padStart(2, '0')}@x.io`)
     const md = renderMarkdown(makePlan(aDesiredState({referencedUsers}), aLiveState(), {adopt: false}))
-    expect(md.match(/^- user u\d\d@x\.io/gm)).toHaveLength(20)
+    expect(md.match(/^- user u\d\d@\u200bx\.io/gm)).toHaveLength(20)
     expect(md).toContain('- … and 10 more\n')
   })
 })

@@ -1,8 +1,9 @@
 import type {Plan} from '../plan.js'
 import type {SafetyViolation} from '../safety.js'
 import {NO_SHIFT_CHANGES, type GanttBar, type ShiftPreviewView} from './shift-preview-view.js'
+import {codeFence, htmlText, markdownText, mermaidText} from './markdown-escape.js'
 import {textDiff} from './text-diff.js'
-import {planView, type FieldView, type ResourceView} from './view.js'
+import {BLOCKED_NO_CHANGES, noChangesLine, planView, type FieldView, type ResourceView} from './view.js'
 
 export interface MarkdownOptions {
   readonly violations?: readonly SafetyViolation[]
@@ -28,7 +29,9 @@ export function renderMarkdown(plan: Plan, options: MarkdownOptions = {}): strin
   const max = options.maxLength ?? MARKDOWN_MAX_LENGTH
   const heading =
     view.resources.length === 0
-      ? '### oncall plan: no changes\n\nThe account matches the configuration.\n'
+      ? noChangesLine(view) === BLOCKED_NO_CHANGES
+        ? `### oncall plan: cannot be applied\n\n${BLOCKED_NO_CHANGES}\n`
+        : '### oncall plan: no changes\n\nThe account matches the configuration.\n'
       : `### oncall plan: ${view.summary.create} to add, ${view.summary.update} to change, ${view.summary.delete} to destroy\n`
   const notes = [
     noteSection('Unmanaged (exist in the account without an ownership marker)', view.unmanaged),
@@ -69,7 +72,7 @@ export function renderMarkdown(plan: Plan, options: MarkdownOptions = {}): strin
 type ShiftsMode = 'plain' | 'with-shifts' | 'shifts-left-out'
 
 function resourceBlock(r: ResourceView, shifts: ShiftsMode): string {
-  const title = `<code>${r.sign} ${escapeHtml(r.title)}</code>${r.note === null ? '' : ` ${escapeHtml(r.note)}`}`
+  const title = `<code>${r.sign} ${htmlText(r.title)}</code>${r.note === null ? '' : ` ${htmlText(r.note)}`}`
   const body: string[] = []
   const plain = r.fields.filter((f) => !f.text)
   if (r.kind === 'delete') body.push(`Deleted from the account.`)
@@ -79,7 +82,7 @@ function resourceBlock(r: ResourceView, shifts: ShiftsMode): string {
   }
   for (const f of r.fields.filter((f) => f.text)) body.push(...textBlock(f))
   if (r.shifts && shifts === 'with-shifts') body.push(...shiftSection(r.shifts))
-  if (r.shifts && shifts === 'shifts-left-out') body.push('', `<sub>${escapeHtml(r.shifts.heading)}: left out to keep the comment within its size limit (run \`oncall plan\`).</sub>`)
+  if (r.shifts && shifts === 'shifts-left-out') body.push('', `<sub>${htmlText(r.shifts.heading)}: left out to keep the comment within its size limit (run \`oncall plan\`).</sub>`)
   return `<details><summary>${title}</summary>\n\n${body.join('\n')}\n\n</details>\n`
 }
 
@@ -92,7 +95,7 @@ const MAX_CELL_SPANS = 6
 export const MAX_GANTT_BARS = 40
 
 function shiftSection(v: ShiftPreviewView): string[] {
-  const out = ['', `**${escapeHtml(v.heading)}** · ${escapeHtml(v.nowLine)}`, '']
+  const out = ['', `**${markdownText(v.heading)}** · ${markdownText(v.nowLine)}`, '']
   if (v.people.length === 0) return [...out, NO_SHIFT_CHANGES]
   out.push('| person | gained | lost |', '|---|---|---|')
   for (const p of v.people.slice(0, MAX_TABLE_PEOPLE)) out.push(`| ${cell(p.label)} | ${spansCell(p.gained)} | ${spansCell(p.lost)} |`)
@@ -110,7 +113,7 @@ function spansCell(spans: readonly string[]): string {
 /** A Mermaid gantt of the final schedule before and after (GitHub renders ```mermaid blocks). */
 function gantt(v: ShiftPreviewView): string[] {
   if (v.before.length === 0 && v.after.length === 0) return []
-  const lines = ['', '```mermaid', 'gantt', `  title On call (${v.timeZone})`, '  dateFormat YYYY-MM-DD HH:mm', '  axisFormat %m-%d']
+  const lines = ['', '```mermaid', 'gantt', `  title On call (${mermaidText(v.timeZone)})`, '  dateFormat YYYY-MM-DD HH:mm', '  axisFormat %m-%d']
   const capped: string[] = []
   for (const [name, bars, total] of [['before', v.before, v.counts.before], ['after', v.after, v.counts.after]] as const) {
     if (bars.length === 0) continue
@@ -123,29 +126,25 @@ function gantt(v: ShiftPreviewView): string[] {
   return lines
 }
 
-/** Mermaid ends a task name at `:` and treats `#`/`;` specially: those become spaces. */
+/** Mermaid ends a task name at `:` and reads `#`, `;`, backticks and more as syntax: mermaidText keeps only plain text. */
 function ganttTask(bar: GanttBar): string {
-  const name = bar.label.replace(/[:;#]/g, ' ').trim() || '?'
-  return `  ${name} : ${bar.start}, ${bar.end}`
+  return `  ${mermaidText(bar.label)} : ${bar.start}, ${bar.end}`
 }
 
 function textBlock(f: FieldView): string[] {
   const lines = textDiff(f.text?.before ?? '', f.text?.after ?? '').map((l) => `${l.sign}${l.text}`)
-  const fence = lines.some((l) => l.includes('```')) ? '~~~~' : '```'
+  const fence = codeFence(lines)
   return ['', `\`${f.path}\`:`, '', `${fence}diff`, ...lines, fence]
 }
 
 function noteSection(title: string, lines: readonly string[]): string {
   if (lines.length === 0) return ''
-  const shown = lines.slice(0, MAX_NOTES).map((l) => `- ${escapeHtml(l.length > MAX_NOTE_LENGTH ? l.slice(0, MAX_NOTE_LENGTH - 1) + '…' : l)}`)
+  const shown = lines.slice(0, MAX_NOTES).map((l) => `- ${markdownText(l.length > MAX_NOTE_LENGTH ? l.slice(0, MAX_NOTE_LENGTH - 1) + '…' : l)}`)
   if (lines.length > MAX_NOTES) shown.push(`- … and ${lines.length - MAX_NOTES} more`)
   return `\n**${title}**\n\n${shown.join('\n')}\n`
 }
 
+/** A table cell: Markdown-escaped (`|` included), so a value never ends the cell or the table. */
 function cell(value: string | null): string {
-  return value === null ? '' : escapeHtml(value).replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>')
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+  return value === null ? '' : markdownText(value)
 }

@@ -50,7 +50,7 @@ describe('shift preview in the text plan', () => {
 describe('shift preview in the markdown plan', () => {
   it('has a person | gained | lost table and a well-formed mermaid gantt with before and after sections', () => {
     const md = renderMarkdown(planWithPreview())
-    expect(md).toContain('**Shifts in the next 28 days (Asia/Tokyo)** · On call now: Aiko Tanaka → b@x.io')
+    expect(md).toContain('**Shifts in the next 28 days (Asia/Tokyo)** · On call now: Aiko Tanaka → b@\u200bx.io')
     expect(md).toContain('| person | gained | lost |\n|---|---|---|\n| Aiko Tanaka | mon 2026-03-09 10:00 – mon 2026-03-16 10:00<br>mon 2026-03-23 10:00 – mon 2026-03-30 10:00 |')
     const chart = /```mermaid\n([\s\S]*?)\n```/.exec(md)?.[1]
     expect(chart).toBeDefined()

@@ -3,7 +3,7 @@ import type {SafetyViolation} from '../safety.js'
 import type {ShiftPreviewView} from './shift-preview-view.js'
 import {NO_SHIFT_CHANGES} from './shift-preview-view.js'
 import {textDiff} from './text-diff.js'
-import {NO_CHANGES, planView, type FieldView, type PlanView, type Sign} from './view.js'
+import {noChangesLine, planView, type FieldView, type PlanView, type Sign} from './view.js'
 
 export interface TextOptions {
   /** ANSI colour; the caller decides (--color/--no-color, NO_COLOR, TTY). */
@@ -21,7 +21,7 @@ export function renderText(plan: Plan, options: TextOptions): string {
   const view = planView(plan, options.violations)
   const c = palette(options.color)
   const out: string[] = []
-  if (view.resources.length === 0) out.push(c.bold(NO_CHANGES))
+  if (view.resources.length === 0) out.push(c.bold(noChangesLine(view)))
   for (const r of view.resources) {
     out.push(c.sign(r.sign, `${r.sign} ${r.title}`) + (r.note === null ? '' : ` ${c.dim(r.note)}`))
     for (const f of r.fields) out.push(...fieldLines(f, c))

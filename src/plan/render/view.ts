@@ -6,6 +6,7 @@ import type {Plan} from '../plan.js'
 import {rolloutLine} from '../rollout-plan.js'
 import type {SafetyViolation} from '../safety.js'
 import {overrideResourceViews} from './override-view.js'
+import {printable} from '../../text/printable.js'
 import {shiftPreviewView, type ShiftPreviewView} from './shift-preview-view.js'
 
 /**
@@ -52,8 +53,24 @@ export interface PlanView {
 }
 
 export const NO_CHANGES = 'No changes. The account matches the configuration.'
+/** Instead of NO_CHANGES when conflicts or errors block the plan: "No changes" would read as "all is well". */
+export const BLOCKED_NO_CHANGES = 'No changes can be planned: the plan cannot be applied (see the conflicts and errors below).'
 
+/** The first line of a plan without resource changes. */
+export function noChangesLine(view: PlanView): string {
+  return view.conflicts.length > 0 || view.errors.length > 0 ? BLOCKED_NO_CHANGES : NO_CHANGES
+}
+
+/**
+ * Every string of the view has passed through printable(): names, descriptions, owners and
+ * messages come from the config or the account, and each renderer (terminal, PR comment) gets
+ * them with control characters already shown as escapes.
+ */
 export function planView(plan: Plan, violations: readonly SafetyViolation[] = []): PlanView {
+  return printableView(rawPlanView(plan, violations))
+}
+
+function rawPlanView(plan: Plan, violations: readonly SafetyViolation[]): PlanView {
   const {create, update, delete: destroy} = plan.summary
   return {
     resources: [...plan.changes.map((c) => withNotManaged(withShifts(resourceView(c), plan), plan)), ...overrideResourceViews(plan)],
@@ -69,6 +86,44 @@ export function planView(plan: Plan, violations: readonly SafetyViolation[] = []
     warnings: plan.warnings.map((w) => w.message),
     violations: violations.map((v) => v.message),
     requestCount: plan.requestCount,
+  }
+}
+
+function printableView(v: PlanView): PlanView {
+  const line = (t: string) => printable(t)
+  const lines = (list: readonly string[]) => list.map(line)
+  return {
+    ...v,
+    resources: v.resources.map((r) => ({
+      ...r,
+      title: line(r.title),
+      note: r.note === null ? null : line(r.note),
+      fields: r.fields.map((f) => ({
+        ...f,
+        path: line(f.path),
+        before: f.before === null ? null : line(f.before),
+        after: f.after === null ? null : line(f.after),
+        ...(f.text ? {text: {before: printable(f.text.before, {multiline: true}), after: printable(f.text.after, {multiline: true})}} : {}),
+      })),
+      ...(r.shifts ? {shifts: printableShifts(r.shifts)} : {}),
+    })),
+    unmanaged: lines(v.unmanaged),
+    conflicts: lines(v.conflicts),
+    errors: lines(v.errors),
+    warnings: lines(v.warnings),
+    violations: lines(v.violations),
+  }
+}
+
+function printableShifts(v: ShiftPreviewView): ShiftPreviewView {
+  const bar = (b: ShiftPreviewView['before'][number]) => ({...b, label: printable(b.label)})
+  return {
+    ...v,
+    heading: printable(v.heading),
+    nowLine: printable(v.nowLine),
+    people: v.people.map((p) => ({...p, label: printable(p.label)})),
+    before: v.before.map(bar),
+    after: v.after.map(bar),
   }
 }
 

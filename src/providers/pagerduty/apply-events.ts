@@ -1,4 +1,5 @@
 import type {Change} from '../../plan/change.js'
+import {printable} from '../../text/printable.js'
 
 /**
  * What apply reports while it runs and when it stops. Plain values: the CLI decides how to show
@@ -54,8 +55,12 @@ export interface ApplyReport {
 
 const SIGN = {create: '+', update: '~', adopt: '~', delete: '-'} as const
 
-/** `+ schedule consumer-app-primary ... done (120ms)` */
+/** `+ schedule consumer-app-primary ... done (120ms)`; untrusted text (keys, server messages) through printable(). */
 export function formatApplyEvent(event: ApplyEvent): string {
+  return printable(applyEventLine(event))
+}
+
+function applyEventLine(event: ApplyEvent): string {
   const {change} = event
   const notes = [change.kind === 'adopt' ? ' (adopt)' : '', event.step === 'remove-members' ? ' (remove members)' : ''].join('')
   // The type as the plan prints it (`escalation_policy`), so plan and progress lines read alike.

@@ -17,6 +17,8 @@ export interface ApplyOptions {
   readonly onProgress?: (event: ApplyEvent) => void
   /** Monotonic milliseconds for the per-change durations. Default performance.now. */
   readonly elapsed?: () => number
+  /** Awaited before each change (apply renews its lock here); a throw fails that change like an API error. */
+  readonly beforeChange?: () => Promise<void>
 }
 
 /**
@@ -89,6 +91,7 @@ export async function applyChanges(
         }
         const started = elapsed()
         try {
+          await options.beforeChange?.()
           const outcome = await runChange(change, ctx)
           results[index] = {ok: true, change, id: outcome.id, ms: elapsed() - started, removals: outcome.memberRemovals}
         } catch (error) {

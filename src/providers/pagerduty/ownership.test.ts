@@ -71,3 +71,13 @@ describe('ownership marker', () => {
     expect(() => describeWithMarker('x'.repeat(room + 1), mine, TEAM_DESCRIPTION_MAX_LENGTH)).toThrow(/at most \d+ are left/)
   })
 })
+
+describe('control characters in a marker', () => {
+  it('a hand-made marker whose owner or key holds ESC, BEL or bidi characters is not a marker', () => {
+    for (const owner of ['x\u001b[2J', 'a\u0007b', 'app\u202e', 'a\u009bb']) {
+      expect(parseDescription(`Managed by oncall (owner: ${owner}, key: k). Edit in git, not here.`).marker).toBeNull()
+      expect(() => formatMarker({owner, key: 'k'})).toThrow(/control characters/)
+    }
+    expect(parseDescription('Managed by oncall (owner: app, key: k\u001b[H). Edit in git, not here.').marker).toBeNull()
+  })
+})

@@ -18,12 +18,17 @@
  * makes the object unmanaged rather than silently owned by someone.
  */
 
-/** Owners and keys may not contain characters that would make the marker ambiguous. */
-const TOKEN = String.raw`[^\s,()]+`
+/**
+ * Owners and keys may not contain characters that would make the marker ambiguous, nor control
+ * or invisible format characters: a hand-made marker whose owner holds ESC sequences would reach
+ * the terminal through every message that names the owner. Such a line is not a marker.
+ */
+const TOKEN = String.raw`[^\s,()\p{Cc}\p{Cf}]+`
 const MARKER_LINE = new RegExp(
   String.raw`^Managed by oncall \(owner: (${TOKEN}), key: (${TOKEN})\)\. Edit in git, not here\.$`,
+  'u',
 )
-const TOKEN_ONLY = new RegExp(`^${TOKEN}$`)
+const TOKEN_ONLY = new RegExp(`^${TOKEN}$`, 'u')
 
 /** PagerDuty's documented limit for team descriptions (spec: Team.description maxLength). */
 export const TEAM_DESCRIPTION_MAX_LENGTH = 1024
@@ -43,7 +48,7 @@ export interface ParsedDescription {
 export function formatMarker(marker: OwnershipMarker): string {
   for (const [what, value] of [['owner', marker.owner], ['key', marker.key]] as const) {
     if (!TOKEN_ONLY.test(value)) {
-      throw new Error(`ownership marker ${what} ${JSON.stringify(value)} must not contain spaces, commas or parentheses`)
+      throw new Error(`ownership marker ${what} ${JSON.stringify(value)} must not contain spaces, commas, parentheses or control characters`)
     }
   }
   return `Managed by oncall (owner: ${marker.owner}, key: ${marker.key}). Edit in git, not here.`

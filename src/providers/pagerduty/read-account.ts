@@ -8,6 +8,7 @@
  * + ⌈services/100⌉ + Σ over selected teams ⌈members/100⌉ (at least 1 each), before retries.
  * Nothing is mapped here: the result is PagerDuty's wire objects (see dto.ts).
  */
+import {isApplyLock} from './apply-lock.js'
 import type {
   PdEscalationPolicy,
   PdSchedule,
@@ -51,7 +52,8 @@ async function readTeams(
   client: Pick<PagerDutyClient, 'listAll'>,
   membersFor: (team: Read<PdTeam>) => boolean,
 ): Promise<{teams: Read<PdTeam>[]; teamMembers: Map<string, readonly PdTeamMember[]>}> {
-  const teams = await client.listAll<Read<PdTeam>>('/teams', 'teams')
+  // Apply locks (apply-lock.ts) are teams only by necessity: not part of anyone's setup.
+  const teams = (await client.listAll<Read<PdTeam>>('/teams', 'teams')).filter((team) => !isApplyLock(team))
   const selected = teams.filter((team) => membersFor(team))
   const members = await Promise.all(
     selected.map((team) => client.listAll<PdTeamMember>(`/teams/${encodeURIComponent(team.id)}/members`, 'members')),

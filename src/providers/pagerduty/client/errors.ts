@@ -88,3 +88,50 @@ export class PagerDutyPaginationLimitError extends Error {
 export class PagerDutyClientUsageError extends Error {
   override readonly name = 'PagerDutyClientUsageError'
 }
+
+/**
+ * A POST was sent and no answer came (timeout, dropped connection), and the object it would have
+ * created did not appear while we looked. The server may still commit it; sending it again could
+ * make a duplicate, so we stop. The next plan finds a late object by its ownership marker.
+ */
+export class PagerDutyOutcomeUnknownError extends Error {
+  override readonly name = 'PagerDutyOutcomeUnknownError'
+
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    detail: string,
+    lookedMs: number,
+  ) {
+    super(
+      `outcome unknown: ${detail.replace(/ \(the server may have applied it; check before retrying\)$/, '')}; ` +
+        `the object did not appear within ${Math.round(lookedMs / 1000)} s of looking and was not sent again. ` +
+        'Run `oncall plan` (it finds a late-created object by its marker), then `oncall apply` again',
+    )
+  }
+}
+
+/** The rate-limit waits of one run would exceed their bound (a server announcing endless resets). */
+export class PagerDutyRateLimitWaitError extends Error {
+  override readonly name = 'PagerDutyRateLimitWaitError'
+
+  constructor(reason: string, waitedMs: number, maxMs: number) {
+    super(
+      `gave up waiting for PagerDuty's rate limit: ${reason}, after ${Math.round(waitedMs / 1000)} s of waiting ` +
+        `(at most ${Math.round(maxMs / 1000)} s per run); try again later or check what else uses this token`,
+    )
+  }
+}
+
+/** A 2xx answer whose body is not what the endpoint documents (null list items, a bogus `limit`). */
+export class PagerDutyResponseError extends Error {
+  override readonly name = 'PagerDutyResponseError'
+
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    problem: string,
+  ) {
+    super(`PagerDuty ${method} ${path} answered an unusable response: ${problem}`)
+  }
+}

@@ -1,10 +1,13 @@
 /** Public surface of the PagerDuty client. */
-export {PagerDutyClient, type PagerDutyClientOptions, type PostOptions} from './pagerduty-client.js'
+export {PagerDutyClient, type PagerDutyClientOptions, type PostOptions, type WaitNotice} from './pagerduty-client.js'
 export {
   PagerDutyApiError,
   PagerDutyClientUsageError,
   PagerDutyNetworkError,
+  PagerDutyOutcomeUnknownError,
   PagerDutyPaginationLimitError,
+  PagerDutyRateLimitWaitError,
+  PagerDutyResponseError,
 } from './errors.js'
 export {
   ConnectionOptionsError,

@@ -7,15 +7,27 @@
  * with exponential backoff + jitter, up to `maxAttempts` tries (PUT and DELETE are idempotent in
  * this API: PUT sets state, a repeated DELETE answers 404, which counts as done after an
  * ambiguous first try). A POST is never retried blindly: when its outcome is unknown the caller's
- * `findExisting` decides whether it was applied. 429 is retried for every method (PagerDuty did
- * not apply the request) after the advertised reset.
+ * `findExisting` decides whether it was applied. After a 5xx *answer* the server is done with the
+ * request, so one look that finds nothing means it was not applied and the POST is sent again.
+ * After a timeout or a dropped connection the server may still be working on it (a create held
+ * 35 s commits after our 30 s deadline), so the POST is never sent again in this run: the client
+ * looks with backoff for `unknownOutcomeLookMs` and, if the object has not appeared, stops with
+ * PagerDutyOutcomeUnknownError ("re-run plan"): the next plan finds a late object by its marker.
+ * 429 is retried for every method (PagerDuty did not apply the request) after the advertised
+ * reset, capped at one minute; every rate-limit wait of a second or more is announced through
+ * `onWait`, and all of them together are bounded by `maxRateLimitWaitMs`.
  */
 import pLimit, {type LimitFunction} from 'p-limit'
 import {DEFAULT_BACKOFF, backoffDelay, type BackoffPolicy} from './backoff.js'
 import {classifyOutcome} from './classify-outcome.js'
 import {isLoopbackUrl} from './connection-options.js'
 import {errorFromOutcome} from './error-from-outcome.js'
-import {PagerDutyApiError, PagerDutyClientUsageError} from './errors.js'
+import {
+  PagerDutyApiError,
+  PagerDutyClientUsageError,
+  PagerDutyOutcomeUnknownError,
+  PagerDutyRateLimitWaitError,
+} from './errors.js'
 import {listAllPages} from './list-all.js'
 import {pathWithQuery, type QueryParams} from './query-string.js'
 import {RateLimitPacer} from './rate-limit-pacer.js'
@@ -41,6 +53,16 @@ export interface PagerDutyClientOptions {
   /** Page size for listAll (PagerDuty's maximum is 100). */
   readonly pageSize?: number
   readonly onRequest?: RequestListener
+  /** Told about every rate-limit wait of a second or more, so the CLI can say why it is idle. */
+  readonly onWait?: (notice: WaitNotice) => void
+  /** All rate-limit waits of this client together; beyond this it gives up. Default 10 min. */
+  readonly maxRateLimitWaitMs?: number
+  /** How long to keep looking for the object of a POST whose answer never came. Default 2 × timeoutMs. */
+  readonly unknownOutcomeLookMs?: number
+  /** Largest response body accepted (a broken server could send gigabytes). Default 64 MiB. */
+  readonly maxResponseBytes?: number
+  /** Largest request body sent. Default 8 MiB. */
+  readonly maxRequestBytes?: number
   /** Injectable for fast, deterministic tests. */
   readonly sleep?: (ms: number) => Promise<void>
   readonly now?: () => number
@@ -54,6 +76,12 @@ export interface PostOptions<T> {
    * duplicate. Without it an ambiguous failure is thrown, never retried.
    */
   readonly findExisting?: () => Promise<T | undefined>
+}
+
+export interface WaitNotice {
+  readonly ms: number
+  /** Why, in words: `PagerDuty answered 429 (rate limit) to GET /users`. */
+  readonly reason: string
 }
 
 /** POST paths that take a From header (notes/pagerduty-api.md §2.2); the first requires it. */
@@ -73,7 +101,9 @@ type Decision =
   | {readonly kind: 'done'; readonly value: unknown}
   | {readonly kind: 'fail'; readonly error: Error}
   /** Wait, then (for an ambiguous POST) ask findExisting, then try again. */
-  | {readonly kind: 'retry'; readonly waitMs: number; readonly lookFirst: boolean}
+  | {readonly kind: 'retry'; readonly waitMs: number; readonly lookFirst: boolean; readonly rateLimited?: boolean}
+  /** A POST sent but unanswered (timeout, dropped connection): look for its object, never re-send it. */
+  | {readonly kind: 'unknown'; readonly error: Error}
 
 /** Tries when the connection is refused (see #decide). */
 const REFUSED_ATTEMPTS = 3
@@ -93,7 +123,13 @@ export class PagerDutyClient {
   readonly #maxRateLimitRetries: number
   readonly #pageSize: number
   readonly #onRequest: RequestListener | undefined
+  readonly #onWait: ((notice: WaitNotice) => void) | undefined
+  readonly #maxRateLimitWaitMs: number
+  readonly #unknownOutcomeLookMs: number
   #requestCount = 0
+  /** Epoch ms up to which rate-limit waiting has been announced and counted (concurrent requests share one pause). */
+  #waitCountedUntil = 0
+  #rateLimitWaitedMs = 0
   #inFlight = 0
 
   constructor(options: PagerDutyClientOptions) {
@@ -107,6 +143,8 @@ export class PagerDutyClient {
       token: options.token,
       timeoutMs: options.timeoutMs ?? 30_000,
       bypassProxy: isLoopbackUrl(url),
+      maxResponseBytes: options.maxResponseBytes ?? 64 * 1024 * 1024,
+      maxRequestBytes: options.maxRequestBytes ?? 8 * 1024 * 1024,
     })
     this.#from = options.from
     this.#limit = pLimit(options.concurrency ?? 4)
@@ -119,6 +157,9 @@ export class PagerDutyClient {
     this.#maxRateLimitRetries = Math.max(0, options.maxRateLimitRetries ?? 10)
     this.#pageSize = options.pageSize ?? 100
     this.#onRequest = options.onRequest
+    this.#onWait = options.onWait
+    this.#maxRateLimitWaitMs = options.maxRateLimitWaitMs ?? 10 * 60_000
+    this.#unknownOutcomeLookMs = options.unknownOutcomeLookMs ?? 2 * (options.timeoutMs ?? 30_000)
   }
 
   /** HTTP requests sent so far, retries and lookups included. */
@@ -186,6 +227,8 @@ export class PagerDutyClient {
       })
       if (decision.kind === 'done') return decision.value
       if (decision.kind === 'fail') throw decision.error
+      if (decision.kind === 'unknown') return this.#lookForUnknownPost(method, path, findExisting, decision.error)
+      if (decision.rateLimited) this.#countRateLimitWait(decision.waitMs, `PagerDuty answered 429 (rate limit) to ${method} ${path}`)
       await this.#sleep(decision.waitMs)
       if (decision.lookFirst && findExisting) {
         const existing = await findExisting()
@@ -205,7 +248,7 @@ export class PagerDutyClient {
       state.limited++
       if (state.limited > this.#maxRateLimitRetries) return {kind: 'fail', error: this.#error(method, path, outcome, attempt, false)}
       const reset = outcome.kind === 'response' ? outcome.rateLimit.reset : undefined
-      return {kind: 'retry', waitMs: this.#pacer.onTooManyRequests(reset, state.limited), lookFirst: false}
+      return {kind: 'retry', waitMs: this.#pacer.onTooManyRequests(reset, state.limited), lookFirst: false, rateLimited: true}
     }
     if (verdict === 'fatal') return {kind: 'fail', error: this.#error(method, path, outcome, attempt, false)}
     state.failures++
@@ -216,8 +259,48 @@ export class PagerDutyClient {
     if (state.failures >= allowed || (ambiguous && !canLook)) {
       return {kind: 'fail', error: this.#error(method, path, outcome, attempt, ambiguous)}
     }
+    // Sent, no answer: the server may still commit it after we gave up. Never send it again.
+    if (ambiguous && outcome.kind === 'network') return {kind: 'unknown', error: this.#error(method, path, outcome, attempt, true)}
     state.ambiguousBefore ||= verdict === 'transient'
     return {kind: 'retry', waitMs: backoffDelay(this.#backoff, state.failures, this.#random), lookFirst: ambiguous}
+  }
+
+  /**
+   * Looks for the object of an unanswered POST with growing pauses (1 s, 2 s, 4 s, ...) until
+   * `unknownOutcomeLookMs` have passed, long enough to cover a server that commits after our
+   * deadline. Found: that is the result. Not found: the outcome stays unknown and we say so.
+   */
+  async #lookForUnknownPost(
+    method: HttpMethod,
+    path: string,
+    findExisting: (() => Promise<unknown>) | undefined,
+    first: Error,
+  ): Promise<unknown> {
+    if (!findExisting) throw first
+    let waited = 0
+    for (let look = 1; ; look++) {
+      const pause = Math.min(1000 * 2 ** (look - 1), Math.max(0, this.#unknownOutcomeLookMs - waited))
+      await this.#sleep(pause)
+      waited += pause
+      const existing = await findExisting()
+      if (existing !== undefined) return existing
+      if (waited >= this.#unknownOutcomeLookMs) break
+    }
+    throw new PagerDutyOutcomeUnknownError(method, path, first.message, waited)
+  }
+
+  /** Announces and counts a rate-limit pause; concurrent requests waiting for the same reset count once. */
+  #countRateLimitWait(waitMs: number, reason: string): void {
+    const now = this.#now()
+    const until = now + waitMs
+    if (until <= this.#waitCountedUntil) return
+    const added = until - Math.max(now, this.#waitCountedUntil)
+    this.#waitCountedUntil = until
+    this.#rateLimitWaitedMs += added
+    if (this.#rateLimitWaitedMs > this.#maxRateLimitWaitMs) {
+      throw new PagerDutyRateLimitWaitError(reason, this.#rateLimitWaitedMs - added, this.#maxRateLimitWaitMs)
+    }
+    if (waitMs >= 1000) this.#onWait?.({ms: waitMs, reason})
   }
 
   /** One attempt within the concurrency budget, paced by the rate-limit headers. */
@@ -229,6 +312,7 @@ export class PagerDutyClient {
   ): Promise<{outcome: Outcome; ms: number}> {
     return this.#limit(async () => {
       for (let wait = this.#pacer.delayBeforeSend(this.#inFlight); wait > 0; wait = this.#pacer.delayBeforeSend(this.#inFlight)) {
+        this.#countRateLimitWait(wait, 'the rate-limit budget of this token is used up until the window resets')
         await this.#sleep(wait)
       }
       this.#requestCount++

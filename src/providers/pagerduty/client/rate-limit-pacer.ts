@@ -9,6 +9,13 @@
  */
 import {backoffDelay, type BackoffPolicy} from './backoff.js'
 
+/**
+ * PagerDuty's rate-limit window is one minute, so no honest `ratelimit-reset` is longer. A larger
+ * value (a broken or hostile server, `ratelimit-reset: 3600`) is capped here instead of sleeping
+ * for an hour per retry.
+ */
+export const MAX_RESET_SECONDS = 60
+
 export interface RateLimitHeaders {
   readonly remaining: number | undefined
   /** Seconds until the window resets. */
@@ -49,7 +56,7 @@ export class RateLimitPacer {
   observe(headers: RateLimitHeaders): void {
     if (headers.remaining === undefined) return
     const now = this.options.now()
-    const resetAt = headers.reset === undefined ? this.resetAt : now + headers.reset * 1000
+    const resetAt = headers.reset === undefined ? this.resetAt : now + capped(headers.reset) * 1000
     // Concurrent answers arrive out of order; within one window the count only goes down, so an
     // older, higher count must not overwrite a newer, lower one. (reset has 1 s granularity.)
     const sameWindow = this.remaining !== undefined && now < this.resetAt && Math.abs(resetAt - this.resetAt) < 1500
@@ -74,7 +81,7 @@ export class RateLimitPacer {
   }
 
   /**
-   * A 429 arrived: pause everything until the advertised reset (plus jitter), or by exponential
+   * A 429 arrived: pause everything until the advertised reset (at most a minute, plus jitter), or by exponential
    * backoff when the header is missing (PagerDuty says that can happen). Returns the pause in ms.
    * @param consecutive 1 for the first 429 in a row of this request.
    */
@@ -83,11 +90,15 @@ export class RateLimitPacer {
     const wait =
       resetSeconds === undefined
         ? backoffDelay(this.noHeaderBackoff, consecutive, this.options.random)
-        : resetSeconds * 1000 + Math.round(this.options.random() * this.resetJitterMs)
+        : capped(resetSeconds) * 1000 + Math.round(this.options.random() * this.resetJitterMs)
     this.pausedUntil = Math.max(this.pausedUntil, now + wait)
     this.remaining = undefined
     return this.pausedUntil - now
   }
+}
+
+function capped(resetSeconds: number): number {
+  return Math.min(resetSeconds, MAX_RESET_SECONDS)
 }
 
 /** Reads the rate-limit headers; absent or malformed values become undefined. */

@@ -25,6 +25,10 @@ export interface TransportOptions {
   readonly timeoutMs: number
   /** Loopback URLs (the sandbox, tests) must not go through an HTTP(S)_PROXY from the environment. */
   readonly bypassProxy: boolean
+  /** Response bodies beyond this are cut off with ERR_RESPONSE_TOO_LARGE (never retried). */
+  readonly maxResponseBytes: number
+  /** Request bodies beyond this are not sent (ERR_REQUEST_TOO_LARGE). */
+  readonly maxRequestBytes: number
 }
 
 export const PAGERDUTY_ACCEPT = 'application/vnd.pagerduty+json;version=2'
@@ -34,11 +38,15 @@ export class Transport {
   readonly #token: string
   readonly #baseUrl: string
   readonly #timeoutMs: number
+  readonly #maxResponseBytes: number
+  readonly #maxRequestBytes: number
 
   constructor(options: TransportOptions) {
     this.#token = options.token
     this.#baseUrl = options.baseUrl.replace(/\/+$/, '')
     this.#timeoutMs = options.timeoutMs
+    this.#maxResponseBytes = options.maxResponseBytes
+    this.#maxRequestBytes = options.maxRequestBytes
     this.#http = axios.create({
       headers: {
         Authorization: `Token token=${options.token}`,
@@ -52,11 +60,18 @@ export class Transport {
       maxRedirects: 0,
       responseType: 'text',
       transformResponse: [(data: unknown) => data],
+      // A broken or hostile server must not be able to fill memory: axios stops reading here.
+      maxContentLength: options.maxResponseBytes,
+      maxBodyLength: options.maxRequestBytes,
       ...(options.bypassProxy ? {proxy: false as const} : {}),
     })
   }
 
   async send(method: HttpMethod, pathAndQuery: string, body: unknown, extraHeaders: Record<string, string>): Promise<Outcome> {
+    const json = body === undefined ? undefined : JSON.stringify(body)
+    if (json !== undefined && Buffer.byteLength(json) > this.#maxRequestBytes) {
+      return {kind: 'network', code: 'ERR_REQUEST_TOO_LARGE', detail: `request body of ${Buffer.byteLength(json)} bytes is over the ${sizeText(this.#maxRequestBytes)} limit; not sent`}
+    }
     const controller = new AbortController()
     let timedOut = false
     // A total deadline (axios' own timeout only covers socket inactivity).
@@ -68,7 +83,7 @@ export class Transport {
       const response = await this.#http.request<string>({
         method,
         url: this.#baseUrl + pathAndQuery,
-        data: body === undefined ? undefined : JSON.stringify(body),
+        data: json,
         headers: extraHeaders,
         signal: controller.signal,
       })
@@ -83,6 +98,9 @@ export class Transport {
       }
     } catch (error) {
       if (timedOut) return {kind: 'network', code: 'ETIMEDOUT', detail: `no response within ${this.#timeoutMs} ms`}
+      if (/maxContentLength size of \d+ exceeded/.test(errorMessageOf(error))) {
+        return {kind: 'network', code: 'ERR_RESPONSE_TOO_LARGE', detail: `response body over the ${sizeText(this.#maxResponseBytes)} limit; stopped reading it`}
+      }
       return {kind: 'network', code: errorCodeOf(error), detail: this.scrub(errorMessageOf(error))}
     } finally {
       clearTimeout(timer)
@@ -96,6 +114,10 @@ export class Transport {
   scrub(text: string): string {
     return text.split(this.#token).join('[REDACTED]').replace(/Token token=\S+/g, 'Token token=[REDACTED]').slice(0, 2000)
   }
+}
+
+function sizeText(bytes: number): string {
+  return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${bytes} bytes`
 }
 
 function parseBody(text: unknown): {data: unknown; bodyIsJson: boolean} {
