@@ -13,9 +13,11 @@ export async function loadDesiredState(
   now: Date,
   /** Where to say which files were read, when a directory PATH also held other YAML (stderr). */
   note?: (line: string) => void,
+  /** How far ahead the team rules look (`--horizon`, days). */
+  options: {horizonDays?: number} = {},
 ): Promise<{state: DesiredState; path: string}> {
   const path = resolveConfigPath(pathArg)
-  const result = await loadConfig(path, {now})
+  const result = await loadConfig(path, {now, ...(options.horizonDays === undefined ? {} : {horizonDays: options.horizonDays})})
   const ignored = ignoredFilesNote(path, result.files, result.ignored)
   if (ignored !== undefined) note?.(ignored)
   if (!result.state) {

@@ -43,6 +43,8 @@ export interface LoadResult {
 export interface LoadOptions {
   /** Clock for rules (e.g. "this layer has ended"); defaults to the real time. */
   now?: Date
+  /** How far ahead the team rules look, in days (`--horizon`; default 8 weeks). */
+  horizonDays?: number
   /** Rules to run (tests; defaults to all). */
   rules?: readonly Rule[]
 }
@@ -89,7 +91,7 @@ export function checkSources(sources: readonly SourceText[], options: LoadOption
     if (!(e instanceof NotNormalizable)) throw e
     normalizeError = e
   }
-  const ctx = createRuleContext({config: merged.config, state, now: options.now ?? new Date(), duplicates: merged.duplicates, sources: merged.sources})
+  const ctx = createRuleContext({config: merged.config, state, now: options.now ?? new Date(), duplicates: merged.duplicates, sources: merged.sources, ...(options.horizonDays === undefined ? {} : {horizonDays: options.horizonDays})})
   for (const rule of options.rules ?? RULES) rule(ctx)
   diagnostics.push(...ctx.diagnostics)
   if (normalizeError && !hasErrors(diagnostics)) {

@@ -1,7 +1,7 @@
 import type {Diagnostic} from './diagnostic.js'
 import type {ParsedFile} from './parse-yaml.js'
 import {formatPath, positionOf, type DataPath, type SourcePosition} from './source-position.js'
-import type {WrittenConfig, WrittenEscalationPolicy, WrittenSchedule, WrittenService, WrittenTeam, WrittenUser} from './written.js'
+import type {WrittenConfig, WrittenEscalationPolicy, WrittenRules, WrittenSchedule, WrittenService, WrittenTeam, WrittenUser} from './written.js'
 
 export const KEYED_SECTIONS = ['teams', 'schedules', 'escalation_policies', 'services'] as const
 export type KeyedSection = (typeof KEYED_SECTIONS)[number]
@@ -19,6 +19,8 @@ export interface MergedConfig {
   readonly schedules: ReadonlyMap<string, WrittenSchedule>
   readonly escalation_policies: ReadonlyMap<string, WrittenEscalationPolicy>
   readonly services: ReadonlyMap<string, WrittenService>
+  /** Top-level team rules, merged rule by rule across files (a rule set twice must agree). */
+  readonly rules?: WrittenRules
 }
 
 /** A key defined more than once (across files; yaml itself rejects duplicates within a file). */
@@ -34,6 +36,7 @@ export class ConfigSources {
   private readonly userOrigins: {file: number; index: number}[] = []
   private readonly keyOrigins = new Map<KeyedSection, Map<string, number>>(KEYED_SECTIONS.map((s) => [s, new Map()]))
   private readonly scalarOrigins = new Map<'version' | 'owner', number>()
+  private readonly ruleOrigins = new Map<string, number>()
 
   constructor(readonly files: readonly ParsedFile[]) {}
 
@@ -57,6 +60,11 @@ export class ConfigSources {
   }
 
   /** @internal */
+  recordRule(name: string, file: number): void {
+    if (!this.ruleOrigins.has(name)) this.ruleOrigins.set(name, file)
+  }
+
+  /** @internal */
   recordScalar(name: 'version' | 'owner', file: number): void {
     if (!this.scalarOrigins.has(name)) this.scalarOrigins.set(name, file)
   }
@@ -66,6 +74,10 @@ export class ConfigSources {
     if (section === 'users' && typeof entry === 'number') {
       const o = this.userOrigins[entry]
       return o ? {file: o.file, localPath: ['users', o.index, ...rest]} : undefined
+    }
+    if (section === 'rules') {
+      const file = entry === undefined ? this.ruleOrigins.values().next().value : this.ruleOrigins.get(String(entry))
+      return file === undefined ? undefined : {file, localPath: path}
     }
     if (section === 'version' || section === 'owner') {
       const file = this.scalarOrigins.get(section)
@@ -94,6 +106,7 @@ export function mergeFiles(files: readonly ParsedFile[]): MergeResult {
   const duplicates: DuplicateDefinition[] = []
   const diagnostics: Diagnostic[] = []
   const scalars: {version?: {value: number; file: number}; owner?: {value: string; file: number}} = {}
+  const rules: Record<string, unknown> = {}
 
   files.forEach((parsed, fileIndex) => {
     const written = parsed.value as WrittenConfig
@@ -113,6 +126,21 @@ export function mergeFiles(files: readonly ParsedFile[]): MergeResult {
           message: `\`${name}: ${String(value)}\` disagrees with \`${name}: ${String(seen.value)}\` in ${first?.file ?? '?'}`,
           ...here([name], false),
           path: name,
+        })
+      }
+    }
+    for (const [name, value] of Object.entries(written.rules ?? {})) {
+      if (!Object.hasOwn(rules, name)) {
+        rules[name] = value
+        sources.recordRule(name, fileIndex)
+      } else if (JSON.stringify(rules[name]) !== JSON.stringify(value)) {
+        diagnostics.push({
+          severity: 'error',
+          code: 'conflicting-rules',
+          message: `\`rules.${name}\` disagrees with the same rule in ${sources.locate(['rules', name]).file}`,
+          ...here(['rules', name]),
+          path: `rules.${name}`,
+          hint: 'set each rule once (per schedule differences go under the schedule\'s own `rules:`)',
         })
       }
     }
@@ -157,6 +185,7 @@ export function mergeFiles(files: readonly ParsedFile[]): MergeResult {
     schedules: sorted<WrittenSchedule>('schedules'),
     escalation_policies: sorted<WrittenEscalationPolicy>('escalation_policies'),
     services: sorted<WrittenService>('services'),
+    rules: rules as WrittenRules,
   }
   return {config, sources, duplicates, diagnostics}
 }

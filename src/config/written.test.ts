@@ -20,7 +20,7 @@ const sample: DeepRequired<WrittenConfig> = {
   owner: 'sample',
   templates: {weekly: {turn: 'weekly'}},
   users: [{email: 'a@example.com', name: 'A', time_zone: 'Asia/Tokyo', role: 'user'}],
-  teams: {t: {name: 'T', description: 'd', members: [{user: 'a@example.com', role: 'manager'}]}},
+  teams: {t: {name: 'T', description: 'd', members: [{user: 'a@example.com', role: 'manager'}], holidays: {country: 'JP', region: '13'}}},
   schedules: {
     s: {
       name: 'S',
@@ -41,6 +41,15 @@ const sample: DeepRequired<WrittenConfig> = {
           rollout: {at: '2026-03-16T10:00'},
         },
       ],
+      rules: {
+        min_people: {value: 4, severity: 'error'},
+        max_consecutive_days: {value: 7, severity: 'warning'},
+        max_share: 0.5,
+        max_nights_share: 0.5,
+        max_weekend_share: 0.5,
+        max_holiday_share: 0.5,
+      },
+      holidays: {country: 'DE', region: 'BY'},
     },
   },
   escalation_policies: {
@@ -84,6 +93,17 @@ const sample: DeepRequired<WrittenConfig> = {
       urgency: 'low',
       alert_grouping: {type: 'content_based', aggregate: 'any', fields: ['source'], window: '5m'},
     },
+  },
+  rules: {
+    min_people: 3,
+    max_consecutive_days: 7,
+    max_share: {value: 0.5, severity: 'error'},
+    max_nights_share: 0.5,
+    max_weekend_share: 0.5,
+    max_holiday_share: 0.5,
+    min_rest_hours: {value: 12, severity: 'warning'},
+    no_double_booking: {value: true, severity: 'error'},
+    nights: {from: '22:00', to: '07:00'},
   },
 }
 

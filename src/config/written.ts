@@ -15,6 +15,32 @@ export interface WrittenConfig {
   services?: Record<string, WrittenService>
   /** Ignored by the model: a place for YAML anchors reused with aliases and `<<:` merge keys. */
   templates?: Record<string, unknown>
+  rules?: WrittenRules
+}
+
+/** A team rule's limit: the bare value (severity warning) or with a severity. */
+export type WrittenLimit<T> = T | {value: T; severity?: 'error' | 'warning'}
+
+/** The team's on-call rules for one schedule (docs/language.md, "Team rules"). */
+export interface WrittenScheduleRules {
+  min_people?: WrittenLimit<number>
+  max_consecutive_days?: WrittenLimit<number>
+  max_share?: WrittenLimit<number>
+  max_nights_share?: WrittenLimit<number>
+  max_weekend_share?: WrittenLimit<number>
+  max_holiday_share?: WrittenLimit<number>
+}
+
+/** Top-level rules: the per-schedule ones plus those that span schedules. */
+export interface WrittenRules extends WrittenScheduleRules {
+  min_rest_hours?: WrittenLimit<number>
+  no_double_booking?: WrittenLimit<boolean>
+  nights?: {from: string; to: string}
+}
+
+export interface WrittenHolidays {
+  country: string
+  region?: string
 }
 
 export type WrittenUserRole =
@@ -43,6 +69,7 @@ export interface WrittenTeam {
   name?: string
   description?: string
   members?: WrittenTeamMember[]
+  holidays?: WrittenHolidays
 }
 
 export type WrittenRestriction =
@@ -75,6 +102,8 @@ export interface WrittenSchedule {
   /** Default for the layers' `rollout`. */
   rollout?: WrittenRollout
   layers: WrittenLayer[]
+  rules?: WrittenScheduleRules
+  holidays?: WrittenHolidays
 }
 
 export type WrittenTarget = {schedule: string} | {user: string}
