@@ -2,6 +2,7 @@ import type {ResourceKey} from '../model/keys.js'
 import {resourceKey} from '../model/keys.js'
 import type {DesiredState} from '../model/state.js'
 import {hasErrors, sortDiagnostics, type Diagnostic} from './diagnostic.js'
+import {healthSettings} from './health-settings.js'
 import {mergeFiles, type ConfigSources} from './merge.js'
 import {normalize, NotNormalizable} from './normalize.js'
 import {parseYamlFile, type ParsedFile} from './parse-yaml.js'
@@ -86,7 +87,7 @@ export function checkSources(sources: readonly SourceText[], options: LoadOption
   let state: DesiredState | undefined
   let normalizeError: unknown
   try {
-    state = normalize(merged.config)
+    state = {...normalize(merged.config), health: healthSettings(merged.config)}
   } catch (e) {
     if (!(e instanceof NotNormalizable)) throw e
     normalizeError = e

@@ -1,3 +1,4 @@
+import type {HealthSettings} from '../health/settings.js'
 import type {EscalationPolicy} from './escalation-policy.js'
 import type {Schedule} from './schedule.js'
 import type {Service} from './service.js'
@@ -23,6 +24,8 @@ export interface DesiredState extends OnCallState {
   readonly owner: string
   /** Emails that the config references but does not declare (they must exist in the account). */
   readonly referencedUsers: ReadonlySet<string>
+  /** The team's rules and holiday calendars (`rules:`, `holidays:`); absent = none declared. */
+  readonly health?: HealthSettings
 }
 
 export function emptyState(): OnCallState {
