@@ -63,6 +63,8 @@ Unchanged schedules give byte-identical files; feeds of schedules and people no 
         schedules,
         policies: state.escalationPolicies.values(),
         users: state.users,
+        teams: state.teams,
+        ...(state.health === undefined ? {} : {health: state.health}),
         shiftsFor,
         window,
         now,

@@ -27,6 +27,9 @@ describe('scheduleLoad', () => {
     expect(ken.weekendMs).toBe(49 * H)
     expect(ken.shifts).toBe(1)
     expect(ken.share).toBe(1)
+    // Without overlap: the weekend's 49 h, the five weeknights (Mon–Thu nights 9 h, Fri 22:00–24:00 2 h,
+    // Mon 26 00:00–07:00 7 h = 45 h), and the rest is day.
+    expect(ken.breakdown).toEqual({holidayMs: 0, weekendMs: 49 * H, nightMs: 45 * H, dayMs: 75 * H})
   })
 
   it('counts nights and weekends on the person’s own clock, not the schedule’s', () => {
@@ -87,8 +90,8 @@ describe('scheduleLoad', () => {
     const a = scheduleLoad({...input('UTC', [span('ken', '2026-03-02T00:00:00Z', '2026-03-03T00:00:00Z'), span('aiko', '2026-03-03T00:00:00Z', '2026-03-04T00:00:00Z')]), schedule: 'a'}, {window, userZones: new Map()})
     const b = scheduleLoad({...input('UTC', [span('ken', '2026-03-02T00:00:00Z', '2026-03-04T00:00:00Z')]), schedule: 'b'}, {window, userZones: new Map()})
     expect(totalsByPerson([a, b])).toEqual([
-      {user: 'aiko', onCallMs: 24 * H, shifts: 1, nightMs: 9 * H, weekendMs: 0, holidayMs: 0, longestStreakDays: 1, shares: {a: 0.5}},
-      {user: 'ken', onCallMs: 72 * H, shifts: 2, nightMs: 9 * H + 18 * H, weekendMs: 0, holidayMs: 0, longestStreakDays: 2, shares: {a: 0.5, b: 1}},
+      {user: 'aiko', onCallMs: 24 * H, shifts: 1, nightMs: 9 * H, weekendMs: 0, holidayMs: 0, longestStreakDays: 1, shares: {a: 0.5}, breakdown: {dayMs: 15 * H, nightMs: 9 * H, weekendMs: 0, holidayMs: 0}},
+      {user: 'ken', onCallMs: 72 * H, shifts: 2, nightMs: 9 * H + 18 * H, weekendMs: 0, holidayMs: 0, longestStreakDays: 2, shares: {a: 0.5, b: 1}, breakdown: {dayMs: 45 * H, nightMs: 27 * H, weekendMs: 0, holidayMs: 0}},
     ])
   })
 })

@@ -2,7 +2,7 @@ import {unionOf, type Interval} from '../schedule/interval.js'
 import {HOUR_MS} from '../schedule/local-time.js'
 import type {TimeWindow} from '../schedule/shift.js'
 import {ZoneClock} from '../schedule/zone-clock.js'
-import {cachedIntervals, overlapMs} from './calendar-intervals.js'
+import {cachedIntervals, overlapMs, subtract} from './calendar-intervals.js'
 import {DEFAULT_NIGHTS, type NightHours} from './settings.js'
 
 /**
@@ -53,6 +53,11 @@ export interface PersonLoad {
   readonly nightShare: number
   readonly weekendShare: number
   readonly holidayShare: number
+  /**
+   * The same hours split without overlap, for stacked charts: holiday first, then weekend (not
+   * holiday), then night (neither), then day (the rest). Sums to onCallMs.
+   */
+  readonly breakdown: {readonly dayMs: number; readonly nightMs: number; readonly weekendMs: number; readonly holidayMs: number}
   /** The person's merged on-call intervals (sorted): the rules read them. */
   readonly intervals: readonly Interval[]
 }
@@ -93,14 +98,21 @@ export function scheduleLoad(input: ScheduleShifts, options: LoadOptions): Sched
       const days = (clock.toLocal(i.end) - clock.toLocal(i.start)) / (24 * HOUR_MS)
       if (longest === null || days > longest.days) longest = {start: i.start, end: i.end, days}
     }
+    const nightList = cachedIntervals('nights', timeZone, window, nights)
+    const weekendList = cachedIntervals('weekends', timeZone, window, nights)
+    const holidayMs = overlapMs(intervals, holidays)
+    const notHoliday = holidays.length === 0 ? intervals : subtract(intervals, holidays)
+    const weekendOnly = overlapMs(notHoliday, weekendList)
+    const nightOnly = overlapMs(subtract(notHoliday, weekendList), nightList)
     return {
       user,
       timeZone,
       onCallMs,
       shifts: intervals.length,
-      nightMs: overlapMs(intervals, cachedIntervals('nights', timeZone, window, nights)),
-      weekendMs: overlapMs(intervals, cachedIntervals('weekends', timeZone, window, nights)),
-      holidayMs: overlapMs(intervals, holidays),
+      nightMs: overlapMs(intervals, nightList),
+      weekendMs: overlapMs(intervals, weekendList),
+      holidayMs,
+      breakdown: {holidayMs, weekendMs: weekendOnly, nightMs: nightOnly, dayMs: onCallMs - holidayMs - weekendOnly - nightOnly},
       longestStreak: longest,
       intervals,
     }
@@ -135,14 +147,17 @@ export interface PersonTotals {
   readonly longestStreakDays: number
   /** Share per schedule key. */
   readonly shares: Readonly<Record<string, number>>
+  /** Hours split without overlap (see PersonLoad.breakdown), summed. */
+  readonly breakdown: PersonLoad['breakdown']
 }
 
 export function totalsByPerson(loads: readonly ScheduleLoad[]): PersonTotals[] {
-  const out = new Map<string, {user: string; onCallMs: number; shifts: number; nightMs: number; weekendMs: number; holidayMs: number; longestStreakDays: number; shares: Record<string, number>}>()
+  type Breakdown = {dayMs: number; nightMs: number; weekendMs: number; holidayMs: number}
+  const out = new Map<string, {user: string; onCallMs: number; shifts: number; nightMs: number; weekendMs: number; holidayMs: number; longestStreakDays: number; shares: Record<string, number>; breakdown: Breakdown}>()
   for (const load of loads) {
     for (const p of load.people) {
       let t = out.get(p.user)
-      if (t === undefined) out.set(p.user, (t = {user: p.user, onCallMs: 0, shifts: 0, nightMs: 0, weekendMs: 0, holidayMs: 0, longestStreakDays: 0, shares: {}}))
+      if (t === undefined) out.set(p.user, (t = {user: p.user, onCallMs: 0, shifts: 0, nightMs: 0, weekendMs: 0, holidayMs: 0, longestStreakDays: 0, shares: {}, breakdown: {dayMs: 0, nightMs: 0, weekendMs: 0, holidayMs: 0}}))
       t.onCallMs += p.onCallMs
       t.shifts += p.shifts
       t.nightMs += p.nightMs
@@ -150,6 +165,10 @@ export function totalsByPerson(loads: readonly ScheduleLoad[]): PersonTotals[] {
       t.holidayMs += p.holidayMs
       t.longestStreakDays = Math.max(t.longestStreakDays, p.longestStreak?.days ?? 0)
       t.shares[load.schedule] = p.share
+      t.breakdown.dayMs += p.breakdown.dayMs
+      t.breakdown.nightMs += p.breakdown.nightMs
+      t.breakdown.weekendMs += p.breakdown.weekendMs
+      t.breakdown.holidayMs += p.breakdown.holidayMs
     }
   }
   return [...out.values()].sort((a, b) => (a.user < b.user ? -1 : a.user > b.user ? 1 : 0))
