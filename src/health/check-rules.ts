@@ -91,8 +91,9 @@ function perPersonRules(load: ScheduleLoad, schedule: Schedule | undefined, rule
   ]
   for (const p of load.people) {
     if (streak !== undefined) {
-      const long = p.intervals.filter((i) => daysOf(i, p, load) > streak.value + 1e-9)
       const worst = p.longestStreak
+      // Only a person whose longest stretch is too long has any: count theirs.
+      const long = worst !== null && worst.days > streak.value + 1e-9 ? p.intervals.filter((i) => daysOf(i, p, load) > streak.value + 1e-9) : []
       if (long.length > 0 && worst !== null) {
         const more = long.length > 1 ? ` (and ${long.length - 1} more stretch${long.length > 2 ? 'es' : ''} over the limit)` : ''
         out.push({
@@ -135,48 +136,61 @@ function minRest(input: RulesInput): Breach[] {
   const setting = input.settings.configRules.min_rest_hours
   if (setting === undefined) return []
   const limitMs = setting.value * HOUR_MS
-  const byUser = new Map<string, {start: number; end: number; schedule: string; zone: string}[]>()
+  // Per person, the sorted interval list of each schedule they are in (few per person).
+  const byUser = new Map<string, {intervals: readonly Interval[]; load: ScheduleLoad}[]>()
   for (const load of input.loads) {
     for (const p of load.people) {
-      for (const i of p.intervals) {
-        let list = byUser.get(p.user)
-        if (list === undefined) byUser.set(p.user, (list = []))
-        list.push({...i, schedule: load.schedule, zone: load.timeZone})
-      }
+      let lists = byUser.get(p.user)
+      if (lists === undefined) byUser.set(p.user, (lists = []))
+      lists.push({intervals: p.intervals, load})
     }
   }
   const out: Breach[] = []
-  for (const [user, pieces] of [...byUser].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    pieces.sort((a, b) => a.start - b.start || a.end - b.end)
-    // Merge overlapping or touching time (on call in two schedules at once, or a handoff between them).
-    const blocks: {start: number; end: number; first: (typeof pieces)[number]; last: (typeof pieces)[number]}[] = []
-    for (const piece of pieces) {
-      const last = blocks[blocks.length - 1]
-      if (last !== undefined && piece.start <= last.end) {
-        if (piece.end >= last.end) {
-          last.end = piece.end
-          last.last = piece
+  for (const [user, lists] of [...byUser].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    // A k-way merge of the lists into blocks of uninterrupted time (on call in two schedules at
+    // once, or a handoff between them, is one block), judging each rest as it goes: a year of a
+    // whole organisation is a million intervals, so nothing is allocated per interval.
+    const heads = lists.map(() => 0)
+    let blockEnd = -Infinity
+    let blockEndLoad: ScheduleLoad | null = null
+    let short = 0
+    let worst: {gap: number; end: number; endLoad: ScheduleLoad; start: number; startLoad: ScheduleLoad} | null = null
+    for (;;) {
+      let pick = -1
+      let pickStart = Infinity
+      for (let k = 0; k < lists.length; k++) {
+        const next = (lists[k] as (typeof lists)[number]).intervals[heads[k] as number]
+        if (next !== undefined && next.start < pickStart) {
+          pick = k
+          pickStart = next.start
         }
-      } else blocks.push({start: piece.start, end: piece.end, first: piece, last: piece})
+      }
+      if (pick < 0) break
+      const list = lists[pick] as (typeof lists)[number]
+      const piece = list.intervals[heads[pick] as number] as Interval
+      heads[pick] = (heads[pick] as number) + 1
+      if (piece.start > blockEnd && blockEndLoad !== null) {
+        const gap = piece.start - blockEnd
+        if (gap < limitMs) {
+          short++
+          if (worst === null || gap < worst.gap) worst = {gap, end: blockEnd, endLoad: blockEndLoad, start: piece.start, startLoad: list.load}
+        }
+      }
+      if (piece.end >= blockEnd) {
+        blockEnd = piece.end
+        blockEndLoad = list.load
+      }
     }
-    const short: {gap: number; before: (typeof blocks)[number]; after: (typeof blocks)[number]}[] = []
-    for (let k = 1; k < blocks.length; k++) {
-      const before = blocks[k - 1] as (typeof blocks)[number]
-      const after = blocks[k] as (typeof blocks)[number]
-      const gap = after.start - before.end
-      if (gap < limitMs) short.push({gap, before, after})
-    }
-    const worst = short.reduce<(typeof short)[number] | undefined>((w, s) => (w === undefined || s.gap < w.gap ? s : w), undefined)
-    if (worst === undefined) continue
-    const schedule = input.schedules.get(worst.after.first.schedule)
-    const more = short.length > 1 ? ` (${short.length} short rests in all)` : ''
+    if (worst === null) continue
+    const more = short > 1 ? ` (${short} short rests in all)` : ''
+    const [before, after] = [worst.endLoad, worst.startLoad]
     out.push({
       rule: 'min_rest_hours',
       severity: setting.severity,
-      schedule: worst.after.first.schedule,
+      schedule: after.schedule,
       user,
-      message: `${user} rests only ${round1(worst.gap / HOUR_MS)} h between the end of a shift in \`${worst.before.last.schedule}\` at ${formatInZone(worst.before.end, worst.before.last.zone)} ${worst.before.last.zone} and the next in \`${worst.after.first.schedule}\` at ${formatInZone(worst.after.start, worst.after.first.zone)} ${worst.after.first.zone}${more}; the team's rule asks for ${setting.value} h`,
-      site: personSite(schedule, worst.after.first.schedule, user),
+      message: `${user} rests only ${round1(worst.gap / HOUR_MS)} h between the end of a shift in \`${before.schedule}\` at ${formatInZone(worst.end, before.timeZone)} ${before.timeZone} and the next in \`${after.schedule}\` at ${formatInZone(worst.start, after.timeZone)} ${after.timeZone}${more}; the team's rule asks for ${setting.value} h`,
+      site: personSite(input.schedules.get(after.schedule), after.schedule, user),
       setting,
     })
   }

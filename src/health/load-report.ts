@@ -25,7 +25,16 @@ export function buildLoadReport(
   shiftsOf: (schedule: Schedule) => readonly OnCallSpan[] | null,
 ): LoadReport {
   const schedules = [...state.schedules.values()].sort((a, b) => cmp(a.key, b.key))
-  const loads = loadsOf(schedules, state, state.health ?? emptyHealthSettings(), window, shiftsOf)
+  return reportFromLoads(state, window, source, loadsOf(schedules, state, state.health ?? emptyHealthSettings(), window, shiftsOf))
+}
+
+/** The report of loads already computed (validate's rules and the report share them). */
+export function reportFromLoads(
+  state: Pick<DesiredState, 'users' | 'teams'>,
+  window: TimeWindow,
+  source: LoadReport['source'],
+  loads: readonly ScheduleLoad[],
+): LoadReport {
   const teamKeys = [...new Set(loads.flatMap((l) => (l.teams.length === 0 ? [''] : l.teams)))].sort(cmp)
   const teams = teamKeys.map((team) => {
     const mine = loads.filter((l) => (team === '' ? l.teams.length === 0 : l.teams.includes(team)))
