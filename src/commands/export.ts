@@ -56,7 +56,7 @@ Unchanged schedules give byte-identical files; feeds of schedules and people no 
     try {
       const now = resolveNow(flags.now, process.env.ONCALL_NOW)
       const window = exportWindow({since: flags.since, until: flags.until, now})
-      const {state} = await loadDesiredState(args.path, new Date(now), (line) => this.err(line))
+      const {state} = await loadDesiredState(args.path, new Date(now), (line) => this.err(line), {teamRules: false})
       const schedules = [...state.schedules.values()]
       const shiftsFor = flags.live ? await this.liveSource(flags, state) : shiftsFromConfig(schedules)
       const report = await exportCalendars({

@@ -67,6 +67,10 @@ describe('team rules on the command line', () => {
     const p = runCli(['plan', file, '--now', NOW], {PAGERDUTY_TOKEN: ''})
     expect(p.status).toBe(1)
     expect(p.stdout + p.stderr).toMatch(/oncall\.yaml:26:35: error rule-max-consecutive-days /)
+    // Calendars of the rota are still exported: people need them whatever the rules say.
+    const e = runCli(['export', file, '--out', tempDir('oncall-rules-export-'), '--now', NOW])
+    expect(e.stderr).toBe('')
+    expect(e.status).toBe(0)
   })
 
   it('--horizon limits how far ahead rules look, and a bad one is a one-line error', {timeout: 120_000}, () => {
