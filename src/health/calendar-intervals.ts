@@ -63,23 +63,6 @@ export function overlapMs(a: readonly Interval[], b: readonly Interval[]): numbe
   return total
 }
 
-/** `a` minus `b`, both sorted lists of disjoint intervals (linear). */
-export function subtract(a: readonly Interval[], b: readonly Interval[]): Interval[] {
-  const out: Interval[] = []
-  let j = 0
-  for (const x of a) {
-    let cursor = x.start
-    while (j < b.length && (b[j] as Interval).end <= cursor) j++
-    for (let k = j; k < b.length && (b[k] as Interval).start < x.end; k++) {
-      const y = b[k] as Interval
-      if (y.start > cursor) out.push({start: cursor, end: y.start})
-      cursor = Math.max(cursor, y.end)
-    }
-    if (cursor < x.end) out.push({start: cursor, end: x.end})
-  }
-  return out
-}
-
 const cache = new Map<string, Interval[]>()
 
 /** Memoised by zone, window and kind (the report and the rules ask for the same zones again and again). */

@@ -1,8 +1,8 @@
-import {unionOf, type Interval} from '../schedule/interval.js'
+import {subtractIntervals as subtract, unionOf, type Interval} from '../schedule/interval.js'
 import {HOUR_MS} from '../schedule/local-time.js'
 import type {TimeWindow} from '../schedule/shift.js'
 import {ZoneClock} from '../schedule/zone-clock.js'
-import {cachedIntervals, overlapMs, subtract} from './calendar-intervals.js'
+import {cachedIntervals, overlapMs} from './calendar-intervals.js'
 import {DEFAULT_NIGHTS, type NightHours} from './settings.js'
 
 /**

@@ -4,7 +4,9 @@ import type {HealthSettings} from '../health/settings.js'
 import type {Schedule} from '../model/schedule.js'
 import {HOUR_MS} from '../schedule/local-time.js'
 import {computeShifts} from '../schedule/compute-shifts.js'
-import {unionOf, type Interval} from '../schedule/interval.js'
+import {subtractIntervals, unionOf, type Interval} from '../schedule/interval.js'
+
+export {subtractIntervals}
 import type {Shift} from '../schedule/shift.js'
 import type {Change, ChangeKind} from './change.js'
 
@@ -213,25 +215,6 @@ export function coverageDifference(
     const gained = subtractIntervals(will, was)
     const lost = subtractIntervals(was, will)
     if (gained.length > 0 || lost.length > 0) out.push({user, gained, lost})
-  }
-  return out
-}
-
-/** `from` minus `remove`, both taken as sets of instants; the result is merged and sorted. */
-export function subtractIntervals(from: readonly Interval[], remove: readonly Interval[]): Interval[] {
-  const keep = unionOf(from)
-  const cut = unionOf(remove)
-  const out: Interval[] = []
-  let j = 0
-  for (const piece of keep) {
-    let cursor = piece.start
-    while (j < cut.length && (cut[j] as Interval).end <= cursor) j++
-    for (let k = j; k < cut.length && (cut[k] as Interval).start < piece.end; k++) {
-      const c = cut[k] as Interval
-      if (c.start > cursor) out.push({start: cursor, end: c.start})
-      cursor = Math.max(cursor, c.end)
-    }
-    if (cursor < piece.end) out.push({start: cursor, end: piece.end})
   }
   return out
 }

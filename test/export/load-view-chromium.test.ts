@@ -1,6 +1,4 @@
-import {spawnSync} from 'node:child_process'
-import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {describe, expect, it} from 'vitest'
@@ -9,22 +7,12 @@ import {exportWindow} from '../../src/export/export-window.js'
 import {LOAD_COLOURS} from '../../src/export/html/load-chart.js'
 import {DEFAULT_NIGHTS} from '../../src/health/settings.js'
 import type {Team} from '../../src/model/index.js'
-import {CHROMIUM, chromiumAvailable, IN_CI, requireInCi} from './external-checkers.js'
+import {chromium, chromiumAvailable, IN_CI, requireInCi} from './external-checkers.js'
 import {policies, schedules, users} from './fixture-state.js'
 import {tempDir} from './run-cli.js'
 import {pngColourCounts} from './png-colours.js'
 
 const available = chromiumAvailable()
-
-function chromium(args: string[]): {status: number | null; stdout: string; stderr: string} {
-  const profile = mkdtempSync(join(tmpdir(), 'oncall-chromium-'))
-  const r = spawnSync(
-    CHROMIUM,
-    ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', `--user-data-dir=${profile}`, ...args],
-    {encoding: 'utf8', timeout: 120_000},
-  )
-  return {status: r.status, stdout: r.stdout, stderr: r.stderr}
-}
 
 describe.skipIf(!available && !IN_CI)('the load view of index.html in headless Chromium', () => {
   it('draws one stacked bar per person per team, with days, nights, weekends and holidays visible', async () => {
