@@ -1,8 +1,9 @@
-import {Args, Flags} from '@oclif/core'
+import {Flags} from '@oclif/core'
 import {liveShiftsSource} from '../app/live-shifts.js'
 import {reportLoad} from '../app/report-load.js'
 import {apiReadFlags, clientFromFlags} from '../cli/api-flags.js'
 import {BaseCommand} from '../cli/base-command.js'
+import {configPathArg} from '../cli/config-path-arg.js'
 import {nowFlag, nowFrom} from '../cli/now-flag.js'
 import {UserError} from '../cli/user-error.js'
 import {MAX_WINDOW_DAYS, parseInstant, WindowError} from '../export/export-window.js'
@@ -23,7 +24,7 @@ public holidays come from holidays: of the schedule or its team. The window is -
     '<%= config.bin %> report --live --format json',
   ]
 
-  static override args = {path: Args.string({description: 'Config file or directory (default ./oncall.yaml, else ./oncall/).'})}
+  static override args = {path: configPathArg}
 
   static override flags = {
     since: Flags.string({description: 'Start of the window: YYYY-MM-DD (UTC) or a date-time with Z or an offset (default: now).'}),
