@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs'
 import {mkdir, readdir, rename, rm, writeFile} from 'node:fs/promises'
 import {dirname, join} from 'node:path'
-import type {EscalationPolicy, Schedule, User} from '../model/index.js'
+import type {EscalationPolicy, Schedule, Team, User} from '../model/index.js'
 import {computeShifts} from '../schedule/compute-shifts.js'
 import type {Shift, TimeWindow} from '../schedule/shift.js'
 import {renderCalendar, type EventDraft} from '../export/calendar-feed.js'
@@ -10,6 +10,9 @@ import {paddedWindow} from '../export/export-window.js'
 import {scheduleFeedFileName, userFeedFileName} from '../export/feed-file-names.js'
 import {renderIndexPage, type ScheduleView} from '../export/html/index-page.js'
 import {renderSplitIndex, SPLIT_ABOVE_SCHEDULES, teamPages} from '../export/html/team-pages.js'
+import type {TeamLoadView} from '../export/html/load-chart.js'
+import {buildLoadReport} from '../health/load-report.js'
+import type {HealthSettings} from '../health/settings.js'
 import {readPreviousRevisions, reviseEvents} from '../export/revision.js'
 import {escalationText, inWindow, shiftEventDraft, shiftEventDrafts, type ScheduleShifts} from '../export/shift-events.js'
 
@@ -32,6 +35,9 @@ export interface ExportInput {
   readonly baseUrl?: string
   /** Team display names by key, for the index of a split page (html/team-pages.ts). */
   readonly teamNames?: ReadonlyMap<string, string>
+  /** Teams (names for the load view) and holiday calendars; absent = keys as names, no holidays. */
+  readonly teams?: ReadonlyMap<string, Team>
+  readonly health?: HealthSettings
 }
 
 export interface ExportedFile {
@@ -114,13 +120,21 @@ export async function* exportFiles(input: ExportInput, previous: (path: string) 
       .sort((a, b) => a.start - b.start || cmp(a.uid, b.uid))
     yield calendar(p.feedPath, `On call: ${nameOf(p.email)}`, `On-call shifts of ${nameOf(p.email)} across all schedules`, drafts)
   }
-  const page = {schedules: views, people: personFeeds, window: input.window, now: input.now, baseUrl: input.baseUrl, nameOf}
+  const page = {schedules: views, people: personFeeds, window: input.window, now: input.now, baseUrl: input.baseUrl, nameOf, load: loadView(input, views)}
   if (views.length <= SPLIT_ABOVE_SCHEDULES) {
     yield {path: INDEX_FILE, content: renderIndexPage(page)}
     return
   }
   yield* teamPages(page)
   yield {path: INDEX_FILE, content: renderSplitIndex(page, (key) => input.teamNames?.get(key) ?? key)}
+}
+
+/** Per team, each person's hours in the export window, from the same shifts as the feeds. */
+function loadView(input: ExportInput, views: readonly ScheduleView[]): TeamLoadView[] {
+  const shifts = new Map(views.map((v) => [v.schedule.key, v.shifts]))
+  const state = {users: input.users, teams: input.teams ?? new Map(), schedules: new Map(views.map((v) => [v.schedule.key, v.schedule])), ...(input.health ? {health: input.health} : {})}
+  const report = buildLoadReport(state, input.window, 'config', (s) => shifts.get(s.key) ?? null)
+  return report.teams.map((t) => ({team: t.team, name: t.name, people: t.people}))
 }
 
 function checkNoCollisions(feeds: readonly {email: string; feedPath: string}[]): void {

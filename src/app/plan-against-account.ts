@@ -1,3 +1,4 @@
+import {userZones} from '../health/state-loads.js'
 import type {DesiredState} from '../model/state.js'
 import type {LiveState} from '../plan/live-state.js'
 import {makePlan} from '../plan/make-plan.js'
@@ -52,7 +53,13 @@ export async function planAgainstAccount(request: PlanRequest): Promise<PlanOutc
   // liveAccountFor also drops desired layers that have already ended (reading drops them too).
   const account = liveAccountFor(raw, desired, {now, requestCount: client.requestCount})
   const diff = withRollouts(makePlan(account.desired, account.live, {adopt: request.adopt}), account.rollouts)
-  const previews = shiftPreviews(diff.changes, {now, days: request.previewDays ?? DEFAULT_PREVIEW_DAYS, names: displayNames(account.desired, account.live)})
+  const previews = shiftPreviews(diff.changes, {
+    now,
+    days: request.previewDays ?? DEFAULT_PREVIEW_DAYS,
+    names: displayNames(account.desired, account.live),
+    ...(desired.health === undefined ? {} : {health: desired.health}),
+    userZones: userZones(desired),
+  })
   const withPreviews = previews.length > 0 ? {...diff, shiftPreviews: previews} : diff
   // Overrides: a separate step that reads only schedules with overrides in the config (plan-overrides.ts).
   const overrides = await withOverridePlan(withPreviews, {

@@ -32,6 +32,7 @@ export async function runDemo(options: DemoOptions): Promise<{failed: DemoStep[]
   const sandbox = await startSandbox({seed: options.seedFile})
   const broken = await writeBrokenConfig()
   const edited = await copyWithSwap(options.configDir)
+  const streak = await copyWithTwoWeeks(options.configDir)
   const env = {
     ...process.env,
     PAGERDUTY_API_URL: sandbox.url,
@@ -56,6 +57,12 @@ export async function runDemo(options: DemoOptions): Promise<{failed: DemoStep[]
     {title: 'Sota is off for a week: `oncall time-off` writes it into the config and prints the covering shifts', args: timeOffArgs(edited), expectExit: 0},
     {title: 'The plan shows the covering overrides, each with the person it replaces', args: ['plan', edited, '--preview-days', '0'], expectExit: 0},
     {title: 'Apply them (one request per schedule)', args: ['apply', edited, '--auto-approve'], expectExit: 0},
+    {
+      title: "A pull request has Takumi cover Yui's secondary week, right after his own: the team's rule max_consecutive_days fails it",
+      args: ['validate', streak],
+      expectExit: 1,
+    },
+    {title: 'The load per person and team over the next 8 weeks (the same figures are on the export page)', args: ['report', dir], expectExit: 0},
     {title: 'Who is on call now, per schedule', args: ['who', dir], expectExit: 0},
     {title: 'Export calendars (iCal per schedule and person, plus an overview page)', args: ['export', dir, '--out', options.outDir], expectExit: 0},
   ]
@@ -108,6 +115,21 @@ async function copyWithSwap(configDir: string): Promise<string> {
   const [first, second] = [users.items[0], users.items[1]]
   users.items[0] = second
   users.items[1] = first
+  await writeFile(file, doc.toString())
+  return dir
+}
+
+/**
+ * A copy of the example in which Takumi covers Yui's week of consumer-app-secondary, the week after
+ * his own: two weeks on call in a row, which org.yaml's `max_consecutive_days: {value: 7, severity: error}` refuses.
+ */
+async function copyWithTwoWeeks(configDir: string): Promise<string> {
+  const dir = join(await mkdtemp(join(tmpdir(), 'oncall-demo-')), 'retail-org')
+  await cp(configDir, dir, {recursive: true})
+  const file = join(dir, 'consumer-app', 'team.yaml')
+  const doc = parseDocument(await readFile(file, 'utf8'))
+  const users = doc.getIn(['schedules', 'consumer-app-secondary', 'layers', 0, 'users']) as YAMLSeq
+  users.items[2] = users.items[1] // [rin, takumi, yui, sota] → [rin, takumi, takumi, sota]
   await writeFile(file, doc.toString())
   return dir
 }

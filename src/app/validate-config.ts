@@ -17,9 +17,9 @@ export interface ValidateReport {
 }
 
 /** `oncall validate`: load the config and judge it; printing is the caller's. */
-export async function validateConfig(pathArg: string | undefined, options: {strict: boolean; now: Date}): Promise<ValidateReport> {
+export async function validateConfig(pathArg: string | undefined, options: {strict: boolean; now: Date; horizonDays?: number}): Promise<ValidateReport> {
   const path = resolveConfigPath(pathArg)
-  const {diagnostics, files, ignored} = await loadConfig(path, {now: options.now})
+  const {diagnostics, files, ignored} = await loadConfig(path, {now: options.now, ...(options.horizonDays === undefined ? {} : {horizonDays: options.horizonDays})})
   const errors = diagnostics.filter((d) => d.severity === 'error').length
   const warnings = diagnostics.length - errors
   return {path, files, ignoredFiles: ignored, diagnostics, errors, warnings, valid: errors === 0 && (!options.strict || warnings === 0), strict: options.strict}

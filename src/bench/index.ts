@@ -1,6 +1,7 @@
 import {formatBenchResult, type BenchResult} from './bench-result.js'
 import {run as cost} from './cost.js'
 import {run as planApply} from './plan-apply.js'
+import {run as rulesReport} from './rules-report.js'
 import {run as scheduleEngine} from './schedule-engine.js'
 
 /**
@@ -12,6 +13,7 @@ const BENCHES: readonly {readonly name: string; readonly run: () => Promise<Benc
   {name: 'schedule-engine', run: scheduleEngine},
   {name: 'plan-apply', run: planApply},
   {name: 'cost', run: cost},
+  {name: 'rules-report', run: rulesReport},
 ]
 
 const only = process.argv.slice(2)

@@ -58,7 +58,7 @@ Unchanged schedules give byte-identical files; feeds of schedules and people no 
     try {
       const now = resolveNow(flags.now, process.env.ONCALL_NOW)
       const window = exportWindow({since: flags.since, until: flags.until, now})
-      const {state} = await loadDesiredState(args.path, new Date(now), (line) => this.err(line))
+      const {state} = await loadDesiredState(args.path, new Date(now), (line) => this.err(line), {teamRules: false})
       const schedules = [...state.schedules.values()]
       // Config mode: the config's overrides and time-off covers on top of the layers.
       const shiftsFor = flags.live ? await this.liveSource(flags, state) : overridesOverSchedules(state, shiftsFromConfig(schedules))
@@ -66,6 +66,8 @@ Unchanged schedules give byte-identical files; feeds of schedules and people no 
         schedules,
         policies: state.escalationPolicies.values(),
         users: state.users,
+        teams: state.teams,
+        ...(state.health === undefined ? {} : {health: state.health}),
         shiftsFor,
         window,
         now,

@@ -8,6 +8,7 @@ import {BaseCommand} from '../cli/base-command.js'
 import {configPathArg} from '../cli/config-path-arg.js'
 import {integerFlag} from '../cli/integer-flag.js'
 import {EXIT} from '../cli/exit-codes.js'
+import {horizonDaysFrom, horizonFlag} from '../cli/horizon-flag.js'
 import {nowFlag, nowFrom} from '../cli/now-flag.js'
 import {refreshFlag, refreshFrom} from '../cli/refresh-flag.js'
 import {planBlockers} from '../plan/plan-blockers.js'
@@ -23,7 +24,8 @@ export default class Plan extends BaseCommand {
   static override summary = 'Show what apply would change in the PagerDuty account.'
   static override description = `Reads the live account, compares it with the config and prints a reviewable plan: + create, ~ update, - delete,
 with field-level before/after in human terms (emails, keys, 30m, mon 10:00 Asia/Tokyo). Read-only: changes nothing.
-Exit codes: 0 success; 1 error (or the plan cannot be applied: conflicts, unknown users);
+Exit codes: 0 success; 1 error (or the plan cannot be applied: conflicts, unknown users; or a team rule of
+severity error is broken within --horizon);
 with --detailed-exitcode, 0 no changes, 2 changes present.`
 
   static override examples = [
@@ -44,6 +46,7 @@ with --detailed-exitcode, 0 no changes, 2 changes present.`
     'allow-destroy': Flags.boolean({description: 'Judge safety as apply --allow-destroy would.', default: false}),
     force: Flags.boolean({description: 'Judge safety as apply --force would.', default: false}),
     'preview-days': integerFlag({description: 'Days of the shift preview shown per changed schedule (0 = none).', default: DEFAULT_PREVIEW_DAYS, min: 0, max: MAX_PREVIEW_DAYS}),
+    ...horizonFlag,
     ...apiReadFlags,
     ...refreshFlag,
     ...nowFlag,
@@ -52,7 +55,7 @@ with --detailed-exitcode, 0 no changes, 2 changes present.`
   async run(): Promise<void> {
     const {args, flags} = await this.parse(Plan)
     const now = nowFrom(flags.now)
-    const {state} = await loadDesiredState(args.path, now, (line) => this.err(line))
+    const {state} = await loadDesiredState(args.path, now, (line) => this.err(line), {horizonDays: horizonDaysFrom(flags.horizon)})
     const {client, logger} = clientFromFlags(flags, 'read', (line) => this.err(line))
     const outcome = await planAgainstAccount({
       desired: state,

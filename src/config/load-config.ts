@@ -2,6 +2,7 @@ import type {ResourceKey} from '../model/keys.js'
 import {resourceKey} from '../model/keys.js'
 import type {DesiredState} from '../model/state.js'
 import {hasErrors, sortDiagnostics, type Diagnostic} from './diagnostic.js'
+import {healthSettings} from './health-settings.js'
 import {mergeFiles, type ConfigSources} from './merge.js'
 import {normalize, NotNormalizable} from './normalize.js'
 import {parseYamlFile, type ParsedFile} from './parse-yaml.js'
@@ -43,6 +44,8 @@ export interface LoadResult {
 export interface LoadOptions {
   /** Clock for rules (e.g. "this layer has ended"); defaults to the real time. */
   now?: Date
+  /** How far ahead the team rules look, in days (`--horizon`; default 8 weeks). */
+  horizonDays?: number
   /** Rules to run (tests; defaults to all). */
   rules?: readonly Rule[]
 }
@@ -84,12 +87,12 @@ export function checkSources(sources: readonly SourceText[], options: LoadOption
   let state: DesiredState | undefined
   let normalizeError: unknown
   try {
-    state = normalize(merged.config)
+    state = {...normalize(merged.config), health: healthSettings(merged.config)}
   } catch (e) {
     if (!(e instanceof NotNormalizable)) throw e
     normalizeError = e
   }
-  const ctx = createRuleContext({config: merged.config, state, now: options.now ?? new Date(), duplicates: merged.duplicates, sources: merged.sources})
+  const ctx = createRuleContext({config: merged.config, state, now: options.now ?? new Date(), duplicates: merged.duplicates, sources: merged.sources, ...(options.horizonDays === undefined ? {} : {horizonDays: options.horizonDays})})
   for (const rule of options.rules ?? RULES) rule(ctx)
   diagnostics.push(...ctx.diagnostics)
   if (normalizeError && !hasErrors(diagnostics)) {

@@ -5,6 +5,7 @@ import type {
   WrittenConfig,
   WrittenEscalationPolicy,
   WrittenOverride,
+  WrittenRules,
   WrittenSchedule,
   WrittenService,
   WrittenTeam,
@@ -34,6 +35,8 @@ export interface MergedConfig {
   /** Overrides of every file, in file order (paths: `['overrides', index]`); absent = none. */
   readonly overrides?: readonly WrittenOverride[]
   readonly time_off?: readonly WrittenTimeOff[]
+  /** Top-level team rules, merged rule by rule across files (a rule set twice must agree). */
+  readonly rules?: WrittenRules
 }
 
 /** A key defined more than once (across files; yaml itself rejects duplicates within a file). */
@@ -49,6 +52,7 @@ export class ConfigSources {
   private readonly listOrigins = new Map<ListSection, {file: number; index: number}[]>(LIST_SECTIONS.map((s) => [s, []]))
   private readonly keyOrigins = new Map<KeyedSection, Map<string, number>>(KEYED_SECTIONS.map((s) => [s, new Map()]))
   private readonly scalarOrigins = new Map<'version' | 'owner', number>()
+  private readonly ruleOrigins = new Map<string, number>()
 
   constructor(readonly files: readonly ParsedFile[]) {}
 
@@ -77,6 +81,11 @@ export class ConfigSources {
   }
 
   /** @internal */
+  recordRule(name: string, file: number): void {
+    if (!this.ruleOrigins.has(name)) this.ruleOrigins.set(name, file)
+  }
+
+  /** @internal */
   recordScalar(name: 'version' | 'owner', file: number): void {
     if (!this.scalarOrigins.has(name)) this.scalarOrigins.set(name, file)
   }
@@ -86,6 +95,10 @@ export class ConfigSources {
     if ((LIST_SECTIONS as readonly unknown[]).includes(section) && typeof entry === 'number') {
       const o = this.listOrigins.get(section as ListSection)?.[entry]
       return o ? {file: o.file, localPath: [section as string, o.index, ...rest]} : undefined
+    }
+    if (section === 'rules') {
+      const file = entry === undefined ? this.ruleOrigins.values().next().value : this.ruleOrigins.get(String(entry))
+      return file === undefined ? undefined : {file, localPath: path}
     }
     if (section === 'version' || section === 'owner') {
       const file = this.scalarOrigins.get(section)
@@ -116,6 +129,7 @@ export function mergeFiles(files: readonly ParsedFile[]): MergeResult {
   const duplicates: DuplicateDefinition[] = []
   const diagnostics: Diagnostic[] = []
   const scalars: {version?: {value: number; file: number}; owner?: {value: string; file: number}} = {}
+  const rules: Record<string, unknown> = {}
 
   files.forEach((parsed, fileIndex) => {
     const written = parsed.value as WrittenConfig
@@ -135,6 +149,21 @@ export function mergeFiles(files: readonly ParsedFile[]): MergeResult {
           message: `\`${name}: ${String(value)}\` disagrees with \`${name}: ${String(seen.value)}\` in ${first?.file ?? '?'}`,
           ...here([name], false),
           path: name,
+        })
+      }
+    }
+    for (const [name, value] of Object.entries(written.rules ?? {})) {
+      if (!Object.hasOwn(rules, name)) {
+        rules[name] = value
+        sources.recordRule(name, fileIndex)
+      } else if (JSON.stringify(rules[name]) !== JSON.stringify(value)) {
+        diagnostics.push({
+          severity: 'error',
+          code: 'conflicting-rules',
+          message: `\`rules.${name}\` disagrees with the same rule in ${sources.locate(['rules', name]).file}`,
+          ...here(['rules', name]),
+          path: `rules.${name}`,
+          hint: 'set each rule once (per schedule differences go under the schedule\'s own `rules:`)',
         })
       }
     }
@@ -189,6 +218,7 @@ export function mergeFiles(files: readonly ParsedFile[]): MergeResult {
     services: sorted<WrittenService>('services'),
     overrides,
     time_off: timeOff,
+    rules: rules as WrittenRules,
   }
   return {config, sources, duplicates, diagnostics}
 }

@@ -20,7 +20,7 @@ const sample: DeepRequired<WrittenConfig> = {
   owner: 'sample',
   templates: {weekly: {turn: 'weekly'}},
   users: [{email: 'a@example.com', name: 'A', time_zone: 'Asia/Tokyo', role: 'user'}],
-  teams: {t: {name: 'T', description: 'd', members: [{user: 'a@example.com', role: 'manager'}]}},
+  teams: {t: {name: 'T', description: 'd', members: [{user: 'a@example.com', role: 'manager'}], holidays: {country: 'JP', region: '13'}}},
   schedules: {
     s: {
       name: 'S',
@@ -42,6 +42,15 @@ const sample: DeepRequired<WrittenConfig> = {
           rollout: {at: '2026-03-16T10:00'},
         },
       ],
+      rules: {
+        min_people: {value: 4, severity: 'error'},
+        max_consecutive_days: {value: 7, severity: 'warning'},
+        max_share: 0.5,
+        max_nights_share: 0.5,
+        max_weekend_share: 0.5,
+        max_holiday_share: 0.5,
+      },
+      holidays: {country: 'DE', region: 'BY'},
     },
   },
   escalation_policies: {
@@ -96,6 +105,17 @@ const sample: DeepRequired<WrittenConfig> = {
   },
   overrides: [{schedule: 's', user: 'a@example.com', start: '2026-12-01T09:00', end: '2026-12-02T09:00+09:00', note: 'dentist'}],
   time_off: [{user: 'a@example.com', from: '2026-12-24', to: '2026-12-27T10:00', time_zone: 'Asia/Tokyo', cover: 'next_in_rotation', note: 'holidays'}],
+  rules: {
+    min_people: 3,
+    max_consecutive_days: 7,
+    max_share: {value: 0.5, severity: 'error'},
+    max_nights_share: 0.5,
+    max_weekend_share: 0.5,
+    max_holiday_share: 0.5,
+    min_rest_hours: {value: 12, severity: 'warning'},
+    no_double_booking: {value: true, severity: 'error'},
+    nights: {from: '22:00', to: '07:00'},
+  },
 }
 
 // Enumerations: Record<Union, true> fails to compile when a member is missing or extra.

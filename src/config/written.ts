@@ -18,6 +18,32 @@ export interface WrittenConfig {
   /** Overrides as code (docs/language.md, "Overrides and time off"); the lists of all files are joined. */
   overrides?: WrittenOverride[]
   time_off?: WrittenTimeOff[]
+  rules?: WrittenRules
+}
+
+/** A team rule's limit: the bare value (severity warning) or with a severity. */
+export type WrittenLimit<T> = T | {value: T; severity?: 'error' | 'warning'}
+
+/** The team's on-call rules for one schedule (docs/language.md, "Team rules"). */
+export interface WrittenScheduleRules {
+  min_people?: WrittenLimit<number>
+  max_consecutive_days?: WrittenLimit<number>
+  max_share?: WrittenLimit<number>
+  max_nights_share?: WrittenLimit<number>
+  max_weekend_share?: WrittenLimit<number>
+  max_holiday_share?: WrittenLimit<number>
+}
+
+/** Top-level rules: the per-schedule ones plus those that span schedules. */
+export interface WrittenRules extends WrittenScheduleRules {
+  min_rest_hours?: WrittenLimit<number>
+  no_double_booking?: WrittenLimit<boolean>
+  nights?: {from: string; to: string}
+}
+
+export interface WrittenHolidays {
+  country: string
+  region?: string
 }
 
 export interface WrittenOverride {
@@ -67,6 +93,7 @@ export interface WrittenTeam {
   name?: string
   description?: string
   members?: WrittenTeamMember[]
+  holidays?: WrittenHolidays
 }
 
 export type WrittenRestriction =
@@ -101,6 +128,8 @@ export interface WrittenSchedule {
   /** `exclusive`: overrides made outside the config are deleted by apply. */
   overrides?: 'exclusive'
   layers: WrittenLayer[]
+  rules?: WrittenScheduleRules
+  holidays?: WrittenHolidays
 }
 
 export type WrittenTarget = {schedule: string} | {user: string}

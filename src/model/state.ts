@@ -1,3 +1,4 @@
+import type {HealthSettings} from '../health/settings.js'
 import type {EscalationPolicy} from './escalation-policy.js'
 import type {Override, TimeOff} from './override.js'
 import type {Schedule} from './schedule.js'
@@ -33,6 +34,8 @@ export interface DesiredState extends OnCallState {
   readonly timeOff?: readonly TimeOff[]
   /** Keys of schedules written with `overrides: exclusive` (apply deletes overrides made outside the config). */
   readonly exclusiveOverrides?: ReadonlySet<string>
+  /** The team's rules and holiday calendars (`rules:`, `holidays:`); absent = none declared. */
+  readonly health?: HealthSettings
 }
 
 export function emptyState(): OnCallState {

@@ -192,3 +192,25 @@ describe('shiftPreviews', () => {
     expect(shiftPreviews(changes, options).map((p) => p.schedule)).toEqual(['a'])
   })
 })
+
+describe('previewSchedule load deltas', () => {
+  it('gives per person the report figures before and after a swap that hands Ken two weeks in a row over Golden Week', () => {
+    // Mon 2026-04-27 10:00 Tokyo, a handoff; turn 16 since 5 Jan. Before: Ken, Bob, Aiko, Ken; after: Aiko, Ken, Ken, Bob.
+    const users = (...names: string[]) => names.map((n) => `${n}@example.com`)
+    const before = aSchedule({key: 'app', layers: [aLayer({users: users('aiko', 'ken', 'bob')})]})
+    const after = aSchedule({key: 'app', layers: [aLayer({users: users('aiko', 'ken', 'ken', 'bob')})]})
+    const health = {rulesBySchedule: new Map(), configRules: {}, holidaysBySchedule: new Map([['app', {country: 'JP'}]]), nights: {fromSecond: 22 * 3600, toSecond: 7 * 3600}}
+    const p = previewSchedule('app', 'update', before, after, {now: new Date('2026-04-27T01:00:00Z'), days: 28, names: new Map(), health})
+    const week = {hours: 168, shifts: 1, nightHours: 63, weekendHours: 48, longestStreakDays: 7}
+    expect(p.loadDeltas).toEqual([
+      // Golden Week: 29 Apr, 3–6 May (JP public holidays from date-holidays).
+      {user: 'aiko@example.com', before: {...week, holidayHours: 0}, after: {...week, holidayHours: 58}},
+      {user: 'bob@example.com', before: {...week, holidayHours: 62}, after: {...week, holidayHours: 0}},
+      {
+        user: 'ken@example.com',
+        before: {hours: 336, shifts: 2, nightHours: 126, weekendHours: 96, holidayHours: 58, longestStreakDays: 7},
+        after: {hours: 336, shifts: 1, nightHours: 126, weekendHours: 96, holidayHours: 62, longestStreakDays: 14},
+      },
+    ])
+  })
+})

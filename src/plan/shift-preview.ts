@@ -1,6 +1,12 @@
+import {scheduleLoad, type ScheduleLoad} from '../health/load.js'
+import {holidayIntervals} from '../health/public-holidays.js'
+import type {HealthSettings} from '../health/settings.js'
 import type {Schedule} from '../model/schedule.js'
+import {HOUR_MS} from '../schedule/local-time.js'
 import {computeShifts} from '../schedule/compute-shifts.js'
-import {unionOf, type Interval} from '../schedule/interval.js'
+import {subtractIntervals, unionOf, type Interval} from '../schedule/interval.js'
+
+export {subtractIntervals}
 import type {Shift} from '../schedule/shift.js'
 import type {Change, ChangeKind} from './change.js'
 
@@ -36,6 +42,27 @@ export interface ShiftPreview {
   readonly shiftCounts: {readonly before: number; readonly after: number}
   /** Display names the desired state (else the account) knows, for every email in this preview. */
   readonly names: Readonly<Record<string, string>>
+  /**
+   * Per person whose load in the window changes, sorted by email: the figures of `oncall report`
+   * before and after (who gets more nights, who loses a weekend).
+   */
+  readonly loadDeltas?: readonly PersonLoadDelta[]
+}
+
+/** Hours to two decimals, the longest streak in days on the schedule's clock. */
+export interface LoadFigures {
+  readonly hours: number
+  readonly shifts: number
+  readonly nightHours: number
+  readonly weekendHours: number
+  readonly holidayHours: number
+  readonly longestStreakDays: number
+}
+
+export interface PersonLoadDelta {
+  readonly user: string
+  readonly before: LoadFigures
+  readonly after: LoadFigures
 }
 
 export interface PreviewInterval {
@@ -64,6 +91,10 @@ export interface ShiftPreviewOptions {
   readonly days: number
   /** Display name by email; people without one are shown by email. */
   readonly names: ReadonlyMap<string, string>
+  /** Holiday calendars and night hours for the load deltas (absent: no holidays, nights 22:00–07:00). */
+  readonly health?: HealthSettings
+  /** People's own zones (nights and weekends are counted there). */
+  readonly userZones?: ReadonlyMap<string, string>
 }
 
 /** One preview per schedule change (create, update, adopt, delete), in the order of the changes. */
@@ -117,6 +148,51 @@ export function previewSchedule(
     after: shiftsAfter.slice(0, MAX_PREVIEW_SHIFTS).map(isoShift),
     shiftCounts: {before: shiftsBefore.length, after: shiftsAfter.length},
     names,
+    loadDeltas: loadDeltas(key, before, shiftsBefore, after, shiftsAfter, window, options),
+  }
+}
+
+/** The report's figures per person on both sides; people whose figures are all equal are left out. */
+function loadDeltas(
+  key: string,
+  before: Schedule | null,
+  shiftsBefore: readonly Shift[],
+  after: Schedule | null,
+  shiftsAfter: readonly Shift[],
+  window: {start: number; end: number},
+  options: ShiftPreviewOptions,
+): PersonLoadDelta[] {
+  const calendar = options.health?.holidaysBySchedule.get(key)
+  const holidays = calendar === undefined ? [] : holidayIntervals(calendar, window)
+  const loadOf = (schedule: Schedule | null, shifts: readonly Shift[]): ScheduleLoad | null =>
+    schedule === null
+      ? null
+      : scheduleLoad(
+          {schedule: key, timeZone: schedule.timeZone, teams: schedule.teams, shifts, holidays},
+          {window, userZones: options.userZones ?? new Map(), ...(options.health ? {nights: options.health.nights} : {})},
+        )
+  const b = loadOf(before, shiftsBefore)
+  const a = loadOf(after, shiftsAfter)
+  const users = [...new Set([...(b?.people ?? []), ...(a?.people ?? [])].map((p) => p.user))].sort()
+  const out: PersonLoadDelta[] = []
+  for (const user of users) {
+    const was = figures(b?.people.find((p) => p.user === user))
+    const will = figures(a?.people.find((p) => p.user === user))
+    if (JSON.stringify(was) !== JSON.stringify(will)) out.push({user, before: was, after: will})
+  }
+  return out
+}
+
+function figures(p: ScheduleLoad['people'][number] | undefined): LoadFigures {
+  const h = (ms: number) => Math.round((ms / HOUR_MS) * 100) / 100
+  if (p === undefined) return {hours: 0, shifts: 0, nightHours: 0, weekendHours: 0, holidayHours: 0, longestStreakDays: 0}
+  return {
+    hours: h(p.onCallMs),
+    shifts: p.shifts,
+    nightHours: h(p.nightMs),
+    weekendHours: h(p.weekendMs),
+    holidayHours: h(p.holidayMs),
+    longestStreakDays: Math.round((p.longestStreak?.days ?? 0) * 100) / 100,
   }
 }
 
@@ -139,25 +215,6 @@ export function coverageDifference(
     const gained = subtractIntervals(will, was)
     const lost = subtractIntervals(was, will)
     if (gained.length > 0 || lost.length > 0) out.push({user, gained, lost})
-  }
-  return out
-}
-
-/** `from` minus `remove`, both taken as sets of instants; the result is merged and sorted. */
-export function subtractIntervals(from: readonly Interval[], remove: readonly Interval[]): Interval[] {
-  const keep = unionOf(from)
-  const cut = unionOf(remove)
-  const out: Interval[] = []
-  let j = 0
-  for (const piece of keep) {
-    let cursor = piece.start
-    while (j < cut.length && (cut[j] as Interval).end <= cursor) j++
-    for (let k = j; k < cut.length && (cut[k] as Interval).start < piece.end; k++) {
-      const c = cut[k] as Interval
-      if (c.start > cursor) out.push({start: cursor, end: c.start})
-      cursor = Math.max(cursor, c.end)
-    }
-    if (cursor < piece.end) out.push({start: cursor, end: piece.end})
   }
   return out
 }

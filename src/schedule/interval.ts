@@ -20,3 +20,22 @@ export function unionOf(intervals: readonly Interval[]): Interval[] {
   }
   return out
 }
+
+/** `from` minus `remove`, both taken as sets of instants; the result is merged and sorted. */
+export function subtractIntervals(from: readonly Interval[], remove: readonly Interval[]): Interval[] {
+  const keep = unionOf(from)
+  const cut = unionOf(remove)
+  const out: Interval[] = []
+  let j = 0
+  for (const piece of keep) {
+    let cursor = piece.start
+    while (j < cut.length && (cut[j] as Interval).end <= cursor) j++
+    for (let k = j; k < cut.length && (cut[k] as Interval).start < piece.end; k++) {
+      const c = cut[k] as Interval
+      if (c.start > cursor) out.push({start: cursor, end: c.start})
+      cursor = Math.max(cursor, c.end)
+    }
+    if (cursor < piece.end) out.push({start: cursor, end: piece.end})
+  }
+  return out
+}

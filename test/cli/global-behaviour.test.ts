@@ -46,7 +46,7 @@ describe('behaviour every command shares', {timeout: 180_000}, () => {
     const pathLine = (command: string) => cli([command, '--help']).stdout.match(/^ {2}\[PATH\] .*$/m)?.[0].replace(/\s+/g, ' ')
     const expected = pathLine('validate')
     expect(expected).toBe(' [PATH] Config file or directory (default ./oncall.yaml, else ./oncall/).')
-    for (const command of ['plan', 'export', 'who']) expect(pathLine(command), command).toBe(expected)
+    for (const command of ['plan', 'export', 'who', 'report']) expect(pathLine(command), command).toBe(expected)
   })
 
   it('-h and `oncall help` show the same help as --help', () => {
@@ -81,6 +81,6 @@ describe('behaviour every command shares', {timeout: 180_000}, () => {
   it('--help lists every command', () => {
     const r = cli(['--help'])
     expect(r.status).toBe(0)
-    for (const command of ['apply', 'demo', 'export', 'help', 'import', 'plan', 'sandbox', 'validate', 'who']) expect(r.stdout).toMatch(new RegExp(`\\n  ${command} `))
+    for (const command of ['apply', 'demo', 'export', 'help', 'import', 'plan', 'report', 'sandbox', 'validate', 'who']) expect(r.stdout).toMatch(new RegExp(`\\n  ${command} `))
   })
 })

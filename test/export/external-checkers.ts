@@ -1,5 +1,7 @@
 import {spawnSync} from 'node:child_process'
-import {existsSync} from 'node:fs'
+import {existsSync, mkdtempSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
 
 /**
  * The cross-checks with tools outside npm (Chromium, python3-icalendar) run wherever the tool is
@@ -22,4 +24,15 @@ export function pythonIcalendarAvailable(): boolean {
 /** Throws (failing the test) when CI requires a tool that is missing. */
 export function requireInCi(available: boolean, what: string, install: string): void {
   if (!available) throw new Error(`CI=true but ${what} is not installed: ${install}`)
+}
+
+/** Headless Chromium with a throw-away profile and nothing running in the background. */
+export function chromium(args: string[]): {status: number | null; stdout: string; stderr: string} {
+  const profile = mkdtempSync(join(tmpdir(), 'oncall-chromium-'))
+  const r = spawnSync(
+    CHROMIUM,
+    ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', `--user-data-dir=${profile}`, ...args],
+    {encoding: 'utf8', timeout: 120_000},
+  )
+  return {status: r.status, stdout: r.stdout, stderr: r.stderr}
 }

@@ -1,28 +1,16 @@
-import {spawnSync} from 'node:child_process'
-import {mkdtempSync, readFileSync} from 'node:fs'
-import {tmpdir} from 'node:os'
+import {readFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {describe, expect, it} from 'vitest'
 import {exportCalendars, shiftsFromConfig} from '../../src/app/export-calendars.js'
 import {exportWindow} from '../../src/export/export-window.js'
 import {personColours} from '../../src/export/html/person-colours.js'
-import {CHROMIUM, chromiumAvailable, IN_CI, requireInCi} from './external-checkers.js'
+import {chromium, chromiumAvailable, IN_CI, requireInCi} from './external-checkers.js'
 import {policies, schedules, users} from './fixture-state.js'
 import {tempDir} from './run-cli.js'
 import {pngColourCounts} from './png-colours.js'
 
 const available = chromiumAvailable()
-
-function chromium(args: string[]): {status: number | null; stdout: string; stderr: string} {
-  const profile = mkdtempSync(join(tmpdir(), 'oncall-chromium-'))
-  const r = spawnSync(
-    CHROMIUM,
-    ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', `--user-data-dir=${profile}`, ...args],
-    {encoding: 'utf8', timeout: 120_000},
-  )
-  return {status: r.status, stdout: r.stdout, stderr: r.stderr}
-}
 
 describe.skipIf(!available && !IN_CI)('index.html in headless Chromium', () => {
   it('parses into the expected blocks and renders every person in their colour', async () => {

@@ -12,6 +12,8 @@ export interface RuleContext {
   readonly now: Date
   /** Keys defined more than once across files (the merge keeps the first). */
   readonly duplicates: readonly DuplicateDefinition[]
+  /** How far ahead the team rules look (`--horizon`); absent = TEAM_RULES_HORIZON_DAYS. */
+  readonly horizonDays?: number
   report(problem: Problem): void
 }
 
@@ -40,6 +42,7 @@ export function createRuleContext(
     state: input.state,
     now: input.now,
     duplicates: input.duplicates,
+    ...(input.horizonDays === undefined ? {} : {horizonDays: input.horizonDays}),
     diagnostics,
     report(p) {
       const at = p.at ? {...p.at, path: formatPath(p.path)} : input.sources.locate(p.path, {key: p.atKey ?? false})

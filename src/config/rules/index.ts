@@ -8,6 +8,7 @@ import {referencesExist} from './references-exist.js'
 import {restrictionWindows} from './restriction-windows.js'
 import {rolloutAt} from './rollout-at.js'
 import {serviceSettings} from './service-settings.js'
+import {teamRules} from './team-rules.js'
 import {timeZonesValid} from './time-zones-valid.js'
 import {turnLength} from './turn-length.js'
 import {undeclaredEmails} from './undeclared-emails.js'
@@ -34,4 +35,5 @@ export const RULES: readonly Rule[] = [
   unusedResources,
   coverageGaps,
   overridesValid,
+  teamRules,
 ]

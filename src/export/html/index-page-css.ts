@@ -28,4 +28,5 @@ nav a{color:#1d4ed8;text-decoration:none} a{color:#1d4ed8}
 .feeds th,.feeds td{text-align:left;padding:4px 10px;border-bottom:1px solid #eaecf0;font-weight:normal}
 .feeds thead th{font-weight:600;background:#f9fafb}
 code{background:#f2f4f7;padding:1px 4px;border-radius:3px}
+.load-chart{display:block;margin:4px 0 12px;font-size:13px} .load-chart .total{fill:#475467;font-size:12px} h3{margin:16px 0 2px;font-size:15px}
 `

@@ -7,6 +7,7 @@ import {escapeHtml as h} from './escape-html.js'
 import {feedLinks} from './feed-links.js'
 import {personColours} from './person-colours.js'
 import {INDEX_PAGE_CSS} from './index-page-css.js'
+import {loadSection, type TeamLoadView} from './load-chart.js'
 import {weekRows, type WeekRow} from './week-rows.js'
 
 export interface ScheduleView {
@@ -29,6 +30,8 @@ export interface IndexPageInput {
   readonly now: number
   readonly baseUrl?: string
   readonly nameOf: (email: string) => string
+  /** The load view (stacked bars per person per team); absent or empty = no section. */
+  readonly load?: readonly TeamLoadView[]
 }
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']
@@ -133,8 +136,9 @@ export function pageTop(window: TimeWindow): string {
 export function renderIndexPage(input: IndexPageInput): string {
   const colours = personColours(input.schedules.map((v) => v.schedule.layers.flatMap((l) => l.users)))
   return `${pageTop(input.window)}</p>
-<nav>${input.schedules.map((v) => `<a href="#${h(v.schedule.key)}">${h(v.schedule.name)}</a>`).join(' · ')}</nav></header>
+<nav>${input.schedules.map((v) => `<a href="#${h(v.schedule.key)}">${h(v.schedule.name)}</a>`).join(' · ')}${input.load?.length ? ' · <a href="#load">Load</a>' : ''}</nav></header>
 ${input.schedules.map((v) => scheduleSection(v, input, colours)).join('\n')}
+${loadSection(input.load ?? [], input.nameOf)}
 ${feedTables(input)}
 </body>
 </html>

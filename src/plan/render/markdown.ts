@@ -97,10 +97,10 @@ export const MAX_GANTT_BARS = 40
 function shiftSection(v: ShiftPreviewView): string[] {
   const out = ['', `**${markdownText(v.heading)}** · ${markdownText(v.nowLine)}`, '']
   if (v.people.length === 0) return [...out, NO_SHIFT_CHANGES]
-  out.push('| person | gained | lost |', '|---|---|---|')
-  for (const p of v.people.slice(0, MAX_TABLE_PEOPLE)) out.push(`| ${cell(p.label)} | ${spansCell(p.gained)} | ${spansCell(p.lost)} |`)
+  out.push('| person | gained | lost | load (before → after) |', '|---|---|---|---|')
+  for (const p of v.people.slice(0, MAX_TABLE_PEOPLE)) out.push(`| ${cell(p.label)} | ${spansCell(p.gained)} | ${spansCell(p.lost)} | ${p.load === null ? '' : cell(p.load)} |`)
   const hidden = v.people.length - MAX_TABLE_PEOPLE
-  if (hidden > 0) out.push(`| … and ${hidden} more | | |`)
+  if (hidden > 0) out.push(`| … and ${hidden} more | | | |`)
   return [...out, ...gantt(v)]
 }
 

@@ -31,6 +31,8 @@ describe('shift preview in the text plan', () => {
         '        - mon 2026-03-02 12:00 – mon 2026-03-09 10:00',
         '        - mon 2026-03-16 10:00 – mon 2026-03-23 10:00',
         '        - mon 2026-03-30 10:00 – mon 2026-03-30 12:00',
+        // Same hours, nights and weekends: only the number of stretches changes.
+        '        load: shifts 3 → 2',
         '      b@x.io:',
       ].join('\n'),
     )
@@ -51,7 +53,10 @@ describe('shift preview in the markdown plan', () => {
   it('has a person | gained | lost table and a well-formed mermaid gantt with before and after sections', () => {
     const md = renderMarkdown(planWithPreview())
     expect(md).toContain('**Shifts in the next 28 days (Asia/Tokyo)** · On call now: Aiko Tanaka → b@\u200bx.io')
-    expect(md).toContain('| person | gained | lost |\n|---|---|---|\n| Aiko Tanaka | mon 2026-03-09 10:00 – mon 2026-03-16 10:00<br>mon 2026-03-23 10:00 – mon 2026-03-30 10:00 |')
+    expect(md).toContain(
+      '| person | gained | lost | load (before → after) |\n|---|---|---|---|\n| Aiko Tanaka | mon 2026-03-09 10:00 – mon 2026-03-16 10:00<br>mon 2026-03-23 10:00 – mon 2026-03-30 10:00 |',
+    )
+    expect(md).toContain('<br>mon 2026-03-30 10:00 – mon 2026-03-30 12:00 | shifts 3 → 2 |')
     const chart = /```mermaid\n([\s\S]*?)\n```/.exec(md)?.[1]
     expect(chart).toBeDefined()
     const lines = (chart ?? '').split('\n')
@@ -117,5 +122,17 @@ describe('shift preview in the JSON plan', () => {
     const doc = JSON.parse(renderJson(planWithPreview())) as {shift_previews: Record<string, unknown>[]}
     ;(doc.shift_previews[0] as Record<string, unknown>).window = {start: 'monday', end: '2026-03-30T03:00:00.000Z'}
     expect(planSchemaErrors(doc)).toContain('/shift_previews/0/window/start: must match pattern "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{3})?Z$"')
+  })
+})
+
+describe('load deltas in words', () => {
+  it('names only the figures that change, before → after', async () => {
+    const {describeDelta} = await import('./shift-preview-view.js')
+    const same = {hours: 336, shifts: 2, nightHours: 126, weekendHours: 96, holidayHours: 58, longestStreakDays: 7}
+    expect(describeDelta({user: 'k', before: same, after: {...same, shifts: 1, holidayHours: 62, longestStreakDays: 14}})).toBe(
+      'shifts 2 → 1, holidays 58 → 62 h, longest streak 7 → 14 d',
+    )
+    expect(describeDelta({user: 'k', before: same, after: same})).toBeNull()
+    expect(describeDelta(undefined)).toBeNull()
   })
 })

@@ -1,6 +1,6 @@
 import {formatInZone} from '../../schedule/format-local.js'
 import {ZoneClock} from '../../schedule/zone-clock.js'
-import type {PreviewInterval, PreviewShift, ShiftPreview} from '../shift-preview.js'
+import type {LoadFigures, PersonLoadDelta, PreviewInterval, PreviewShift, ShiftPreview} from '../shift-preview.js'
 
 /**
  * A shift preview in words, shared by the text and markdown renderers: names instead of emails
@@ -27,6 +27,8 @@ export interface PersonView {
   /** `mon 2026-03-09 10:00 – mon 2026-03-16 10:00` */
   readonly gained: readonly string[]
   readonly lost: readonly string[]
+  /** `nights 63 → 126 h, weekends 48 → 96 h`: the load figures that change, or null. */
+  readonly load: string | null
 }
 
 export interface GanttBar {
@@ -46,12 +48,37 @@ export function shiftPreviewView(p: ShiftPreview): ShiftPreviewView {
   return {
     heading: `Shifts in the next ${p.days} day${p.days === 1 ? '' : 's'} (${p.timeZone})`,
     nowLine: `On call now: ${now}`,
-    people: p.people.map((person) => ({label: label(person.user), gained: person.gained.map(span), lost: person.lost.map(span)})),
+    people: p.people.map((person) => ({
+      label: label(person.user),
+      gained: person.gained.map(span),
+      lost: person.lost.map(span),
+      load: describeDelta(p.loadDeltas?.find((d) => d.user === person.user)),
+    })),
     timeZone: p.timeZone,
     before: p.before.map(bar),
     after: p.after.map(bar),
     counts: p.shiftCounts,
   }
+}
+
+const FIGURES: readonly [keyof LoadFigures, string, string][] = [
+  ['hours', 'on call', ' h'],
+  ['shifts', 'shifts', ''],
+  ['nightHours', 'nights', ' h'],
+  ['weekendHours', 'weekends', ' h'],
+  ['holidayHours', 'holidays', ' h'],
+  ['longestStreakDays', 'longest streak', ' d'],
+]
+
+/** The figures that change, before → after (the window of the preview; nights on the person's clock). */
+export function describeDelta(d: PersonLoadDelta | undefined): string | null {
+  if (d === undefined) return null
+  const parts = FIGURES.filter(([k]) => d.before[k] !== d.after[k]).map(([k, name, unit]) => `${name} ${round(d.before[k])} → ${round(d.after[k])}${unit}`)
+  return parts.length === 0 ? null : parts.join(', ')
+}
+
+function round(n: number): string {
+  return String(Math.round(n * 10) / 10)
 }
 
 function localStamp(isoUtc: string, timeZone: string): string {

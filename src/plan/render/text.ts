@@ -61,6 +61,7 @@ function shiftLines(v: ShiftPreviewView, c: Palette): string[] {
   for (const p of v.people.slice(0, MAX_PEOPLE)) {
     out.push(`      ${p.label}:`)
     out.push(...spanLines('+', p.gained, c), ...spanLines('-', p.lost, c))
+    if (p.load !== null) out.push(`        ${c.dim(`load: ${p.load}`)}`)
   }
   const hidden = v.people.length - MAX_PEOPLE
   if (hidden > 0) out.push(`      … and ${hidden} more ${hidden === 1 ? 'person' : 'people'}`)
