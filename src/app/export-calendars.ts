@@ -32,6 +32,8 @@ export interface ExportInput {
   readonly baseUrl?: string
   /** Team display names by key, for the index of a split page (html/team-pages.ts). */
   readonly teamNames?: ReadonlyMap<string, string>
+  /** What the shifts come from, one line (planned-shifts.ts basisNote): on the page and in every feed's description. */
+  readonly basisNote?: string
 }
 
 export interface ExportedFile {
@@ -103,7 +105,7 @@ export async function* exportFiles(input: ExportInput, previous: (path: string) 
   })
   for (const v of views) {
     const drafts = shiftEventDrafts(v, 'schedule', input.window, nameOf)
-    yield calendar(v.feedPath, `On call: ${v.schedule.name}`, v.schedule.description, drafts)
+    yield calendar(v.feedPath, `On call: ${v.schedule.name}`, withNote(v.schedule.description, input.basisNote), drafts)
   }
   for (const p of personFeeds) {
     const drafts = (shiftsOf.get(p.email) ?? [])
@@ -112,15 +114,20 @@ export async function* exportFiles(input: ExportInput, previous: (path: string) 
         return shiftEventDraft(v, si, 'user', nameOf, v.escalation)
       })
       .sort((a, b) => a.start - b.start || cmp(a.uid, b.uid))
-    yield calendar(p.feedPath, `On call: ${nameOf(p.email)}`, `On-call shifts of ${nameOf(p.email)} across all schedules`, drafts)
+    const description = withNote(`On-call shifts of ${nameOf(p.email)} across all schedules.`, input.basisNote)
+    yield calendar(p.feedPath, `On call: ${nameOf(p.email)}`, description, drafts)
   }
-  const page = {schedules: views, people: personFeeds, window: input.window, now: input.now, baseUrl: input.baseUrl, nameOf}
+  const page = {schedules: views, people: personFeeds, window: input.window, now: input.now, baseUrl: input.baseUrl, nameOf, basisNote: input.basisNote}
   if (views.length <= SPLIT_ABOVE_SCHEDULES) {
     yield {path: INDEX_FILE, content: renderIndexPage(page)}
     return
   }
   yield* teamPages(page)
   yield {path: INDEX_FILE, content: renderSplitIndex(page, (key) => input.teamNames?.get(key) ?? key)}
+}
+
+function withNote(description: string, note: string | undefined): string {
+  return [description.trim(), note ?? ''].filter((part) => part !== '').join(' ')
 }
 
 function checkNoCollisions(feeds: readonly {email: string; feedPath: string}[]): void {

@@ -6,7 +6,8 @@ import {UserError} from '../cli/user-error.js'
 import {liveShiftsSource} from '../app/live-shifts.js'
 import {overridesOverSchedules} from '../app/config-overrides.js'
 import {loadDesiredState} from '../app/load-desired-state.js'
-import {apiReadFlags, clientFromFlags, type ApiFlagValues} from '../cli/api-flags.js'
+import {basisNote, plannedShiftsSource, type ScheduleShiftsSource, type ShiftsBasis} from '../app/planned-shifts.js'
+import {apiReadFlags, clientFromFlags, configOnlyFlag, tokenAvailable, type ApiFlagValues} from '../cli/api-flags.js'
 import {nowFlag} from '../cli/now-flag.js'
 import type {DesiredState} from '../model/state.js'
 import {exportWindow, resolveNow, WindowError} from '../export/export-window.js'
@@ -15,8 +16,11 @@ import {checkBaseUrl} from '../export/html/feed-links.js'
 export default class Export extends BaseCommand {
   static override summary = 'Write iCalendar feeds (per schedule and per person) and an overview page.'
   static override description = `Writes DIR/schedules/<key>.ics, DIR/users/<email>.ics and DIR/index.html from the config (layers, overrides and
-time-off covers, labelled; no API token needed),
+time-off covers, labelled),
 or with --live from the account's rendered final schedules (overrides included).
+With a token (PAGERDUTY_TOKEN or --token-file), the config is read as applied to the account: past shifts as the account
+recorded them, a rotation change from its handoff (rollout), so the feeds agree with the account after an apply.
+Without one (or with --config-only) shifts come from the config's layers alone, and the page and feeds say so.
 Shifts overlapping the window (default: 14 days back to 180 days ahead, whole UTC days) are written whole, in UTC.
 Unchanged schedules give byte-identical files; feeds of schedules and people no longer in the config are removed.`
 
@@ -47,6 +51,7 @@ Unchanged schedules give byte-identical files; feeds of schedules and people no 
       description: "Use the account's rendered final schedules (overrides included) instead of computing shifts from the config.",
       default: false,
     }),
+    ...configOnlyFlag,
     ...apiReadFlags,
     ...nowFlag,
   }
@@ -60,8 +65,12 @@ Unchanged schedules give byte-identical files; feeds of schedules and people no 
       const window = exportWindow({since: flags.since, until: flags.until, now})
       const {state} = await loadDesiredState(args.path, new Date(now), (line) => this.err(line))
       const schedules = [...state.schedules.values()]
-      // Config mode: the config's overrides and time-off covers on top of the layers.
-      const shiftsFor = flags.live ? await this.liveSource(flags, state) : overridesOverSchedules(state, shiftsFromConfig(schedules))
+      const basis: ShiftsBasis = flags.live ? 'account' : !flags['config-only'] && tokenAvailable(flags) ? 'config+account' : 'config'
+      // Config mode: the config's overrides and time-off covers on top of the layers (as applied to the account, with a token).
+      const shiftsFor =
+        basis === 'account'
+          ? await this.accountSource(flags, state, basis, new Date(now))
+          : overridesOverSchedules(state, basis === 'config' ? shiftsFromConfig(schedules) : await this.accountSource(flags, state, basis, new Date(now)))
       const report = await exportCalendars({
         schedules,
         policies: state.escalationPolicies.values(),
@@ -72,6 +81,7 @@ Unchanged schedules give byte-identical files; feeds of schedules and people no 
         busy: flags.busy,
         baseUrl: flags['base-url'],
         teamNames: new Map([...state.teams.values()].map((t) => [t.key, t.name])),
+        basisNote: basisNote(basis),
         outDir: flags.out,
       })
       const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10)
@@ -91,10 +101,10 @@ Unchanged schedules give byte-identical files; feeds of schedules and people no 
     }
   }
 
-  /** Shifts by schedule key from the account's final schedules (`--live`). */
-  private async liveSource(flags: ApiFlagValues, state: DesiredState): Promise<ShiftsSource> {
+  /** Shifts by schedule key from the account's final schedules (`--live`), or the config as applied to it. */
+  private async accountSource(flags: ApiFlagValues, state: DesiredState, basis: ShiftsBasis, now: Date): Promise<ShiftsSource> {
     const {client} = clientFromFlags(flags, 'read', (line) => this.err(line))
-    const read = await liveShiftsSource(client, state)
+    const read: ScheduleShiftsSource = basis === 'account' ? await liveShiftsSource(client, state) : await plannedShiftsSource(client, state, now)
     return async (key, window) => {
       const schedule = state.schedules.get(key)
       return schedule ? read(schedule, window) : []

@@ -35,7 +35,7 @@ export function renderSplitIndex(input: IndexPageInput, teamName: (key: string) 
   const links = groups(input.schedules)
     .map((g) => `<li><a href="${h(teamPagePath(g.key))}">${h(g.key === NO_TEAM ? 'Schedules without a team' : teamName(g.key))}</a> <span class="muted">${g.views.length} schedule(s)</span></li>`)
     .join('\n')
-  return `${pageTop(input.window)} One page per team:</p>
+  return `${pageTop(input.window, input.basisNote)} One page per team:</p>
 <ul class="teams">
 ${links}
 </ul></header>
