@@ -22,7 +22,9 @@ With a token (PAGERDUTY_TOKEN or --token-file), the config is read as applied to
 recorded them, a rotation change from its handoff (rollout), so the feeds agree with the account after an apply.
 Without one (or with --config-only) shifts come from the config's layers alone, and the page and feeds say so.
 Shifts overlapping the window (default: 14 days back to 180 days ahead, whole UTC days) are written whole, in UTC.
-Unchanged schedules give byte-identical files; feeds of schedules and people no longer in the config are removed.`
+Unchanged schedules give byte-identical files. DIR/.oncall-export-<owner>.json lists what export wrote: feeds it wrote
+before for schedules and people no longer in the config are removed; other files are never removed, and
+overwritten only with --force (e.g. another team's feeds or page in a shared folder).`
 
   static override examples = [
     '<%= config.bin %> export --out public/oncall',
@@ -47,6 +49,10 @@ Unchanged schedules give byte-identical files; feeds of schedules and people no 
     }),
     'base-url': Flags.string({description: 'Public URL of the output directory, for https and webcal links on the page.'}),
     busy: Flags.boolean({description: 'Show shifts as busy time (default: free/transparent).', default: false}),
+    force: Flags.boolean({
+      description: 'Overwrite files in DIR that export did not write (by default it refuses; it never deletes them).',
+      default: false,
+    }),
     live: Flags.boolean({
       description: "Use the account's rendered final schedules (overrides included) instead of computing shifts from the config.",
       default: false,
@@ -83,6 +89,8 @@ Unchanged schedules give byte-identical files; feeds of schedules and people no 
         teamNames: new Map([...state.teams.values()].map((t) => [t.key, t.name])),
         basisNote: basisNote(basis),
         outDir: flags.out,
+        owner: state.owner,
+        force: flags.force,
       })
       const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10)
       const events = report.files.filter((f) => f.path.startsWith('schedules/')).reduce((n, f) => n + (f.events ?? 0), 0)
@@ -93,6 +101,7 @@ Unchanged schedules give byte-identical files; feeds of schedules and people no 
       this.out(`Window ${day(window.start)} .. ${day(window.end)} (UTC, end exclusive): ${events} shift(s)`)
       this.out(`${report.written.length} written, ${report.unchanged.length} unchanged, ${report.removed.length} removed`)
       for (const p of report.removed) this.out(`  removed ${p}`)
+      for (const p of report.overwritten) this.out(`  overwrote ${p} (--force)`)
     } catch (error) {
       if (error instanceof WindowError || error instanceof ExportError) throw new UserError(error.message)
       const io = error as NodeJS.ErrnoException

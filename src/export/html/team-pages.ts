@@ -14,6 +14,11 @@ export interface TeamPage {
   readonly content: string
 }
 
+/** The page a schedule is drawn on in a split export (its first team's, else the `other` page). */
+export function teamPagePathOf(schedule: {readonly teams: readonly string[]}): string {
+  return teamPagePath(schedule.teams[0] ?? NO_TEAM)
+}
+
 /** Team pages sit next to index.html, so the feed links (relative to the page) stay the same. */
 export function teamPagePath(teamKey: string): string {
   return `team-${teamKey.replace(/[^a-z0-9_-]/gi, '_')}.html`
