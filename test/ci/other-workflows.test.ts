@@ -3,12 +3,12 @@
  * apply brings a first-time account up to the config, drift then reports nothing, a change made
  * by hand in the account is drift (exit 2 → drift=true), and the calendars are exported.
  */
-import {cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
+import {cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import ICAL from 'ical.js'
 import {Account, cliEnv, editYaml, example, runCli} from '../integration/harness.js'
+import {feedEvents} from '../export/feed-events.js'
 import {runOncallSteps, workflow} from './workflow-runner.js'
 
 describe('apply.yml, drift.yml and calendars.yml against the sandbox', () => {
@@ -82,18 +82,3 @@ describe('apply.yml, drift.yml and calendars.yml against the sandbox', () => {
     expect(published).toEqual(feedEvents(live))
   }, 60_000)
 })
-
-/** Every event of every feed in an export directory (`file start/end summary`), sorted. */
-function feedEvents(dir: string): string[] {
-  const out: string[] = []
-  for (const sub of ['schedules', 'users']) {
-    for (const name of readdirSync(join(dir, sub)).sort()) {
-      const cal = new ICAL.Component(ICAL.parse(readFileSync(join(dir, sub, name), 'utf8')))
-      for (const v of cal.getAllSubcomponents('vevent')) {
-        const e = new ICAL.Event(v)
-        out.push(`${sub}/${name} ${e.startDate.toJSDate().toISOString()}/${e.endDate.toJSDate().toISOString()} ${e.summary}`)
-      }
-    }
-  }
-  return out.sort()
-}

@@ -5,17 +5,16 @@
  * after the handoff; without a token they say that they come from the config alone.
  * Fixed clock throughout (the sandbox and the client share it).
  */
-import {readdirSync, readFileSync, rmSync} from 'node:fs'
-import {mkdtempSync} from 'node:fs'
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
-import ICAL from 'ical.js'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {liveShiftsSource} from '../../src/app/live-shifts.js'
 import {plannedShiftsSource} from '../../src/app/planned-shifts.js'
 import {whoJson} from '../../src/app/render-who.js'
 import {whoIsOnCall, type FinalShiftsSource} from '../../src/app/who-is-on-call.js'
 import type {DesiredState} from '../../src/model/state.js'
+import {feedEvents} from '../export/feed-events.js'
 import {Account, cliEnv, copyConfig, editYaml, example, loadDesired, runCli} from './harness.js'
 
 const TAKUMI = 'takumi.kobayashi@example.com'
@@ -26,26 +25,24 @@ const SCHEDULE = 'consumer-app-primary'
 const MIDWEEK = new Date('2026-03-04T11:00:00Z')
 const AFTER_HANDOFF = new Date('2026-03-10T12:00:00Z')
 const FOUR_WEEKS = 28 * 86_400_000
+/** Now, just before and at the handoff, and weekly after it (in the future of MIDWEEK). */
+const PREVIEW_AT = ['2026-03-04T11:00:00Z', '2026-03-09T00:59:00Z', '2026-03-09T01:00:00Z', '2026-03-16T01:30:00Z', '2026-03-25T12:00:00Z'].map(Date.parse)
 
 /** who's answer without what only one side knows (the config names layers, the account cannot). */
 function comparable(json: unknown): unknown {
   return JSON.parse(JSON.stringify(json, (k, v) => (k === 'layer' || k === 'basis' ? undefined : v)))
 }
 
-/** Every event of every feed in an export directory: `file uid start/end summary`, sorted. */
-function feedEvents(dir: string): string[] {
-  const out: string[] = []
-  for (const sub of ['schedules', 'users']) {
-    for (const name of readdirSync(join(dir, sub)).sort()) {
-      const cal = new ICAL.Component(ICAL.parse(readFileSync(join(dir, sub, name), 'utf8')))
-      for (const v of cal.getAllSubcomponents('vevent')) {
-        const e = new ICAL.Event(v)
-        out.push(`${sub}/${name} ${e.uid} ${e.startDate.toJSDate().toISOString()}/${e.endDate.toJSDate().toISOString()} ${e.summary}`)
-      }
-    }
-  }
-  return out.sort()
+/**
+ * who's answer looking ahead: who is on call until when, and who is next. Since when is history,
+ * and the account's history of a layer the apply rewrote starts at the apply (the sandbox, as
+ * PagerDuty, moves a written layer's past start to the time of the write).
+ */
+function ahead(json: object): unknown {
+  const report = json as {schedules: {key: string; on_call: {user: string; until: string | null} | null; next: unknown}[]}
+  return report.schedules.map((s) => ({key: s.key, on_call: s.on_call && {user: s.on_call.user, until: s.on_call.until}, next: comparable(s.next)}))
 }
+
 
 describe('who and export after a rollout agree with the account', () => {
   const retail = example('retail-org')
@@ -53,6 +50,7 @@ describe('who and export after a rollout agree with the account', () => {
   let dir: string
   let desired: DesiredState
   const temps: string[] = []
+  const previewed = new Map<number, unknown>()
   const temp = (): string => {
     const d = mkdtempSync(join(tmpdir(), 'oncall-it-'))
     temps.push(d)
@@ -68,9 +66,14 @@ describe('who and export after a rollout agree with the account', () => {
       doc.setIn(['schedules', SCHEDULE, 'layers', 0, 'users'], doc.createNode([YUI, TAKUMI, 'sota.ito@example.com', 'rin.yamamoto@example.com'], {flow: true}))
     })
     account.setNow(MIDWEEK)
+    desired = await loadDesired(dir, MIDWEEK)
+    // The pull-request branch, before the merge: what `who` (with a token) previews.
+    const preview = await plannedShiftsSource(account.client(), desired, MIDWEEK)
+    for (const t of PREVIEW_AT) {
+      previewed.set(t, ahead(whoJson(await whoIsOnCall({...desired, shiftsFor: preview}, undefined, {kind: 'instant', ms: t}), 'config+account')))
+    }
     const applied = await runCli(['apply', dir, '--auto-approve'], cliEnv(account))
     expect(applied.status, applied.stderr).toBe(0)
-    desired = await loadDesired(dir, MIDWEEK)
   }, 120_000)
   afterAll(async () => {
     await account.stop()
@@ -106,6 +109,15 @@ describe('who and export after a rollout agree with the account', () => {
       }
     }, 120_000)
   }
+
+  it('on the pull-request branch, before the merge, who previewed what the account does after the apply', async () => {
+    account.setNow(MIDWEEK)
+    const live = await liveShiftsSource(account.client(), desired)
+    for (const t of PREVIEW_AT) {
+      const after = ahead(whoJson(await whoIsOnCall({...desired, shiftsFor: live}, undefined, {kind: 'instant', ms: t}), 'account'))
+      expect(previewed.get(t), new Date(t).toISOString()).toEqual(after)
+    }
+  })
 
   it('the CLI: who names the person the account has, and says when it uses the config alone', async () => {
     account.setNow(MIDWEEK)
