@@ -56,7 +56,7 @@ describe('oncall export', () => {
     expect(fewer.status, fewer.stderr).toBe(0)
     expect(fewer.stdout).toContain('removed schedules/platform-berlin.ics')
     expect(readdirSync(join(other, 'schedules'))).toEqual(['app-primary.ics', 'old-schedule.ics'])
-  })
+  }, 120_000)
 
   it('never removes a feed it did not write, and overwrites a page it did not write only with --force', () => {
     const shared = tempDir()
@@ -75,7 +75,7 @@ describe('oncall export', () => {
     expect(forced.stdout).toContain('overwrote index.html (--force)')
     expect(readdirSync(join(shared, 'users'))).toContain('someone-else.ics')
     expect(readdirSync(shared)).toContain('.oncall-export-export-test.json')
-  })
+  }, 120_000)
 
   it('marks shifts busy with --busy and links https and webcal feeds with --base-url', () => {
     const {out: dir} = exportOrg(['--busy', '--base-url', 'https://oncall.example.com/cal'])
