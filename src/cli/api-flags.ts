@@ -9,7 +9,9 @@ import {readFileSync} from 'node:fs'
 import {Flags} from '@oclif/core'
 import {
   ConnectionOptionsError,
+  PagerDutyApiError,
   PagerDutyClient,
+  PagerDutyNetworkError,
   resolveConnectionOptions,
   resolveFrom,
   type ConnectionFlags,
@@ -65,6 +67,16 @@ export const configOnlyFlag = {
     default: false,
     exclusive: ['live'],
   }),
+}
+
+/**
+ * A PagerDuty error of `who`/`export` that read the account only because a token is set: the
+ * same one line, and how to do without the account.
+ */
+export function throwWithConfigOnlyHint(error: unknown): void {
+  if (error instanceof PagerDutyApiError || error instanceof PagerDutyNetworkError) {
+    throw new UserError(error.message, 1, ['  (a PagerDuty token is set, so the account was read; --config-only computes from the config alone)'])
+  }
 }
 
 /** Whether a token is configured (flag or environment), i.e. whether the account can be read. */

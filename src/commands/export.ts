@@ -7,7 +7,7 @@ import {liveShiftsSource} from '../app/live-shifts.js'
 import {overridesOverSchedules} from '../app/config-overrides.js'
 import {loadDesiredState} from '../app/load-desired-state.js'
 import {basisNote, plannedShiftsSource, type ScheduleShiftsSource, type ShiftsBasis} from '../app/planned-shifts.js'
-import {apiReadFlags, clientFromFlags, configOnlyFlag, tokenAvailable, type ApiFlagValues} from '../cli/api-flags.js'
+import {apiReadFlags, clientFromFlags, configOnlyFlag, throwWithConfigOnlyHint, tokenAvailable, type ApiFlagValues} from '../cli/api-flags.js'
 import {nowFlag} from '../cli/now-flag.js'
 import type {DesiredState} from '../model/state.js'
 import {exportWindow, resolveNow, WindowError} from '../export/export-window.js'
@@ -66,12 +66,12 @@ overwritten only with --force (e.g. another team's feeds or page in a shared fol
     const {args, flags} = await this.parse(Export)
     const baseUrlProblem = flags['base-url'] === undefined ? null : checkBaseUrl(flags['base-url'])
     if (baseUrlProblem !== null) throw new UserError(baseUrlProblem)
+    const basis: ShiftsBasis = flags.live ? 'account' : !flags['config-only'] && tokenAvailable(flags) ? 'config+account' : 'config'
     try {
       const now = resolveNow(flags.now, process.env.ONCALL_NOW)
       const window = exportWindow({since: flags.since, until: flags.until, now})
       const {state} = await loadDesiredState(args.path, new Date(now), (line) => this.err(line))
       const schedules = [...state.schedules.values()]
-      const basis: ShiftsBasis = flags.live ? 'account' : !flags['config-only'] && tokenAvailable(flags) ? 'config+account' : 'config'
       // Config mode: the config's overrides and time-off covers on top of the layers (as applied to the account, with a token).
       const shiftsFor =
         basis === 'account'
@@ -103,6 +103,7 @@ overwritten only with --force (e.g. another team's feeds or page in a shared fol
       for (const p of report.removed) this.out(`  removed ${p}`)
       for (const p of report.overwritten) this.out(`  overwrote ${p} (--force)`)
     } catch (error) {
+      if (basis === 'config+account') throwWithConfigOnlyHint(error)
       if (error instanceof WindowError || error instanceof ExportError) throw new UserError(error.message)
       const io = error as NodeJS.ErrnoException
       if (io.code !== undefined && io.path !== undefined) throw new UserError(`cannot write the export: ${io.code} ${io.path}`)

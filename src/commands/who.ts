@@ -4,7 +4,7 @@ import {parseAt, shiftsFromEngine, whoIsOnCall, WhoError, type AtTime} from '../
 import {overridesOverSchedules} from '../app/config-overrides.js'
 import {liveShiftsSource} from '../app/live-shifts.js'
 import {plannedShiftsSource, type ShiftsBasis} from '../app/planned-shifts.js'
-import {apiReadFlags, clientFromFlags, configOnlyFlag, tokenAvailable} from '../cli/api-flags.js'
+import {apiReadFlags, clientFromFlags, configOnlyFlag, throwWithConfigOnlyHint, tokenAvailable} from '../cli/api-flags.js'
 import {BaseCommand} from '../cli/base-command.js'
 import {configPathArg} from '../cli/config-path-arg.js'
 import {nowFlag} from '../cli/now-flag.js'
@@ -59,6 +59,7 @@ With an escalation policy key, shows each level and who it pages. Prefix schedul
   async run(): Promise<void> {
     const {args, flags} = await this.parse(Who)
     const {path, target} = whoArguments(args.path, args.target, flags.config)
+    const basis: ShiftsBasis = flags.live ? 'account' : !flags['config-only'] && tokenAvailable(flags) ? 'config+account' : 'config'
     try {
       // Without --at: now, or the hidden --now / ONCALL_NOW clock that tests and the demo inject.
       const at: AtTime = flags.at === undefined ? {kind: 'instant', ms: resolveNow(flags.now, process.env.ONCALL_NOW)} : parseAt(flags.at)
@@ -69,7 +70,6 @@ With an escalation policy key, shows each level and who it pages. Prefix schedul
         const errors = sortDiagnostics(diagnostics).filter((d) => d.severity === 'error')
         throw new UserError(`the config has ${errors.length} error(s)`, 1, errors.map(formatDiagnostic))
       }
-      const basis: ShiftsBasis = flags.live ? 'account' : !flags['config-only'] && tokenAvailable(flags) ? 'config+account' : 'config'
       const client = () => clientFromFlags(flags, 'read', (line) => this.err(line)).client
       const clock = new Date(resolveNow(flags.now, process.env.ONCALL_NOW))
       // Config mode: the config's overrides and time-off covers on top of the layers (as applied to the account, with a token).
@@ -80,6 +80,7 @@ With an escalation policy key, shows each level and who it pages. Prefix schedul
       const report = await whoIsOnCall({...state, shiftsFor}, target, at)
       this.out(flags.json || flags.format === 'json' ? jsonOutput(whoJson(report, basis)) : formatWhoText(report, basis))
     } catch (error) {
+      if (basis === 'config+account') throwWithConfigOnlyHint(error)
       if (error instanceof WhoError || error instanceof WindowError) throw new UserError(error.message)
       throw error
     }

@@ -145,6 +145,12 @@ describe('who and export after a rollout agree with the account', () => {
     expect(offline.stdout).toContain('Computed from the config alone')
     const offlineJson = await runCli(['who', SCHEDULE, '--config', dir, '--json', '--config-only'], env)
     expect(JSON.parse(offlineJson.stdout).basis).toBe('config')
+    // A token the account refuses: one error line, and the way to do without the account.
+    const refused = await runCli(['who', SCHEDULE, '--config', dir], {...env, PAGERDUTY_TOKEN: 'not-the-token'})
+    expect(refused.status).toBe(1)
+    expect(refused.stderr).toMatch(/^error: .*401/)
+    expect(refused.stderr).toContain('--config-only computes from the config alone')
+    expect(refused.stderr).not.toContain('not-the-token')
   }, 120_000)
 
   it('export (config, with a token) writes the events export --live writes, and says what it used', async () => {
