@@ -110,7 +110,7 @@ describe('plan is byte-identical within one minute', {timeout: 120_000}, () => {
       const first = await at('2026-03-02T03:00:05.123Z', format)
       const second = await at('2026-03-02T03:00:45.678Z', format)
       expect(first.status, first.stderr).toBe(0)
-      expect(first.stdout).toContain(format === 'json' ? '"shiftPreviews"' : 'Shifts in the next 28 days')
+      expect(first.stdout).toContain(format === 'json' ? '"shift_previews"' : 'Shifts in the next 28 days')
       expect(second.stdout).toBe(first.stdout)
     }
   })

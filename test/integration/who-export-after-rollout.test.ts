@@ -128,25 +128,25 @@ describe('who and export after a rollout agree with the account', () => {
     account.setNow(MIDWEEK)
     const env = cliEnv(account)
     for (const at of [MIDWEEK.toISOString(), '2026-03-09T00:59:00Z', '2026-03-09T01:00:00Z', '2026-03-16T01:00:00Z']) {
-      const config = await runCli(['who', SCHEDULE, '--config', dir, '--at', at, '--json'], env)
-      const live = await runCli(['who', SCHEDULE, '--config', dir, '--at', at, '--json', '--live'], env)
+      const config = await runCli(['who', dir, SCHEDULE, '--at', at, '--json'], env)
+      const live = await runCli(['who', dir, SCHEDULE, '--at', at, '--json', '--live'], env)
       expect(config.status, config.stderr).toBe(0)
       expect(live.status, live.stderr).toBe(0)
       expect(JSON.parse(config.stdout).basis).toBe('config+account')
       expect(comparable(JSON.parse(config.stdout)), at).toEqual(comparable(JSON.parse(live.stdout)))
     }
-    const now = JSON.parse((await runCli(['who', SCHEDULE, '--config', dir, '--json'], env)).stdout)
+    const now = JSON.parse((await runCli(['who', dir, SCHEDULE, '--json'], env)).stdout)
     expect(now.schedule.on_call.user).toBe(TAKUMI) // the account keeps Takumi until Monday
 
     // Without a token: the config alone, as if the swap had always been there, and it says so.
-    const offline = await runCli(['who', SCHEDULE, '--config', dir], {ONCALL_NOW: MIDWEEK.toISOString(), NO_COLOR: '1'})
+    const offline = await runCli(['who', dir, SCHEDULE], {ONCALL_NOW: MIDWEEK.toISOString(), NO_COLOR: '1'})
     expect(offline.status, offline.stderr).toBe(0)
     expect(offline.stdout).toContain(`on call: ${YUI}`)
     expect(offline.stdout).toContain('Computed from the config alone')
-    const offlineJson = await runCli(['who', SCHEDULE, '--config', dir, '--json', '--config-only'], env)
+    const offlineJson = await runCli(['who', dir, SCHEDULE, '--json', '--config-only'], env)
     expect(JSON.parse(offlineJson.stdout).basis).toBe('config')
     // A token the account refuses: one error line, and the way to do without the account.
-    const refused = await runCli(['who', SCHEDULE, '--config', dir], {...env, PAGERDUTY_TOKEN: 'not-the-token'})
+    const refused = await runCli(['who', dir, SCHEDULE], {...env, PAGERDUTY_TOKEN: 'not-the-token'})
     expect(refused.status).toBe(1)
     expect(refused.stderr).toMatch(/^error: .*401/)
     expect(refused.stderr).toContain('--config-only computes from the config alone')
