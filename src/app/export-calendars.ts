@@ -6,10 +6,11 @@ import {computeShifts} from '../schedule/compute-shifts.js'
 import type {Shift, TimeWindow} from '../schedule/shift.js'
 import {renderCalendar, type EventDraft} from '../export/calendar-feed.js'
 import {policiesPagingBySchedule} from '../export/escalation-levels.js'
+import {contentHash, looksExportedByOncall, manifestFileName, parseManifest, renderManifest} from '../export/export-manifest.js'
 import {paddedWindow} from '../export/export-window.js'
 import {scheduleFeedFileName, userFeedFileName} from '../export/feed-file-names.js'
 import {renderIndexPage, type ScheduleView} from '../export/html/index-page.js'
-import {renderSplitIndex, SPLIT_ABOVE_SCHEDULES, teamPages} from '../export/html/team-pages.js'
+import {renderSplitIndex, SPLIT_ABOVE_SCHEDULES, teamPagePathOf, teamPages} from '../export/html/team-pages.js'
 import type {TeamLoadView} from '../export/html/load-chart.js'
 import {buildLoadReport} from '../health/load-report.js'
 import type {HealthSettings} from '../health/settings.js'
@@ -38,6 +39,8 @@ export interface ExportInput {
   /** Teams (names for the load view) and holiday calendars; absent = keys as names, no holidays. */
   readonly teams?: ReadonlyMap<string, Team>
   readonly health?: HealthSettings
+  /** What the shifts come from, one line (planned-shifts.ts basisNote): on the page and in every feed's description. */
+  readonly basisNote?: string
 }
 
 export interface ExportedFile {
@@ -109,7 +112,7 @@ export async function* exportFiles(input: ExportInput, previous: (path: string) 
   })
   for (const v of views) {
     const drafts = shiftEventDrafts(v, 'schedule', input.window, nameOf)
-    yield calendar(v.feedPath, `On call: ${v.schedule.name}`, v.schedule.description, drafts)
+    yield calendar(v.feedPath, `On call: ${v.schedule.name}`, withNote(v.schedule.description, input.basisNote), drafts)
   }
   for (const p of personFeeds) {
     const drafts = (shiftsOf.get(p.email) ?? [])
@@ -118,9 +121,10 @@ export async function* exportFiles(input: ExportInput, previous: (path: string) 
         return shiftEventDraft(v, si, 'user', nameOf, v.escalation)
       })
       .sort((a, b) => a.start - b.start || cmp(a.uid, b.uid))
-    yield calendar(p.feedPath, `On call: ${nameOf(p.email)}`, `On-call shifts of ${nameOf(p.email)} across all schedules`, drafts)
+    const description = withNote(`On-call shifts of ${nameOf(p.email)} across all schedules.`, input.basisNote)
+    yield calendar(p.feedPath, `On call: ${nameOf(p.email)}`, description, drafts)
   }
-  const page = {schedules: views, people: personFeeds, window: input.window, now: input.now, baseUrl: input.baseUrl, nameOf, load: loadView(input, views)}
+  const page = {schedules: views, people: personFeeds, window: input.window, now: input.now, baseUrl: input.baseUrl, nameOf, load: loadView(input, views), basisNote: input.basisNote}
   if (views.length <= SPLIT_ABOVE_SCHEDULES) {
     yield {path: INDEX_FILE, content: renderIndexPage(page)}
     return
@@ -135,6 +139,10 @@ function loadView(input: ExportInput, views: readonly ScheduleView[]): TeamLoadV
   const state = {users: input.users, teams: input.teams ?? new Map(), schedules: new Map(views.map((v) => [v.schedule.key, v.schedule])), ...(input.health ? {health: input.health} : {})}
   const report = buildLoadReport(state, input.window, 'config', (s) => shifts.get(s.key) ?? null)
   return report.teams.map((t) => ({team: t.team, name: t.name, people: t.people}))
+}
+
+function withNote(description: string, note: string | undefined): string {
+  return [description.trim(), note ?? ''].filter((part) => part !== '').join(' ')
 }
 
 function checkNoCollisions(feeds: readonly {email: string; feedPath: string}[]): void {
@@ -154,30 +162,62 @@ export interface ExportReport {
   readonly files: readonly Omit<ExportedFile, 'content'>[]
   readonly written: readonly string[]
   readonly unchanged: readonly string[]
+  /** Files an earlier export of this owner wrote that are no longer part of the export. */
   readonly removed: readonly string[]
+  /** Files export did not write that --force overwrote. */
+  readonly overwritten: readonly string[]
+  /** The manifest's path, relative to the output directory. */
+  readonly manifest: string
+}
+
+export interface ExportTarget {
+  readonly outDir: string
+  /** The config's owner: names the manifest (export/export-manifest.ts). */
+  readonly owner: string
+  /** Overwrite files that export did not write (never deletes them). */
+  readonly force?: boolean
 }
 
 /**
  * Builds the export and writes it to `outDir` as it goes: each file atomically (temp file +
- * rename, so a web server never serves half a feed), unchanged files untouched, and .ics files of
- * schedules or people no longer in the config removed, so the directory mirrors the config.
+ * rename, so a web server never serves half a feed), unchanged files untouched. It keeps a
+ * manifest of what it wrote and touches nothing else: files a previous export of this owner wrote
+ * and this one no longer writes are removed; a file it did not write is never removed, and
+ * overwritten only with `force` (else ExportError, checked before anything is written).
  * Earlier files are read one at a time, when their successor is built, never all at once.
  */
-export async function exportCalendars(input: ExportInput & {readonly outDir: string}): Promise<ExportReport> {
-  const old = new Set<string>()
-  for (const sub of [SCHEDULES_DIR, USERS_DIR]) for (const name of await listIcs(join(input.outDir, sub))) old.add(`${sub}/${name}`)
-  for (const name of await listTeamPages(input.outDir)) old.add(name)
-  // The one earlier file in hand: read for its SEQUENCE numbers, then compared with its successor.
+export async function exportCalendars(input: ExportInput & ExportTarget): Promise<ExportReport> {
+  const manifest = manifestFileName(input.owner)
+  const ours = await readOwnPaths(input.outDir, manifest)
+  // Ours: as our manifest recorded it (not replaced since), or an export from before manifests.
+  const isOurs = (path: string, content: string): boolean =>
+    ours.paths.get(path) === contentHash(content) || (ours.legacy && !ours.othersPaths.has(path) && looksExportedByOncall(path, content))
+  const foreign = exportPaths(input).filter((path) => {
+    const content = readIfExists(join(input.outDir, path))
+    return content !== undefined && !isOurs(path, content)
+  })
+  if (foreign.length > 0 && input.force !== true) {
+    throw new ExportError(
+      `${input.outDir} already has ${foreign.length === 1 ? 'a file' : `${foreign.length} files`} that oncall export did not write ` +
+        `(${foreign.join(', ')}; not in ${manifest}): re-run with --force to overwrite ${foreign.length === 1 ? 'it' : 'them'}, or export into another directory`,
+    )
+  }
+  // The one earlier file in hand: read for its SEQUENCE numbers (ours only), then compared with its successor.
   let last: {path: string; content: string | undefined} | undefined
   const before = (path: string): string | undefined => {
-    if (last?.path !== path) last = {path, content: old.has(path) || path === INDEX_FILE ? readIfExists(join(input.outDir, path)) : undefined}
+    if (last?.path !== path) last = {path, content: readIfExists(join(input.outDir, path))}
     return last.content
   }
   const files: Omit<ExportedFile, 'content'>[] = []
+  const hashes = new Map<string, string>()
   const written: string[] = []
   const unchanged: string[] = []
-  for await (const f of exportFiles(input, before)) {
+  for await (const f of exportFiles(input, (path) => {
+    const content = before(path)
+    return content !== undefined && isOurs(path, content) ? content : undefined
+  })) {
     files.push({path: f.path, events: f.events})
+    hashes.set(f.path, contentHash(f.content))
     if (before(f.path) === f.content) {
       unchanged.push(f.path)
       continue
@@ -185,10 +225,56 @@ export async function exportCalendars(input: ExportInput & {readonly outDir: str
     await writeAtomically(join(input.outDir, f.path), f.content)
     written.push(f.path)
   }
-  const keep = new Set(files.map((f) => f.path))
-  const removed = [...old].filter((p) => !keep.has(p)).sort()
-  for (const p of removed) await rm(join(input.outDir, p), {force: true})
-  return {files, written, unchanged, removed}
+  // Stale: ours before, not part of this export, and not replaced by someone else since.
+  const removed: string[] = []
+  for (const p of [...ours.paths.keys()].filter((p) => !hashes.has(p)).sort()) {
+    const content = readIfExists(join(input.outDir, p))
+    if (content === undefined || !isOurs(p, content)) continue
+    await rm(join(input.outDir, p), {force: true})
+    removed.push(p)
+  }
+  const manifestText = renderManifest({owner: input.owner, files: hashes})
+  if (readIfExists(join(input.outDir, manifest)) !== manifestText) await writeAtomically(join(input.outDir, manifest), manifestText)
+  return {files, written, unchanged, removed, overwritten: input.force === true ? foreign : [], manifest}
+}
+
+/** The paths an export writes, known before any content is built (for the check of foreign files). */
+function exportPaths(input: ExportInput): string[] {
+  const schedules = [...input.schedules]
+  const people = [...new Set(schedules.flatMap((s) => s.layers.flatMap((l) => l.users)))]
+  const pages = schedules.length <= SPLIT_ABOVE_SCHEDULES ? [] : [...new Set(schedules.map(teamPagePathOf))]
+  return [
+    ...schedules.map((s) => `${SCHEDULES_DIR}/${scheduleFeedFileName(s.key)}`).sort(),
+    ...people.map((e) => `${USERS_DIR}/${userFeedFileName(e)}`).sort(),
+    ...pages.sort(),
+    INDEX_FILE,
+  ]
+}
+
+/**
+ * The paths this owner's manifest lists. Without one (a directory from before manifests, or a
+ * fresh one), `legacy` is set: files that look like our export and that no other owner's
+ * manifest lists count as ours for overwriting, but none is removed.
+ */
+async function readOwnPaths(outDir: string, manifest: string): Promise<{paths: Map<string, string>; legacy: boolean; othersPaths: Set<string>}> {
+  let names: string[]
+  try {
+    names = (await readdir(outDir)).filter((n) => n.startsWith('.oncall-export-') && n.endsWith('.json'))
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {paths: new Map(), legacy: true, othersPaths: new Set()}
+    throw error
+  }
+  let paths = new Map<string, string>()
+  const othersPaths = new Set<string>()
+  let legacy = true
+  for (const name of names) {
+    const listed = parseManifest(readIfExists(join(outDir, name)) ?? '')
+    if (name === manifest) {
+      legacy = listed === null
+      paths = listed ?? paths
+    } else for (const p of listed?.keys() ?? []) othersPaths.add(p)
+  }
+  return {paths, legacy, othersPaths}
 }
 
 function readIfExists(path: string): string | undefined {
@@ -196,25 +282,6 @@ function readIfExists(path: string): string | undefined {
     return readFileSync(path, 'utf8')
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-    throw error
-  }
-}
-
-/** Pages an earlier split export wrote (html/team-pages.ts teamPagePath): removed when no longer written. */
-async function listTeamPages(dir: string): Promise<string[]> {
-  try {
-    return (await readdir(dir, {withFileTypes: true})).filter((e) => e.isFile() && /^team-[a-z0-9_-]+\.html$/i.test(e.name)).map((e) => e.name).sort()
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
-    throw error
-  }
-}
-
-async function listIcs(dir: string): Promise<string[]> {
-  try {
-    return (await readdir(dir, {withFileTypes: true})).filter((e) => e.isFile() && e.name.endsWith('.ics')).map((e) => e.name).sort()
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
     throw error
   }
 }

@@ -39,10 +39,23 @@ export async function liveShiftsSource(
     client.listAll<Read<PdSchedule>>('/schedules', 'schedules'),
     client.listAll<Read<PdUser>>('/users', 'users'),
   ])
+  return finalScheduleReader(client, schedules, users, desired)
+}
+
+/**
+ * The same, from schedules and users already listed (the account-aware source reads them with
+ * the rest of the account): null for a schedule not in the account yet, instead of an error.
+ */
+export function finalScheduleReader(
+  client: Pick<PagerDutyClient, 'get'>,
+  schedules: readonly Read<PdSchedule>[],
+  users: readonly Read<PdUser>[],
+  desired: DesiredState,
+): ((schedule: Schedule, window: TimeWindow) => Promise<Shift[]>) & {readonly has: (key: string) => boolean} {
   const emailOf = new Map(users.map((u) => [u.id, u.email.trim().toLowerCase()]))
   const idOf = scheduleIdsByKey(schedules, desired)
   const configOverrides = effectiveOverrides(desired)
-  return async (schedule, window) => {
+  const read = async (schedule: Schedule, window: TimeWindow): Promise<Shift[]> => {
     const id = idOf.get(schedule.key)
     if (id === undefined) {
       throw new UserError(`schedule ${schedule.key} ("${schedule.name}") is not in the account yet: run \`oncall apply\`, or leave out --live`)
@@ -68,6 +81,7 @@ export async function liveShiftsSource(
       return [{user: email, start, end, layer: LIVE_FINAL_SCHEDULE, override: mine ? labelOf(mine) : LIVE_OVERRIDE}]
     })
   }
+  return Object.assign(read, {has: (key: string) => idOf.has(key)})
 }
 
 function scheduleIdsByKey(schedules: readonly Read<PdSchedule>[], desired: DesiredState): Map<string, string> {

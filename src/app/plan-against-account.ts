@@ -27,6 +27,8 @@ export interface PlanRequest {
   readonly refresh?: RefreshMode
   /** An account read moments ago (import --adopt): planned against instead of reading again. */
   readonly raw?: RawAccount
+  /** Whether apply has a From address (needed to create users); unset: not judged. */
+  readonly hasFrom?: boolean
 }
 
 export interface PlanOutcome {
@@ -73,7 +75,7 @@ export async function planAgainstAccount(request: PlanRequest): Promise<PlanOutc
     names: displayNames(account.desired, account.live),
   })
   const plan = overrides.plan
-  const violations = [...assessSafety(plan, account.live, {allowDestroy: request.allowDestroy, force: request.force, now}), ...overrides.violations]
+  const violations = [...assessSafety(plan, account.live, {allowDestroy: request.allowDestroy, force: request.force, now, hasFrom: request.hasFrom}), ...overrides.violations]
   return {plan, violations, live: account.live, ids: account.ids, readNotes: [`read: ${read.strategy.reason}`, ...read.notes]}
 }
 

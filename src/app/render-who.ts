@@ -1,5 +1,6 @@
 import {printable} from '../text/printable.js'
 import {formatInZone, isoInZone} from '../schedule/format-local.js'
+import {basisNote, type ShiftsBasis} from './planned-shifts.js'
 import type {AtTime, OnCallShift, ScheduleOnCall, WhoReport} from './who-is-on-call.js'
 
 /** `oncall who` output: text for people, JSON for scripts. Same report => byte-identical output. */
@@ -29,7 +30,8 @@ function atText(at: AtTime, zone?: string): string {
   return new Date(at.ms).toISOString().replace('.000Z', 'Z')
 }
 
-export function formatWhoText(report: WhoReport): string {
+/** `basis` (what the shifts come from) adds a closing note when the config alone was used. */
+export function formatWhoText(report: WhoReport, basis?: ShiftsBasis): string {
   const lines: string[] = []
   if (report.kind === 'schedules') {
     lines.push(`On call at ${atText(report.at)}:`)
@@ -52,6 +54,7 @@ export function formatWhoText(report: WhoReport): string {
     }
     if (report.policy.repeat > 0) lines.push(`  then repeats ${report.policy.repeat} time(s)`)
   }
+  if (basis === 'config') lines.push(`(${basisNote(basis)})`)
   // Names and emails may come from the live account: control characters shown as escapes.
   return lines.map((l) => printable(l)).join('\n') + '\n'
 }
@@ -78,12 +81,14 @@ function scheduleJson(s: ScheduleOnCall): object {
   }
 }
 
-export function whoJson(report: WhoReport): object {
+/** `basis`: `config` (the config alone), `config+account` or `account` (--live); see app/planned-shifts.ts. */
+export function whoJson(report: WhoReport, basis?: ShiftsBasis): object {
   const at = report.at.kind === 'instant' ? new Date(report.at.ms).toISOString() : report.at.local
-  if (report.kind === 'schedules') return {at, schedules: report.schedules.map(scheduleJson)}
-  if (report.kind === 'schedule') return {at, schedule: scheduleJson(report.schedule)}
+  if (report.kind === 'schedules') return {at, basis, schedules: report.schedules.map(scheduleJson)}
+  if (report.kind === 'schedule') return {at, basis, schedule: scheduleJson(report.schedule)}
   return {
     at,
+    basis,
     escalation_policy: {
       key: report.policy.key,
       name: report.policy.name,

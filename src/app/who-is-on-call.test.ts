@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest'
 import type {EscalationPolicy, Schedule, ScheduleLayer} from '../model/index.js'
+import {basisNote} from './planned-shifts.js'
 import {formatWhoText, whoJson} from './render-who.js'
 import {parseAt, whoIsOnCall, WhoError, type OnCallSource} from './who-is-on-call.js'
 
@@ -65,7 +66,7 @@ describe('parseAt', () => {
 describe('whoIsOnCall', () => {
   it('lists every schedule, reading a local --at on each schedule’s own clock', async () => {
     const report = await whoIsOnCall(source, undefined, parseAt('2026-03-10T09:30'))
-    expect(formatWhoText(report)).toBe(
+    expect(formatWhoText(report, 'config+account')).toBe(
       [
         "On call at 2026-03-10 09:30 (each schedule's local time):",
         '  ny-days        ann (since tue 2026-03-10 09:00, until tue 2026-03-10 17:00 America/New_York)',
@@ -77,7 +78,7 @@ describe('whoIsOnCall', () => {
 
   it('shows one schedule with the current shift, its layer and who is next', async () => {
     const report = await whoIsOnCall(source, 'tokyo-primary', parseAt('2026-03-16T00:59Z'))
-    expect(formatWhoText(report)).toBe(
+    expect(formatWhoText(report, 'config+account')).toBe(
       [
         'tokyo-primary (TOKYO-PRIMARY) at mon 2026-03-16 09:59 Asia/Tokyo:',
         '  on call: aiko (since mon 2026-03-09 10:00, until mon 2026-03-16 10:00 Asia/Tokyo) [layer Weekly]',
@@ -87,19 +88,28 @@ describe('whoIsOnCall', () => {
     )
   })
 
+  it('says when the answer comes from the config alone (no token: rollout times and overrides unknown)', async () => {
+    const report = await whoIsOnCall(source, 'tokyo-primary', parseAt('2026-03-16T00:59Z'))
+    const alone = formatWhoText(report, 'config').trimEnd().split('\n')
+    expect(alone.at(-1)).toBe(`(${basisNote('config')})`)
+    expect(alone.at(-1)).toContain('Computed from the config alone')
+    expect(formatWhoText(report, 'config+account')).not.toContain('config alone')
+    expect(formatWhoText(report, 'account')).not.toContain('config alone')
+  })
+
   it('says nobody in a gap and names the next person', async () => {
     // Saturday: the business-hours layer has nobody until Monday 09:00 (turn 63 since Jan 5: bob).
     const report = await whoIsOnCall(source, 'schedule:ny-days', parseAt('2026-03-07T12:00'))
     expect(report.kind === 'schedule' && report.schedule.onCall).toBe(null)
-    expect(formatWhoText(report)).toContain('on call: nobody')
-    expect(formatWhoText(report)).toContain('next:    bob (from mon 2026-03-09 09:00, until mon 2026-03-09 17:00 America/New_York)')
+    expect(formatWhoText(report, 'config+account')).toContain('on call: nobody')
+    expect(formatWhoText(report, 'config+account')).toContain('next:    bob (from mon 2026-03-09 09:00, until mon 2026-03-09 17:00 America/New_York)')
   })
 
   it('shows each level of a policy at one instant, with cumulative delays', async () => {
     // A local time is read in the zone of the policy's first schedule (New York): 14:00 EDT = 18:00Z.
     // 2026-01-05 → 2026-03-10 is 64 days: turn 64 (even) is ann's.
     const report = await whoIsOnCall(source, 'platform', parseAt('2026-03-10T14:00'))
-    expect(formatWhoText(report)).toBe(
+    expect(formatWhoText(report, 'config+account')).toBe(
       [
         'platform (Platform) at 2026-03-10T18:00:00Z:',
         '  level 1 (after 0m):',
@@ -115,8 +125,9 @@ describe('whoIsOnCall', () => {
 
   it('writes JSON with ISO times in each schedule’s zone', async () => {
     const report = await whoIsOnCall(source, 'ny-days', parseAt('2026-03-07T12:00:00-05:00'))
-    expect(whoJson(report)).toEqual({
+    expect(whoJson(report, 'config')).toEqual({
       at: '2026-03-07T17:00:00.000Z',
+      basis: 'config',
       schedule: {
         key: 'ny-days',
         name: 'NY-DAYS',
@@ -132,7 +143,7 @@ describe('whoIsOnCall', () => {
     const solo = schedule('solo', 'UTC', [layer({users: ['sam'], turnSeconds: WEEK, rotationStart: '2026-01-01T00:00'})])
     const report = await whoIsOnCall({schedules: new Map([['solo', solo]]), escalationPolicies: new Map()}, 'solo', parseAt('2026-06-01T00:00Z'))
     expect(report.kind === 'schedule' && report.schedule.onCall).toEqual({user: 'sam', since: Date.UTC(2026, 0, 1), until: null, layer: 'Weekly'})
-    expect(formatWhoText(report)).toContain('sam (since thu 2026-01-01 00:00, until over a year from then UTC)')
+    expect(formatWhoText(report, 'config+account')).toContain('sam (since thu 2026-01-01 00:00, until over a year from then UTC)')
   })
 
   it('uses the injected shift source instead of the engine', async () => {

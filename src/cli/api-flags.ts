@@ -1,16 +1,19 @@
 /**
  * Flags for every command that talks to PagerDuty, and their resolution into a client.
  *
- * Spread `apiReadFlags` into commands that only read (plan, import, who --live, export --live)
- * and `apiWriteFlags` into commands that write (apply, import --adopt): only writes need `--from`
- * (the acting user's email).
+ * Spread `apiReadFlags` into commands that only read (import, who, export) and `apiWriteFlags`
+ * into commands that write or judge a write (apply, import --adopt, plan): only writes need
+ * `--from` (the acting user's email; plan judges whether apply will have one).
  */
 import {readFileSync} from 'node:fs'
 import {Flags} from '@oclif/core'
 import {
   ConnectionOptionsError,
+  PagerDutyApiError,
   PagerDutyClient,
+  PagerDutyNetworkError,
   resolveConnectionOptions,
+  resolveFrom,
   type ConnectionFlags,
   type ConnectionOptions,
   type PagerDutyClientOptions,
@@ -52,6 +55,43 @@ export const apiWriteFlags = {
     description: 'Email of the PagerDuty user making the changes (env PAGERDUTY_FROM); needed to create users.',
     helpGroup,
   }),
+}
+
+/**
+ * `who` and `export` without --live read the account when a token is available (so they agree
+ * with it after an apply, app/planned-shifts.ts); this flag keeps them offline.
+ */
+export const configOnlyFlag = {
+  'config-only': Flags.boolean({
+    description: 'Compute from the config alone, even when a PagerDuty token is available (no API calls; rollout times and overrides unknown).',
+    default: false,
+    exclusive: ['live'],
+  }),
+}
+
+/**
+ * A PagerDuty error of `who`/`export` that read the account only because a token is set: the
+ * same one line, and how to do without the account.
+ */
+export function throwWithConfigOnlyHint(error: unknown): void {
+  if (error instanceof PagerDutyApiError || error instanceof PagerDutyNetworkError) {
+    throw new UserError(error.message, 1, ['  (a PagerDuty token is set, so the account was read; --config-only computes from the config alone)'])
+  }
+}
+
+/** Whether a token is configured (flag or environment), i.e. whether the account can be read. */
+export function tokenAvailable(flags: ApiFlagValues, env: Readonly<Record<string, string | undefined>> = process.env): boolean {
+  return (flags['token-file'] ?? '').trim() !== '' || (env.PAGERDUTY_TOKEN ?? '').trim() !== ''
+}
+
+/** Whether apply sends a From address (`--from`, else PAGERDUTY_FROM): needed to create users. */
+export function fromAvailable(flags: ApiFlagValues, env: Readonly<Record<string, string | undefined>> = process.env): boolean {
+  try {
+    return resolveFrom({from: flags.from}, env) !== undefined
+  } catch (error) {
+    if (error instanceof ConnectionOptionsError) throw new UserError(error.message)
+    throw error
+  }
 }
 
 export interface ApiFlagValues extends ConnectionFlags {

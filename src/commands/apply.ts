@@ -5,7 +5,7 @@ import {applyToAccount, blockers, reviewedOverrides} from '../app/apply-to-accou
 import {confirmOnTerminal} from '../app/confirm.js'
 import {loadDesiredState} from '../app/load-desired-state.js'
 import {planAgainstAccount, type PlanOutcome} from '../app/plan-against-account.js'
-import {apiWriteFlags, clientFromFlags} from '../cli/api-flags.js'
+import {apiWriteFlags, clientFromFlags, fromAvailable} from '../cli/api-flags.js'
 import {BaseCommand} from '../cli/base-command.js'
 import {EXIT} from '../cli/exit-codes.js'
 import {nowFlag, nowFrom} from '../cli/now-flag.js'
@@ -80,6 +80,8 @@ plan: exit 1, nothing changed). The lock is deleted when apply ends.`
         // A saved plan may come from a full read (the drift job): read as much, so that every
         // object it touches is seen, unless told otherwise.
         refresh: saved && flags.refresh === 'auto' ? 'full' : refreshFrom(flags.refresh),
+        // Refuse up front rather than fail at the first POST /users, half-way through.
+        hasFrom: fromAvailable(flags),
       })
       if (logger) for (const note of fresh.readNotes) this.err(note)
       if (saved) {

@@ -11,7 +11,9 @@ const root = (path: string): string => relative(process.cwd(), fileURLToPath(new
 export default class Demo extends BaseCommand {
   static override summary = 'Run the whole workflow on the example organisation against an embedded PagerDuty sandbox.'
   static override description = `Starts the sandbox in this process (seeded with the example's users), then runs
-validate → plan → apply → plan (no changes) → a rotation swap (plan with shift preview, apply) → who → export with the real CLI, printing each step. No token needed.`
+validate → plan → apply → plan (no changes) → a rotation swap (plan with shift preview, apply) → who → export of the
+swapped state with the real CLI, printing each step (the full plan once, summaries after). No token needed.
+ONCALL_NOW pins the clock of the sandbox and of every step.`
 
   static override flags = {
     out: Flags.string({description: 'Where to write the exported calendars.', default: '.oncall-demo/calendars'}),

@@ -6,7 +6,8 @@ import {UserError} from '../cli/user-error.js'
 import {liveShiftsSource} from '../app/live-shifts.js'
 import {overridesOverSchedules} from '../app/config-overrides.js'
 import {loadDesiredState} from '../app/load-desired-state.js'
-import {apiReadFlags, clientFromFlags, type ApiFlagValues} from '../cli/api-flags.js'
+import {basisNote, plannedShiftsSource, type ScheduleShiftsSource, type ShiftsBasis} from '../app/planned-shifts.js'
+import {apiReadFlags, clientFromFlags, configOnlyFlag, throwWithConfigOnlyHint, tokenAvailable, type ApiFlagValues} from '../cli/api-flags.js'
 import {nowFlag} from '../cli/now-flag.js'
 import type {DesiredState} from '../model/state.js'
 import {exportWindow, resolveNow, WindowError} from '../export/export-window.js'
@@ -15,10 +16,15 @@ import {checkBaseUrl} from '../export/html/feed-links.js'
 export default class Export extends BaseCommand {
   static override summary = 'Write iCalendar feeds (per schedule and per person) and an overview page.'
   static override description = `Writes DIR/schedules/<key>.ics, DIR/users/<email>.ics and DIR/index.html from the config (layers, overrides and
-time-off covers, labelled; no API token needed),
+time-off covers, labelled),
 or with --live from the account's rendered final schedules (overrides included).
+With a token (PAGERDUTY_TOKEN or --token-file), the config is read as applied to the account: past shifts as the account
+recorded them, a rotation change from its handoff (rollout), so the feeds agree with the account after an apply.
+Without one (or with --config-only) shifts come from the config's layers alone, and the page and feeds say so.
 Shifts overlapping the window (default: 14 days back to 180 days ahead, whole UTC days) are written whole, in UTC.
-Unchanged schedules give byte-identical files; feeds of schedules and people no longer in the config are removed.`
+Unchanged schedules give byte-identical files. DIR/.oncall-export-<owner>.json lists what export wrote: feeds it wrote
+before for schedules and people no longer in the config are removed; other files are never removed, and
+overwritten only with --force (e.g. another team's feeds or page in a shared folder).`
 
   static override examples = [
     '<%= config.bin %> export --out public/oncall',
@@ -43,10 +49,15 @@ Unchanged schedules give byte-identical files; feeds of schedules and people no 
     }),
     'base-url': Flags.string({description: 'Public URL of the output directory, for https and webcal links on the page.'}),
     busy: Flags.boolean({description: 'Show shifts as busy time (default: free/transparent).', default: false}),
+    force: Flags.boolean({
+      description: 'Overwrite files in DIR that export did not write (by default it refuses; it never deletes them).',
+      default: false,
+    }),
     live: Flags.boolean({
       description: "Use the account's rendered final schedules (overrides included) instead of computing shifts from the config.",
       default: false,
     }),
+    ...configOnlyFlag,
     ...apiReadFlags,
     ...nowFlag,
   }
@@ -55,13 +66,17 @@ Unchanged schedules give byte-identical files; feeds of schedules and people no 
     const {args, flags} = await this.parse(Export)
     const baseUrlProblem = flags['base-url'] === undefined ? null : checkBaseUrl(flags['base-url'])
     if (baseUrlProblem !== null) throw new UserError(baseUrlProblem)
+    const basis: ShiftsBasis = flags.live ? 'account' : !flags['config-only'] && tokenAvailable(flags) ? 'config+account' : 'config'
     try {
       const now = resolveNow(flags.now, process.env.ONCALL_NOW)
       const window = exportWindow({since: flags.since, until: flags.until, now})
       const {state} = await loadDesiredState(args.path, new Date(now), (line) => this.err(line), {teamRules: false})
       const schedules = [...state.schedules.values()]
-      // Config mode: the config's overrides and time-off covers on top of the layers.
-      const shiftsFor = flags.live ? await this.liveSource(flags, state) : overridesOverSchedules(state, shiftsFromConfig(schedules))
+      // Config mode: the config's overrides and time-off covers on top of the layers (as applied to the account, with a token).
+      const shiftsFor =
+        basis === 'account'
+          ? await this.accountSource(flags, state, basis, new Date(now))
+          : overridesOverSchedules(state, basis === 'config' ? shiftsFromConfig(schedules) : await this.accountSource(flags, state, basis, new Date(now)))
       const report = await exportCalendars({
         schedules,
         policies: state.escalationPolicies.values(),
@@ -74,7 +89,10 @@ Unchanged schedules give byte-identical files; feeds of schedules and people no 
         busy: flags.busy,
         baseUrl: flags['base-url'],
         teamNames: new Map([...state.teams.values()].map((t) => [t.key, t.name])),
+        basisNote: basisNote(basis),
         outDir: flags.out,
+        owner: state.owner,
+        force: flags.force,
       })
       const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10)
       const events = report.files.filter((f) => f.path.startsWith('schedules/')).reduce((n, f) => n + (f.events ?? 0), 0)
@@ -85,7 +103,9 @@ Unchanged schedules give byte-identical files; feeds of schedules and people no 
       this.out(`Window ${day(window.start)} .. ${day(window.end)} (UTC, end exclusive): ${events} shift(s)`)
       this.out(`${report.written.length} written, ${report.unchanged.length} unchanged, ${report.removed.length} removed`)
       for (const p of report.removed) this.out(`  removed ${p}`)
+      for (const p of report.overwritten) this.out(`  overwrote ${p} (--force)`)
     } catch (error) {
+      if (basis === 'config+account') throwWithConfigOnlyHint(error)
       if (error instanceof WindowError || error instanceof ExportError) throw new UserError(error.message)
       const io = error as NodeJS.ErrnoException
       if (io.code !== undefined && io.path !== undefined) throw new UserError(`cannot write the export: ${io.code} ${io.path}`)
@@ -93,10 +113,10 @@ Unchanged schedules give byte-identical files; feeds of schedules and people no 
     }
   }
 
-  /** Shifts by schedule key from the account's final schedules (`--live`). */
-  private async liveSource(flags: ApiFlagValues, state: DesiredState): Promise<ShiftsSource> {
+  /** Shifts by schedule key from the account's final schedules (`--live`), or the config as applied to it. */
+  private async accountSource(flags: ApiFlagValues, state: DesiredState, basis: ShiftsBasis, now: Date): Promise<ShiftsSource> {
     const {client} = clientFromFlags(flags, 'read', (line) => this.err(line))
-    const read = await liveShiftsSource(client, state)
+    const read: ScheduleShiftsSource = basis === 'account' ? await liveShiftsSource(client, state) : await plannedShiftsSource(client, state, now)
     return async (key, window) => {
       const schedule = state.schedules.get(key)
       return schedule ? read(schedule, window) : []

@@ -3,7 +3,7 @@ import {Flags} from '@oclif/core'
 import {loadDesiredState} from '../app/load-desired-state.js'
 import {blockers} from '../app/apply-to-account.js'
 import {planAgainstAccount} from '../app/plan-against-account.js'
-import {apiReadFlags, clientFromFlags} from '../cli/api-flags.js'
+import {apiWriteFlags, clientFromFlags, fromAvailable} from '../cli/api-flags.js'
 import {BaseCommand} from '../cli/base-command.js'
 import {configPathArg} from '../cli/config-path-arg.js'
 import {integerFlag} from '../cli/integer-flag.js'
@@ -24,9 +24,11 @@ export default class Plan extends BaseCommand {
   static override summary = 'Show what apply would change in the PagerDuty account.'
   static override description = `Reads the live account, compares it with the config and prints a reviewable plan: + create, ~ update, - delete,
 with field-level before/after in human terms (emails, keys, 30m, mon 10:00 Asia/Tokyo). Read-only: changes nothing.
-Exit codes: 0 success; 1 error (or the plan cannot be applied: conflicts, unknown users; or a team rule of
-severity error is broken within --horizon);
-with --detailed-exitcode, 0 no changes, 2 changes present.`
+Exit codes: 0 success; 1 error, or apply would refuse the plan (conflicts, unknown users, deletes without --allow-destroy,
+a change to who is on call within 24 hours or over the 30 % threshold without --force, users to create without --from, a team rule of severity error broken within --horizon):
+the plan is still printed in full, and the error names the reason and the flag that would allow it;
+with --detailed-exitcode, 0 no changes, 2 changes present.
+--allow-destroy, --force and --from judge the plan as apply with the same flags would.`
 
   static override examples = [
     'PAGERDUTY_TOKEN=... <%= config.bin %> plan examples/retail-org',
@@ -47,7 +49,7 @@ with --detailed-exitcode, 0 no changes, 2 changes present.`
     force: Flags.boolean({description: 'Judge safety as apply --force would.', default: false}),
     'preview-days': integerFlag({description: 'Days of the shift preview shown per changed schedule (0 = none).', default: DEFAULT_PREVIEW_DAYS, min: 0, max: MAX_PREVIEW_DAYS}),
     ...horizonFlag,
-    ...apiReadFlags,
+    ...apiWriteFlags,
     ...refreshFlag,
     ...nowFlag,
   }
@@ -66,6 +68,7 @@ with --detailed-exitcode, 0 no changes, 2 changes present.`
       force: flags.force,
       previewDays: flags['preview-days'],
       refresh: refreshFrom(flags.refresh),
+      hasFrom: fromAvailable(flags),
     })
     if (logger) for (const note of outcome.readNotes) this.err(note)
     logger?.summary(client.requestCount)
@@ -78,10 +81,12 @@ with --detailed-exitcode, 0 no changes, 2 changes present.`
       await writeFile(flags.out, serializePlan(plan))
       this.err(`Saved the plan to ${flags.out}. Apply it with: oncall apply ${flags.out}`)
     }
-    // Printed in full above; the error line says why it cannot be applied (exit 1).
-    const problems = blockers(plan, violations.filter((v) => v.requires === 'fix'))
+    // Printed in full above; the error says why apply would refuse it and which flag allows it
+    // (exit 1), so a pull-request check fails where the merge's apply would.
+    const problems = blockers(plan, violations)
     if (problems.length > 0) {
-      throw new UserError(planBlockers(plan)?.summary ?? 'the plan cannot be applied', EXIT.error, problems.map((p) => `  ${p}`))
+      const summary = planBlockers(plan)?.summary ?? `apply would refuse this plan (${problems.length === 1 ? '1 reason' : `${problems.length} reasons`})`
+      throw new UserError(summary, EXIT.error, problems.map((p) => `  ${p}`))
     }
     if (flags['detailed-exitcode'] && planHasWork(plan)) this.exit(EXIT.changes)
   }

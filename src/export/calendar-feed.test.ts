@@ -53,12 +53,21 @@ describe('renderCalendar over hand-made shifts', () => {
   it('puts feed properties before the first component, ends with CRLF and writes no METHOD', () => {
     const ics = render()
     const head = ics.slice(0, ics.indexOf('BEGIN:VEVENT'))
-    for (const p of ['X-WR-CALNAME:On call: Consumer App - Primary', 'REFRESH-INTERVAL;VALUE=DURATION:PT1H', 'X-PUBLISHED-TTL:PT1H', 'X-WR-CALDESC:x', 'NAME:On call: Consumer App - Primary']) {
+    for (const p of ['X-WR-CALNAME:On call: Consumer App - Primary', 'REFRESH-INTERVAL;VALUE=DURATION:PT1H', 'X-PUBLISHED-TTL:PT1H', 'X-WR-CALDESC;VALUE=TEXT:x', 'NAME:On call: Consumer App - Primary']) {
       expect(head).toContain(p + '\r\n')
     }
     expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true)
     expect(ics).not.toMatch(/^METHOD/m)
     expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/)
+  })
+
+  it('keeps ; , and \\ of the calendar description (X-WR-CALDESC as escaped TEXT), and ical.js reads it back intact', () => {
+    const description = 'Tier 1; 5m, lead \\ b\nc'
+    const ics = renderCalendar({name: 'n', description, busy: false, events: []})
+    expect(ics).toContain('X-WR-CALDESC;VALUE=TEXT:Tier 1\\; 5m\\, lead \\\\ b c\r\n')
+    expect(lintIcs(ics)).toEqual([])
+    const cal = new ICAL.Component(ICAL.parse(ics))
+    expect(cal.getFirstPropertyValue('x-wr-caldesc')).toBe('Tier 1; 5m, lead \\ b c')
   })
 
   it('escapes and folds summaries without breaking UTF-8, and ical.js reads them back intact', () => {

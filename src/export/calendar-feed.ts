@@ -29,9 +29,9 @@ export interface FeedCalendar {
 }
 
 /**
- * X-WR-CALNAME / X-WR-CALDESC are x-properties: ical.js (and so Thunderbird) types them as
- * `unknown` and would show `\,` literally, so calendar-level text is reduced to one line without
- * the characters that would need escaping (ical-clients.md pitfall 5).
+ * X-WR-CALNAME is an x-property: ical.js (and so Thunderbird) types it as `unknown` and would show
+ * `\,` literally, so the calendar name is reduced to one line without the characters that would
+ * need escaping (ical-clients.md pitfall 5). The description keeps them (calendarDescriptionLine).
  */
 export function safeCalendarText(text: string): string {
   return withoutControlCharacters(text)
@@ -51,6 +51,15 @@ export function withoutControlCharacters(text: string): string {
 }
 
 /**
+ * The calendar description, kept whole: one line, TEXT-escaped (RFC 5545 §3.3.11) and written with
+ * VALUE=TEXT, which makes ical.js (Thunderbird) unescape it instead of showing `\;` literally.
+ */
+export function calendarDescriptionLine(text: string): string {
+  const oneLine = withoutControlCharacters(text).replace(/[\r\n\t]+/g, ' ').replace(/ {2,}/g, ' ').trim()
+  return `X-WR-CALDESC;VALUE=TEXT:${oneLine.replace(/[\\;,]/g, (c) => `\\${c}`)}`
+}
+
+/**
  * Renders a feed as iCalendar text. Every time is UTC (`...Z`), so no VTIMEZONE is needed and no
  * time can be floating; clients show shifts in the viewer's zone, and the schedule's local times
  * are spelled out in DESCRIPTION. Calendar properties come before the first component (Outlook
@@ -59,7 +68,6 @@ export function withoutControlCharacters(text: string): string {
  */
 export function renderCalendar(feed: FeedCalendar): string {
   const name = safeCalendarText(feed.name)
-  const description = safeCalendarText(feed.description)
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -67,7 +75,7 @@ export function renderCalendar(feed: FeedCalendar): string {
     'CALSCALE:GREGORIAN',
     `NAME:${name}`,
     `X-WR-CALNAME:${name}`,
-    ...(description === '' ? [] : [`X-WR-CALDESC:${description}`]),
+    ...(feed.description.trim() === '' ? [] : [calendarDescriptionLine(feed.description)]),
     'REFRESH-INTERVAL;VALUE=DURATION:PT1H',
     'X-PUBLISHED-TTL:PT1H',
   ]

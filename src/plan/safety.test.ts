@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest'
-import {aDesiredState, aLiveResource, aLiveState, aSchedule, aService, aTeam, anEscalationPolicy} from '../../test/builders.js'
+import {aDesiredState, aLiveResource, aLiveState, aSchedule, aService, aTeam, aUser, anEscalationPolicy} from '../../test/builders.js'
 import {makePlan} from './make-plan.js'
 import {assessSafety} from './safety.js'
 
@@ -31,6 +31,26 @@ describe('assessSafety: deletes', () => {
   it('has nothing to say about creates', () => {
     const p = makePlan(aDesiredState({teams: [aTeam()]}), aLiveState(), {adopt: false})
     expect(assessSafety(p, aLiveState(), noFlags)).toEqual([])
+  })
+})
+
+describe('assessSafety: users to create need From', () => {
+  const plan = makePlan(aDesiredState({users: [aUser({email: 'new@x.io'})]}), aLiveState(), {adopt: false})
+
+  it('is a fix when apply will have no From address, naming the users and how to give one', () => {
+    expect(assessSafety(plan, aLiveState(), {...noFlags, hasFrom: false})).toEqual([
+      {
+        code: 'USERS_NEED_FROM',
+        message:
+          'the plan creates 1 user (new@x.io), which PagerDuty allows only with the email of an existing admin user as From: pass --from EMAIL or set PAGERDUTY_FROM',
+        requires: 'fix',
+      },
+    ])
+  })
+
+  it('says nothing with a From address, or when not asked', () => {
+    expect(assessSafety(plan, aLiveState(), {...noFlags, hasFrom: true})).toEqual([])
+    expect(assessSafety(plan, aLiveState(), noFlags)).toEqual([])
   })
 })
 

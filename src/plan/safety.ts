@@ -28,6 +28,11 @@ export interface SafetyOptions {
   readonly minManaged?: number
   /** The plan's instant: with it, schedule changes that alter who is on call in the next 24 h need --force. */
   readonly now?: Date
+  /**
+   * Whether apply will send a From address (`--from` / PAGERDUTY_FROM): PagerDuty refuses to
+   * create users without one. Unset: not judged.
+   */
+  readonly hasFrom?: boolean
 }
 
 export const SAFETY_DEFAULTS = {maxUpdateFraction: 0.3, maxDeleteFraction: 0.3, minManaged: 10} as const
@@ -63,6 +68,16 @@ export function assessSafety(plan: Plan, live: LiveState, options: SafetyOptions
         requires: 'force',
       })
     }
+  }
+  const newUsers = plan.changes.filter((c) => c.type === 'user' && c.kind === 'create').map((c) => c.key)
+  if (newUsers.length > 0 && options.hasFrom === false) {
+    violations.push({
+      code: 'USERS_NEED_FROM',
+      message:
+        `the plan creates ${count(newUsers.length, 'user')} (${newUsers.join(', ')}), which PagerDuty allows only with the email of an existing ` +
+        'admin user as From: pass --from EMAIL or set PAGERDUTY_FROM',
+      requires: 'fix',
+    })
   }
   for (const d of findDanglingReferences(plan, live)) {
     violations.push({code: 'STILL_REFERENCED', message: d, requires: 'fix'})

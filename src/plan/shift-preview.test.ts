@@ -167,6 +167,15 @@ describe('previewSchedule', () => {
     const two = previewSchedule('primary', 'update', weekly([AIKO, KEN, YUI]), weekly([KEN, AIKO, YUI]), options)
     expect(JSON.stringify(two)).toBe(JSON.stringify(one))
   })
+
+  it('is the same within one minute: the window starts at the minute, not the millisecond of the plan', () => {
+    const at = (iso: string) => previewSchedule('primary', 'update', weekly([AIKO, KEN, YUI]), weekly([KEN, AIKO, YUI]), {...options, now: new Date(iso)})
+    const first = at('2026-03-02T03:00:00.000Z')
+    expect(first.window.start).toBe('2026-03-02T03:00:00.000Z')
+    expect(JSON.stringify(at('2026-03-02T03:00:59.999Z'))).toBe(JSON.stringify(first))
+    expect(JSON.stringify(at('2026-03-02T03:00:17.345Z'))).toBe(JSON.stringify(first))
+    expect(at('2026-03-02T03:01:00.000Z').window.start).toBe('2026-03-02T03:01:00.000Z')
+  })
 })
 
 describe('shiftPreviews', () => {

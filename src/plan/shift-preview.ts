@@ -23,10 +23,10 @@ export interface ShiftPreview {
   readonly kind: ChangeKind
   /** The schedule's IANA zone (desired side, else live side): renderers show local times there. */
   readonly timeZone: string
-  /** [start, end) of the preview, ISO UTC; start is the plan's `now`. */
+  /** [start, end) of the preview, ISO UTC; start is the plan's `now` rounded down to the minute. */
   readonly window: {readonly start: string; readonly end: string}
   readonly days: number
-  /** Email of whoever is on call at `now` per the live layers (null: nobody, or no live schedule). */
+  /** Email of whoever is on call at the window's start per the live layers (null: nobody, or no live schedule). */
   readonly nowBefore: string | null
   /** The same per the desired layers (null: nobody, or the schedule is deleted). */
   readonly nowAfter: string | null
@@ -84,6 +84,7 @@ export const DEFAULT_PREVIEW_DAYS = 28
 export const MAX_PREVIEW_DAYS = 90
 export const MAX_PREVIEW_SHIFTS = 100
 const DAY_MS = 86_400_000
+const MINUTE_MS = 60_000
 
 export interface ShiftPreviewOptions {
   /** The plan's instant: the window starts here (injected, so the preview is deterministic). */
@@ -124,7 +125,9 @@ export function previewSchedule(
   after: Schedule | null,
   options: ShiftPreviewOptions,
 ): ShiftPreview {
-  const start = options.now.getTime()
+  // From the minute, not the millisecond: the same config and account planned twice within a
+  // minute give byte-identical plan JSON and PR comments.
+  const start = Math.floor(options.now.getTime() / MINUTE_MS) * MINUTE_MS
   const window = {start, end: start + options.days * DAY_MS}
   const shiftsBefore = before === null ? [] : computeShifts(before, window).final
   const shiftsAfter = after === null ? [] : computeShifts(after, window).final

@@ -3,11 +3,12 @@
  * apply brings a first-time account up to the config, drift then reports nothing, a change made
  * by hand in the account is drift (exit 2 → drift=true), and the calendars are exported.
  */
-import {cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {Account, cliEnv, example} from '../integration/harness.js'
+import {Account, cliEnv, editYaml, example, runCli} from '../integration/harness.js'
+import {feedEvents} from '../export/feed-events.js'
 import {runOncallSteps, workflow} from './workflow-runner.js'
 
 describe('apply.yml, drift.yml and calendars.yml against the sandbox', () => {
@@ -23,6 +24,7 @@ describe('apply.yml, drift.yml and calendars.yml against the sandbox', () => {
 
   afterAll(async () => {
     await account?.stop()
+    if (repo !== undefined) rmSync(repo, {recursive: true, force: true})
   })
 
   const output = () => readFileSync(join(repo, 'github-output'), 'utf8')
@@ -56,10 +58,27 @@ describe('apply.yml, drift.yml and calendars.yml against the sandbox', () => {
     expect(readFileSync(join(repo, 'drift.md'), 'utf8')).toContain('BFF (renamed by hand)')
   }, 60_000)
 
-  it('calendars.yml exports the feeds and the page with the Pages base URL', async () => {
-    const runs = await runOncallSteps(workflow('calendars.yml'), repo, {ONCALL_NOW: account.now.toISOString()}, account.sandbox.token)
+  it('calendars.yml publishes what the account will do: after a swap applied mid-rotation, the events of export --live', async () => {
+    // Monday 12:00 Tokyo: Takumi's week began at 10:00; the swap gives that week to Yui, but the
+    // account keeps Takumi until the next handoff (rollout: next_handoff).
+    editYaml(join(repo, 'oncall', 'consumer-app', 'team.yaml'), (doc) => {
+      const users = ['yui.watanabe@example.com', 'takumi.kobayashi@example.com', 'sota.ito@example.com', 'rin.yamamoto@example.com']
+      doc.setIn(['schedules', 'consumer-app-primary', 'layers', 0, 'users'], doc.createNode(users, {flow: true}))
+    })
+    const applied = await runOncallSteps(workflow('apply.yml'), repo, cliEnv(account), account.sandbox.token)
+    expect(applied.map((r) => r.status)).toEqual([0, 0])
+    const env = {PAGERDUTY_API_URL: account.sandbox.url, ONCALL_NOW: account.now.toISOString()}
+    const runs = await runOncallSteps(workflow('calendars.yml'), repo, env, account.sandbox.token)
     expect(runs.map((r) => [r.name, r.status, r.stderr])).toEqual([['oncall export', 0, '']])
     expect(existsSync(join(repo, 'public', 'schedules', 'consumer-app-primary.ics'))).toBe(true)
-    expect(readFileSync(join(repo, 'public', 'index.html'), 'utf8')).toContain('https://retail-it.github.io/oncall-config/')
+    const page = readFileSync(join(repo, 'public', 'index.html'), 'utf8')
+    expect(page).toContain('https://retail-it.github.io/oncall-config/')
+    expect(page).not.toContain('Computed from the config alone')
+    const live = join(repo, 'live')
+    const r = await runCli(['export', join(repo, 'oncall'), '--out', live, '--live'], cliEnv(account))
+    expect(r.status, r.stderr).toBe(0)
+    const published = feedEvents(join(repo, 'public'))
+    expect(published.some((e) => e.includes('Takumi') && e.includes('2026-03-02'))).toBe(true)
+    expect(published).toEqual(feedEvents(live))
   }, 60_000)
 })

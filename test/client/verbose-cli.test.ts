@@ -36,8 +36,10 @@ function run(args: string[], env: Record<string, string>): Promise<{code: number
 describe('the PagerDuty client from the command line', () => {
   it('plan --verbose logs each request and the total to stderr', async () => {
     sandbox = await startSandbox({token: TOKEN, faults: {errorRate: 0.3, seed: 5}})
+    // The empty sandbox has none of the starter's users: plan creates them, which needs From.
     const {code, stdout, stderr} = await run(['plan', 'examples/starter', '--api-url', sandbox.url, '--verbose'], {
       PAGERDUTY_TOKEN: TOKEN,
+      PAGERDUTY_FROM: 'aiko.tanaka@example.com',
     })
     expect(code).toBe(0)
     const lines = stderr.split('\n').filter((l) => /^(GET|POST|PUT|DELETE) /.test(l))

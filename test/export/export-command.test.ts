@@ -1,4 +1,5 @@
-import {readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
+import {parseDocument} from 'yaml'
 import {join} from 'node:path'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {lintIcs} from '../../src/export/ical-lint.js'
@@ -37,16 +38,44 @@ describe('oncall export', () => {
     expect(free).not.toContain('TRANSP:OPAQUE')
   })
 
-  it('is byte-identical all day (--now or ONCALL_NOW), leaves unchanged files alone and removes stale feeds', () => {
+  it('is byte-identical all day (--now or ONCALL_NOW), leaves unchanged files alone, and removes only stale feeds it wrote', () => {
     const other = tempDir()
     expect(runCli(['export', ORG_CONFIG, '--out', other, '--now', '2026-03-20T23:59:00Z']).status).toBe(0)
     expect(snapshot(other)).toEqual(snapshot(out))
     writeFileSync(join(other, 'schedules', 'old-schedule.ics'), 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n')
     const again = runCli(['export', ORG_CONFIG, '--out', other], {ONCALL_NOW: NOW})
-    expect(again.stdout).toContain('0 written, 7 unchanged, 1 removed')
-    expect(again.stdout).toContain('removed schedules/old-schedule.ics')
-    expect(readdirSync(join(other, 'schedules'))).toEqual(['app-primary.ics', 'platform-berlin.ics'])
-  })
+    expect(again.stdout).toContain('0 written, 7 unchanged, 0 removed')
+    expect(readdirSync(join(other, 'schedules'))).toEqual(['app-primary.ics', 'old-schedule.ics', 'platform-berlin.ics'])
+    // A schedule leaves the config: the feed export wrote for it goes, the file it did not write stays.
+    const smaller = join(tempDir(), 'smaller.yaml')
+    const doc = parseDocument(readFileSync(ORG_CONFIG, 'utf8'))
+    doc.deleteIn(['schedules', 'platform-berlin'])
+    for (const key of ['escalation_policies', 'services']) doc.delete(key)
+    writeFileSync(smaller, doc.toString())
+    const fewer = runCli(['export', smaller, '--out', other], {ONCALL_NOW: NOW})
+    expect(fewer.status, fewer.stderr).toBe(0)
+    expect(fewer.stdout).toContain('removed schedules/platform-berlin.ics')
+    expect(readdirSync(join(other, 'schedules'))).toEqual(['app-primary.ics', 'old-schedule.ics'])
+  }, 120_000)
+
+  it('never removes a feed it did not write, and overwrites a page it did not write only with --force', () => {
+    const shared = tempDir()
+    mkdirSync(join(shared, 'users'))
+    writeFileSync(join(shared, 'users', 'someone-else.ics'), 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n')
+    writeFileSync(join(shared, 'index.html'), '<h1>Team pages</h1>')
+    const refused = runCli(['export', ORG_CONFIG, '--out', shared], {ONCALL_NOW: NOW})
+    expect(refused.status).toBe(1)
+    expect(refused.stderr).toMatch(/^error: .* already has a file that oncall export did not write \(index\.html; not in \.oncall-export-export-test\.json\): re-run with --force/)
+    expect(refused.stderr.trim().split('\n')).toHaveLength(1)
+    expect(readdirSync(shared).sort()).toEqual(['index.html', 'users'])
+    expect(readFileSync(join(shared, 'index.html'), 'utf8')).toBe('<h1>Team pages</h1>')
+
+    const forced = runCli(['export', ORG_CONFIG, '--out', shared, '--force'], {ONCALL_NOW: NOW})
+    expect(forced.status, forced.stderr).toBe(0)
+    expect(forced.stdout).toContain('overwrote index.html (--force)')
+    expect(readdirSync(join(shared, 'users'))).toContain('someone-else.ics')
+    expect(readdirSync(shared)).toContain('.oncall-export-export-test.json')
+  }, 120_000)
 
   it('marks shifts busy with --busy and links https and webcal feeds with --base-url', () => {
     const {out: dir} = exportOrg(['--busy', '--base-url', 'https://oncall.example.com/cal'])

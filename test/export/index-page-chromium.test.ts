@@ -17,7 +17,7 @@ describe.skipIf(!available && !IN_CI)('index.html in headless Chromium', () => {
     requireInCi(available, 'chromium', 'apt-get install -y chromium')
     const now = Date.parse('2026-03-20T12:00:00Z')
     const out = tempDir()
-    await exportCalendars({schedules, policies, users, shiftsFor: shiftsFromConfig(schedules), window: exportWindow({now}), now, busy: false, outDir: out})
+    await exportCalendars({schedules, policies, users, shiftsFor: shiftsFromConfig(schedules), window: exportWindow({now}), now, busy: false, outDir: out, owner: 'test'})
     const page = join(out, 'index.html')
     const url = pathToFileURL(page).href
 

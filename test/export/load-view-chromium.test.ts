@@ -24,7 +24,7 @@ describe.skipIf(!available && !IN_CI)('the load view of index.html in headless C
     const teams = new Map<string, Team>([['consumer-app', {key: 'consumer-app', name: 'Consumer App', description: '', members: []}]])
     const health = {rulesBySchedule: new Map(), configRules: {}, holidaysBySchedule: new Map(teamed.map((s) => [s.key, {country: 'JP'}])), nights: DEFAULT_NIGHTS}
     const window = exportWindow({now, since: '2026-04-20', until: '2026-05-18'})
-    await exportCalendars({schedules: teamed, policies, users, teams, health, shiftsFor: shiftsFromConfig(teamed), window, now, busy: false, outDir: out})
+    await exportCalendars({schedules: teamed, policies, users, teams, health, shiftsFor: shiftsFromConfig(teamed), window, now, busy: false, outDir: out, owner: 'test'})
     const page = join(out, 'index.html')
     const source = readFileSync(page, 'utf8')
     const section = /<section class="load" id="load">[\s\S]*?<\/section>/.exec(source)?.[0] ?? ''

@@ -16,7 +16,7 @@ describe.skipIf(!available && !IN_CI)('cross-check with python-icalendar (indepe
     requireInCi(available, 'python3-icalendar', 'apt-get install -y python3-icalendar')
     const now = Date.parse('2026-03-20T12:00:00Z')
     const out = tempDir()
-    const report = await exportCalendars({schedules, policies, users, shiftsFor: shiftsFromConfig(schedules), window: exportWindow({now}), now, busy: false, outDir: out})
+    const report = await exportCalendars({schedules, policies, users, shiftsFor: shiftsFromConfig(schedules), window: exportWindow({now}), now, busy: false, outDir: out, owner: 'test'})
     const files = report.files.filter((f) => f.path.endsWith('.ics')).map((f) => join(out, f.path))
     const r = spawnSync(PYTHON, [join(import.meta.dirname, 'check_icalendar.py'), ...files], {encoding: 'utf8'})
     expect(r.stderr).toBe('')

@@ -132,9 +132,12 @@ describe.sequential('plan and apply through the CLI', {timeout: 120_000}, () => 
 
   it('deleting needs --allow-destroy: refused (exit 1, nothing changed) without it, done with it', async () => {
     editYaml(join(dir, 'oncall.yaml'), (d) => d.delete('services'))
+    // plan already fails as apply would (exit 1, not 2), after printing the plan in full
     const plan = await cli(['plan', dir, '--detailed-exitcode'])
-    expect(plan.status).toBe(2)
+    expect(plan.status).toBe(1)
     expect(plan.stdout, plan.stderr).toContain('- service platform-api')
+    expect(plan.stderr).toContain('(needs --allow-destroy)')
+    expect((await cli(['plan', dir, '--detailed-exitcode', '--allow-destroy'])).status).toBe(2)
     const before = account.state()
     const refused = await cli(['apply', dir, '--auto-approve'])
     expect(refused.status).toBe(1)

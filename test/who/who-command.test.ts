@@ -7,6 +7,10 @@ import {whoArguments} from '../../src/cli/who-arguments.js'
 
 const REPO = join(import.meta.dirname, '..', '..')
 const CONFIG = join(import.meta.dirname, 'fixtures', 'oncall.yaml')
+/** The closing line of text output computed without a token (app/planned-shifts.ts basisNote). */
+const CONFIG_ALONE =
+  '(Computed from the config alone: a rotation change waiting for its handoff in PagerDuty and overrides made in PagerDuty are not shown ' +
+  '(set PAGERDUTY_TOKEN to include them, or use --live).)'
 
 /** Runs the built CLI (dist/ is compiled by test/global-setup.ts). Every call passes --at: no real clock. */
 function who(...args: string[]): {status: number | null; stdout: string; stderr: string} {
@@ -17,7 +21,7 @@ function whoWithEnv(env: Record<string, string>, ...args: string[]): {status: nu
   const r = spawnSync(process.execPath, [join(REPO, 'bin', 'run.js'), 'who', ...args], {
     cwd: REPO,
     encoding: 'utf8',
-    env: {...process.env, NO_COLOR: '1', ...env},
+    env: {...process.env, NO_COLOR: '1', PAGERDUTY_TOKEN: '', ...env}, // no token: the config alone
   })
   return {status: r.status, stdout: r.stdout, stderr: r.stderr}
 }
@@ -41,6 +45,7 @@ describe('oncall who', () => {
         'On call at 2026-03-10T12:00:00Z:',
         '  app-days     bob@example.com (since mon 2026-03-09 09:00, until tue 2026-03-10 09:00 America/New_York)',
         '  app-primary  aiko@example.com (since mon 2026-03-09 10:00, until mon 2026-03-16 10:00 Asia/Tokyo)',
+        CONFIG_ALONE,
         '',
       ].join('\n'),
     )
@@ -55,6 +60,7 @@ describe('oncall who', () => {
         '  on call: nobody',
         // 2026-01-05 → 2026-03-16 is 70 days: turn 70 is ann's.
         '  next:    ann@example.com (from mon 2026-03-16 09:00, until tue 2026-03-17 09:00 America/New_York)',
+        CONFIG_ALONE,
         '',
       ].join('\n'),
     )

@@ -39,7 +39,7 @@ describe('who --live (asks the account)', () => {
     }
     const requests = sandbox.admin.requests().map((r) => `${r.method} ${r.path}`)
     expect(requests.some((r) => r.startsWith('GET /schedules/'))).toBe(true)
-  })
+  }, 120_000) // four CLI runs against the sandbox; slow on a loaded machine
 
   it('fails with one line when the token is wrong, without printing it', async () => {
     const r = await cli(['who', CONFIG, '--live'], {...env, PAGERDUTY_TOKEN: 'wrongtoken123'})

@@ -14,6 +14,11 @@ export interface TeamPage {
   readonly content: string
 }
 
+/** The page a schedule is drawn on in a split export (its first team's, else the `other` page). */
+export function teamPagePathOf(schedule: {readonly teams: readonly string[]}): string {
+  return teamPagePath(schedule.teams[0] ?? NO_TEAM)
+}
+
 /** Team pages sit next to index.html, so the feed links (relative to the page) stay the same. */
 export function teamPagePath(teamKey: string): string {
   return `team-${teamKey.replace(/[^a-z0-9_-]/gi, '_')}.html`
@@ -35,7 +40,7 @@ export function renderSplitIndex(input: IndexPageInput, teamName: (key: string) 
   const links = groups(input.schedules)
     .map((g) => `<li><a href="${h(teamPagePath(g.key))}">${h(g.key === NO_TEAM ? 'Schedules without a team' : teamName(g.key))}</a> <span class="muted">${g.views.length} schedule(s)</span></li>`)
     .join('\n')
-  return `${pageTop(input.window)} One page per team:</p>
+  return `${pageTop(input.window, input.basisNote)} One page per team:</p>
 <ul class="teams">
 ${links}
 </ul></header>

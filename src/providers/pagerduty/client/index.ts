@@ -13,6 +13,7 @@ export {
   ConnectionOptionsError,
   REGION_URLS,
   resolveConnectionOptions,
+  resolveFrom,
   type ConnectionFlags,
   type ConnectionOptions,
   type Region,
