@@ -20,9 +20,12 @@ afterAll(async () => {
   await account.stop()
 })
 
-it('imports 2,000 users / 300 teams / 500 schedules / 500 policies / 1,000 services in the request budget of a plan', async () => {
+it('imports 2,000 users / 300 teams / 500 schedules / 500 policies / 1,000 services in the request budget of a plan plus one overrides read per schedule', async () => {
   const pages = (n: number) => Math.ceil(n / 100)
-  const budget = pages(SIZES.users) + pages(SIZES.teams) + pages(SIZES.schedules) + pages(SIZES.policies) + pages(SIZES.services) + SIZES.teams
+  // A plan's reads (the API minimum) plus, since import writes the account's future overrides,
+  // one overrides read per imported schedule (PagerDuty has no account-wide overrides list).
+  const planBudget = pages(SIZES.users) + pages(SIZES.teams) + pages(SIZES.schedules) + pages(SIZES.policies) + pages(SIZES.services) + SIZES.teams
+  const budget = planBudget + SIZES.schedules
   account.sandbox.admin.clearRequests()
   const started = performance.now()
   const client = account.client()
@@ -54,6 +57,6 @@ it('imports 2,000 users / 300 teams / 500 schedules / 500 policies / 1,000 servi
   const planMs = performance.now() - planStarted
   expect(plan.changes).toEqual([])
   expect(plan.unmanaged).toHaveLength(SIZES.teams + SIZES.schedules + SIZES.policies + SIZES.services)
-  expect(planClient.requestCount).toBeGreaterThanOrEqual(budget)
+  expect(planClient.requestCount).toBeGreaterThanOrEqual(planBudget)
   console.log(`import of the synthetic org: ${distinct.size} distinct requests (${imported.requestCount} with retries), ${Math.round(importMs)} ms; plan of the result: ${planClient.requestCount} requests (retries included), ${Math.round(planMs)} ms; ${imported.files.length} files`)
 }, 300_000)
