@@ -42,6 +42,25 @@ const sample: DeepRequired<WrittenConfig> = {
           rollout: {at: '2026-03-16T10:00'},
         },
       ],
+      rotations: [
+        {
+          name: 'R',
+          events: [
+            {
+              name: 'E',
+              time_zone: 'Europe/Berlin',
+              start: '2026-01-05T09:00',
+              end: '2026-01-05T17:00',
+              repeat: {every_weeks: 2, on: ['mon', 'tue']},
+              members: ['a@example.com'],
+              shifts_per_member: 2,
+              everyone: false,
+              effective_from: '2026-01-05',
+              effective_until: '2026-12-31',
+            },
+          ],
+        },
+      ],
     },
   },
   escalation_policies: {

@@ -8,6 +8,7 @@ import {referencesExist} from './references-exist.js'
 import {restrictionWindows} from './restriction-windows.js'
 import {rolloutAt} from './rollout-at.js'
 import {serviceSettings} from './service-settings.js'
+import {shiftEvents} from './shift-events.js'
 import {timeZonesValid} from './time-zones-valid.js'
 import {turnLength} from './turn-length.js'
 import {undeclaredEmails} from './undeclared-emails.js'
@@ -25,6 +26,7 @@ export const RULES: readonly Rule[] = [
   undeclaredEmails,
   timeZonesValid,
   layersNotEmpty,
+  shiftEvents,
   turnLength,
   layerTiming,
   restrictionWindows,

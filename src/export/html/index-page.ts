@@ -8,6 +8,7 @@ import {feedLinks} from './feed-links.js'
 import {personColours} from './person-colours.js'
 import {INDEX_PAGE_CSS} from './index-page-css.js'
 import {weekRows, type WeekRow} from './week-rows.js'
+import {peopleOf} from '../../schedule/people.js'
 
 export interface ScheduleView {
   readonly schedule: Schedule
@@ -88,7 +89,7 @@ function legend(view: ScheduleView, window: TimeWindow, colours: Map<string, str
     const ms = Math.min(s.end, window.end) - Math.max(s.start, window.start)
     if (ms > 0) hours.set(s.user, (hours.get(s.user) ?? 0) + ms / 3_600_000)
   }
-  const everyone = [...new Set(view.schedule.layers.flatMap((l) => l.users))].sort()
+  const everyone = [...new Set(peopleOf(view.schedule))].sort()
   const items = everyone.map(
     (e) => `<li><b class="swatch" style="background:${colours.get(e) ?? '#ccc'}"></b>${h(nameOf(e))} <span class="muted">${Math.round(hours.get(e) ?? 0)} h</span></li>`,
   )
@@ -131,7 +132,7 @@ export function pageTop(window: TimeWindow): string {
  * feed with its links. Pure HTML and CSS; hovering a block shows its exact times.
  */
 export function renderIndexPage(input: IndexPageInput): string {
-  const colours = personColours(input.schedules.map((v) => v.schedule.layers.flatMap((l) => l.users)))
+  const colours = personColours(input.schedules.map((v) => peopleOf(v.schedule)))
   return `${pageTop(input.window)}</p>
 <nav>${input.schedules.map((v) => `<a href="#${h(v.schedule.key)}">${h(v.schedule.name)}</a>`).join(' · ')}</nav></header>
 ${input.schedules.map((v) => scheduleSection(v, input, colours)).join('\n')}

@@ -1,7 +1,7 @@
 import {has, isObj, type Obj} from '../body.js'
 import type {SandboxContext} from '../context.js'
 import {isValidZone} from '../time-format.js'
-import {EventExpander, type EngineEvent} from '../../schedule/v3/event-shifts.js'
+import {EventExpander, eventsOverlap, type EngineEvent} from '../../schedule/v3/event-shifts.js'
 import {RecurrenceError} from '../../schedule/v3/recurrence.js'
 import {v3Invalid} from './errors.js'
 import type {MemberRec, V3EventRec, ZonedDateTimeRec} from './records.js'
@@ -98,25 +98,7 @@ export function eventPhase(e: V3EventRec, now: number): 'past' | 'active' | 'fut
   return e.effective_since <= now ? 'active' : 'future'
 }
 
-/** How far ahead the overlap check looks: events repeat, so a bounded look is conclusive in practice. */
-const OVERLAP_HORIZON = 400 * 86_400_000
-
-/**
- * "Events within a rotation cannot overlap" (createEvent). Read as: no two shifts of the two
- * events intersect in time while both are effective. Checked over the first 400 days of their
- * common effective range (every pattern PagerDuty's editor can write repeats within a year).
- */
+/** "Events within a rotation cannot overlap" (createEvent): the engine's reading, shared with validate. */
 export function overlapping(a: V3EventRec, b: V3EventRec): boolean {
-  const from = Math.max(a.effective_since, b.effective_since)
-  const to = Math.min(a.effective_until ?? Number.POSITIVE_INFINITY, b.effective_until ?? Number.POSITIVE_INFINITY, from + OVERLAP_HORIZON)
-  if (to <= from) return false
-  const window = {start: from, end: to}
-  const x = new EventExpander(engineEvent(a)).occurrences(window)
-  const y = new EventExpander(engineEvent(b)).occurrences(window)
-  let j = 0
-  for (const o of x) {
-    while (j < y.length && (y[j] as {end: number}).end <= o.start) j++
-    if (j < y.length && (y[j] as {start: number}).start < o.end) return true
-  }
-  return false
+  return eventsOverlap(engineEvent(a), engineEvent(b))
 }

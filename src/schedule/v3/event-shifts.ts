@@ -116,3 +116,25 @@ export class EventExpander {
 }
 
 const DAY = 86_400_000
+
+/** How far eventsOverlap looks: every pattern PagerDuty's editor can write repeats within a year. */
+const OVERLAP_HORIZON = 400 * DAY
+
+/**
+ * "Events within a rotation cannot overlap" (createEvent), read as: no shift of one intersects a
+ * shift of the other while both are effective. Checked over the first 400 days of their common
+ * effective range. Used by validate and by the sandbox, so both refuse the same events.
+ */
+export function eventsOverlap(a: EngineEvent, b: EngineEvent): boolean {
+  const from = Math.max(a.effectiveSince, b.effectiveSince)
+  const to = Math.min(a.effectiveUntil ?? Number.POSITIVE_INFINITY, b.effectiveUntil ?? Number.POSITIVE_INFINITY, from + OVERLAP_HORIZON)
+  if (to <= from) return false
+  const x = new EventExpander(a).occurrences({start: from, end: to})
+  const y = new EventExpander(b).occurrences({start: from, end: to})
+  let j = 0
+  for (const o of x) {
+    while (j < y.length && (y[j] as Occurrence).end <= o.start) j++
+    if (j < y.length && (y[j] as Occurrence).start < o.end) return true
+  }
+  return false
+}
