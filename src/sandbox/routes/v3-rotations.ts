@@ -1,7 +1,6 @@
 import {isObj, unwrap} from '../body.js'
-import {notFound} from '../errors.js'
 import type {Route} from '../router.js'
-import {longId, rotationOf, scheduleOf} from '../v3/access.js'
+import {eventOf, longId, rotationOf, scheduleOf} from '../v3/access.js'
 import {v3Invalid} from '../v3/errors.js'
 import {v3List} from '../v3/list.js'
 import {eventPhase, overlapping, parseEvent} from '../v3/parse.js'
@@ -108,10 +107,7 @@ export const v3RotationRoutes: Route[] = [
     method: 'GET',
     template: '/v3/schedules/{id}/rotations/{rotation_id}/events/{event_id}',
     handler: (req, ctx) => {
-      const s = scheduleOf(ctx, req)
-      const r = rotationOf(s, req)
-      const e = r.events.find((x) => x.id === req.params.event_id)
-      if (!e) throw notFound()
+      const {s, r, e} = eventOf(ctx, req)
       return {status: 200, body: {event: eventWire(ctx, s, r, e)}}
     },
   },
@@ -120,10 +116,7 @@ export const v3RotationRoutes: Route[] = [
     template: '/v3/schedules/{id}/rotations/{rotation_id}/events/{event_id}',
     // Past events: nothing; active events: only effective_until; future events: everything.
     handler: (req, ctx) => {
-      const s = scheduleOf(ctx, req)
-      const r = rotationOf(s, req)
-      const e = r.events.find((x) => x.id === req.params.event_id)
-      if (!e) throw notFound()
+      const {s, r, e} = eventOf(ctx, req)
       const b = unwrap(req.body, 'event')
       const now = ctx.now()
       const phase = eventPhase(e, now)
@@ -154,10 +147,7 @@ export const v3RotationRoutes: Route[] = [
     template: '/v3/schedules/{id}/rotations/{rotation_id}/events/{event_id}',
     // As for a rotation: an active event ends now (its past shifts stay), a future one goes.
     handler: (req, ctx) => {
-      const s = scheduleOf(ctx, req)
-      const r = rotationOf(s, req)
-      const e = r.events.find((x) => x.id === req.params.event_id)
-      if (!e) throw notFound()
+      const {s, r, e} = eventOf(ctx, req)
       const now = ctx.now()
       if (eventPhase(e, now) === 'past') throw v3Invalid('event', 'Past events cannot be modified')
       r.events = [...r.events.filter((x) => x.id !== e.id), ...retire([e], now)]

@@ -1,7 +1,7 @@
 import type {SandboxContext} from '../context.js'
 import {notFound} from '../errors.js'
 import type {PdRequest} from '../router.js'
-import type {V3RotationRec, V3ScheduleRec} from './records.js'
+import type {V3EventRec, V3RotationRec, V3ScheduleRec} from './records.js'
 
 /** The v3 schedules of the state (created on first use: older state files have none). */
 export function v3Schedules(ctx: SandboxContext): V3ScheduleRec[] {
@@ -25,4 +25,13 @@ export function rotationOf(s: V3ScheduleRec, req: PdRequest): V3RotationRec {
 /** IDs of rotations, events, custom shifts and overrides are long (25 characters in the spec's examples). */
 export function longId(ctx: SandboxContext): string {
   return [ctx.newId(), ctx.newId(), ctx.newId(), ctx.newId()].map((id) => id.slice(1)).join('').slice(0, 24) + 'A'
+}
+
+/** The event named by the path, in the rotation named by the path (404 otherwise). */
+export function eventOf(ctx: SandboxContext, req: PdRequest): {s: V3ScheduleRec; r: V3RotationRec; e: V3EventRec} {
+  const s = scheduleOf(ctx, req)
+  const r = rotationOf(s, req)
+  const e = r.events.find((x) => x.id === req.params.event_id)
+  if (!e) throw notFound()
+  return {s, r, e}
 }
