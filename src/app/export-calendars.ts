@@ -16,6 +16,7 @@ import {buildLoadReport} from '../health/load-report.js'
 import type {HealthSettings} from '../health/settings.js'
 import {readPreviousRevisions, reviseEvents} from '../export/revision.js'
 import {escalationText, inWindow, shiftEventDraft, shiftEventDrafts, type ScheduleShifts} from '../export/shift-events.js'
+import {peopleOf} from '../schedule/people.js'
 
 /**
  * Where shifts come from is pluggable: the config's layers through the engine (default), or
@@ -92,7 +93,7 @@ export async function* exportFiles(input: ExportInput, previous: (path: string) 
     views.push({schedule, shifts, policies, escalation: escalationText(policies), feedPath: `${SCHEDULES_DIR}/${scheduleFeedFileName(schedule.key)}`})
   }
   // Everyone in a rotation gets a feed, even with no shift in the window: a subscribed URL must not vanish.
-  const people = [...new Set(schedules.flatMap((s) => s.layers.flatMap((l) => l.users)))].sort()
+  const people = [...new Set(schedules.flatMap(peopleOf))].sort()
   const personFeeds = people.map((email) => ({email, feedPath: `${USERS_DIR}/${userFeedFileName(email)}`}))
   checkNoCollisions(personFeeds)
   const calendar = (path: string, name: string, description: string, drafts: EventDraft[]): ExportedFile => {

@@ -4,6 +4,7 @@ import {computeShifts} from '../schedule/compute-shifts.js'
 import {parseLocalDateTime} from '../schedule/local-time.js'
 import type {OverrideLabel, Shift, TimeWindow} from '../schedule/shift.js'
 import {ZoneClock} from '../schedule/zone-clock.js'
+import {sourceName} from '../schedule/people.js'
 
 /**
  * `oncall who`: who is on call at one moment, per schedule and per escalation level.
@@ -179,7 +180,7 @@ async function lookAround(
     user: s.user,
     since: s.start <= window.start ? null : s.start,
     until: s.end >= window.end ? null : s.end,
-    layer: schedule.layers[s.layer]?.name ?? null,
+    layer: sourceName(schedule, s.layer) ?? null,
     ...(s.override ? {override: s.override} : {}),
   })
   const i = shifts.findIndex((s) => s.end > at)

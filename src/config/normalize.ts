@@ -11,6 +11,7 @@ import {parseDuration} from './duration.js'
 import {analyzeLayerTiming} from './layer-timing.js'
 import {midnightAfter, minuteOfDay, parseWeeklyTime, toLocalDateTime, weekdayNumber} from './local-time.js'
 import type {MergedConfig} from './merge.js'
+import {normalizeRotations} from './shift-based.js'
 import {canonicalZone} from './time-zone.js'
 import type {WrittenAlertGrouping, WrittenLayer, WrittenRestriction, WrittenRollout, WrittenService, WrittenTimeOff} from './written.js'
 
@@ -58,8 +59,11 @@ export function normalize(config: MergedConfig): DesiredState {
 
   const schedules = new Map<string, Schedule>()
   for (const [key, s] of config.schedules) {
-    const layers = s.layers.map((l, i) => layer(l, i, refer, l.rollout ?? s.rollout))
-    schedules.set(key, {key, name: s.name ?? key, description: s.description ?? '', timeZone: zone(s.time_zone), teams: [...(s.teams ?? [])].sort(cmp), layers})
+    const layers = (s.layers ?? []).map((l, i) => layer(l, i, refer, l.rollout ?? s.rollout))
+    const timeZone = zone(s.time_zone)
+    // A shift-based schedule carries rotations (and no layers); layer-based ones have no such key.
+    const rotations = s.rotations === undefined ? {} : {rotations: normalizeRotations(s.rotations, timeZone, refer, zone)}
+    schedules.set(key, {key, name: s.name ?? key, description: s.description ?? '', timeZone, teams: [...(s.teams ?? [])].sort(cmp), layers, ...rotations})
   }
 
   const escalationPolicies = new Map<string, EscalationPolicy>()

@@ -51,6 +51,25 @@ const sample: DeepRequired<WrittenConfig> = {
         max_holiday_share: 0.5,
       },
       holidays: {country: 'DE', region: 'BY'},
+      rotations: [
+        {
+          name: 'R',
+          events: [
+            {
+              name: 'E',
+              time_zone: 'Europe/Berlin',
+              start: '2026-01-05T09:00',
+              end: '2026-01-05T17:00',
+              repeat: {every_weeks: 2, on: ['mon', 'tue']},
+              members: ['a@example.com'],
+              shifts_per_member: 2,
+              everyone: false,
+              effective_from: '2026-01-05',
+              effective_until: '2026-12-31',
+            },
+          ],
+        },
+      ],
     },
   },
   escalation_policies: {

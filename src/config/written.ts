@@ -127,9 +127,40 @@ export interface WrittenSchedule {
   rollout?: WrittenRollout
   /** `exclusive`: overrides made outside the config are deleted by apply. */
   overrides?: 'exclusive'
-  layers: WrittenLayer[]
+  /** A layer-based schedule has layers ... */
+  layers?: WrittenLayer[]
+  /** ... a shift-based (REST v3) one has rotations (docs/shift-based-schedules.md); never both. */
+  rotations?: WrittenRotation[]
   rules?: WrittenScheduleRules
   holidays?: WrittenHolidays
+}
+
+export interface WrittenRotation {
+  name?: string
+  events: WrittenShiftEvent[]
+}
+
+/** How an event repeats; each form is one RRULE (docs/shift-based-schedules.md). */
+export type WrittenRepeat =
+  | 'daily'
+  | 'weekly'
+  | 'weekdays'
+  | {every_days: number}
+  | {every_weeks: number; on?: string[]}
+  | {rrule: string}
+
+export interface WrittenShiftEvent {
+  name?: string
+  /** Defaults to the schedule's zone. */
+  time_zone?: string
+  start: string
+  end: string
+  repeat: WrittenRepeat
+  members: string[]
+  shifts_per_member?: number
+  everyone?: boolean
+  effective_from?: string
+  effective_until?: string
 }
 
 export type WrittenTarget = {schedule: string} | {user: string}

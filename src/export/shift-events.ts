@@ -5,6 +5,7 @@ import type {EventDraft} from './calendar-feed.js'
 import {describePolicyUse, type PolicyUse} from './escalation-levels.js'
 import {formatLocalWithOffset} from './local-time-format.js'
 import {shiftUid, type FeedKind} from './shift-uid.js'
+import {sourceName} from '../schedule/people.js'
 
 /** Everything needed to describe the shifts of one schedule. */
 export interface ScheduleShifts {
@@ -72,7 +73,7 @@ export function shiftEventDraft(
   const s = shifts[index] as Shift
   const prev = shifts[index - 1]
   const next = shifts[index + 1]
-  const layer = s.layer === LIVE_FINAL_SCHEDULE ? "the account's final schedule" : (schedule.layers[s.layer]?.name ?? `layer ${s.layer + 1}`)
+  const layer = s.layer === LIVE_FINAL_SCHEDULE ? "the account's final schedule" : (sourceName(schedule, s.layer) ?? `layer ${s.layer + 1}`)
   const person = nameOf(s.user)
   const label = overrideLabel(s, nameOf)
   return {

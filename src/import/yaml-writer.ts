@@ -74,7 +74,7 @@ function team(t: WrittenTeam): YAMLMap {
 }
 
 function schedule(s: WrittenSchedule): YAMLMap {
-  return ordered('schedule', {...s, teams: s.teams && flowSeq(s.teams), layers: blockOf(s.layers.map(layer))})
+  return ordered('schedule', {...s, teams: s.teams && flowSeq(s.teams), layers: s.layers && blockOf(s.layers.map(layer))})
 }
 
 function layer(l: WrittenLayer): YAMLMap {

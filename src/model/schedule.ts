@@ -51,5 +51,39 @@ export interface Schedule {
   readonly timeZone: string
   /** Team keys, sorted. */
   readonly teams: readonly string[]
+  /** Layers of a layer-based schedule; empty for a shift-based one. */
   readonly layers: readonly ScheduleLayer[]
+  /**
+   * Present exactly when the schedule is shift-based (PagerDuty REST v3): concurrent rotations
+   * of recurring events (docs/shift-based-schedules.md). Absent for layer-based schedules.
+   */
+  readonly rotations?: readonly ShiftRotation[]
+}
+
+/** A rotation of a shift-based schedule. Rotations are concurrent: v3 has no layer precedence. */
+export interface ShiftRotation {
+  readonly name: string
+  /** At most 5, and their shifts never overlap (PagerDuty's constraints). */
+  readonly events: readonly ShiftEvent[]
+}
+
+/**
+ * A recurring wall-clock window and who covers it. `start`/`end` are the first occurrence's
+ * bounds in `timeZone`; every occurrence has the same wall-clock length. Members take turns of
+ * `shiftsPerMember` occurrences (counted from `start`), or all are on at once.
+ */
+export interface ShiftEvent {
+  readonly name: string
+  readonly timeZone: string
+  readonly start: LocalDateTime
+  readonly end: LocalDateTime
+  /** RFC 5545 lines: one `RRULE:…`, then any `EXDATE…`/`RDATE…`. */
+  readonly recurrence: readonly string[]
+  /** Emails in rotation order. */
+  readonly members: readonly string[]
+  readonly assignment: {readonly kind: 'rotating'; readonly shiftsPerMember: number} | {readonly kind: 'every'}
+  /** Local date-time in `timeZone` from which the event produces shifts; null = from `start`. */
+  readonly effectiveFrom: LocalDateTime | null
+  /** Local date-time in `timeZone` at which it stops; null = never. */
+  readonly effectiveUntil: LocalDateTime | null
 }

@@ -13,7 +13,7 @@ export class PdError extends Error {
     this.name = 'PdError'
   }
 
-  toBody(): {error: {message: string; code: number; errors?: string[]}} {
+  toBody(): {error: {message: string; code: number; errors?: string[] | Record<string, string[]>}} {
     const error: {message: string; code: number; errors?: string[]} = {message: this.message, code: this.code}
     if (this.errors.length > 0) error.errors = [...this.errors]
     return {error}

@@ -20,8 +20,8 @@ export function userById(ctx: SandboxContext, id: string): UserRec | undefined {
   return ctx.state.users.find((u) => u.id === id)
 }
 
-export function policiesTargetingSchedule(ctx: SandboxContext, scheduleId: string): PolicyRec[] {
-  return ctx.state.escalation_policies.filter((p) => p.rules.some((r) => r.targets.some((t) => t.kind === 'schedule' && t.id === scheduleId)))
+export function policiesTargetingSchedule(ctx: SandboxContext, scheduleId: string, kind: 'schedule' | 'schedule_v3' = 'schedule'): PolicyRec[] {
+  return ctx.state.escalation_policies.filter((p) => p.rules.some((r) => r.targets.some((t) => t.kind === kind && t.id === scheduleId)))
 }
 
 export function policiesTargetingUser(ctx: SandboxContext, userId: string): PolicyRec[] {

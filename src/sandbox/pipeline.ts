@@ -9,6 +9,7 @@ import {queryRecord, recordHeaders, type LoggedRequest} from './request-log.js'
 import {findRoute, type PdResponse, type Route} from './router.js'
 import {validateRequestBody} from './spec/body-validator.js'
 import {findOperation} from './spec/subset.js'
+import {V3Error} from './v3/errors.js'
 
 export interface PipelineDeps {
   ctx: SandboxContext
@@ -101,7 +102,7 @@ export async function handlePd(req: IncomingMessage, res: ServerResponse, url: U
         throw invalidInput('From header must be the email address of a valid user on the account')
       }
       const problems = validateRequestBody(method, spec.template, spec.operation, body)
-      if (problems.length > 0) throw invalidInput(...problems)
+      if (problems.length > 0) throw url.pathname.startsWith('/v3/') ? new V3Error(400, {request: problems}) : invalidInput(...problems)
     }
     const result: PdResponse = found.route.handler(
       {method, path: url.pathname, template: found.route.template, params: found.params, query: url.searchParams, headers: req.headers as Record<string, string | undefined>, body},

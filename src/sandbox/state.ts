@@ -71,7 +71,8 @@ export interface ScheduleRec {
 
 export interface TargetRec {
   id: string
-  kind: 'user' | 'schedule'
+  /** schedule_v3: a shift-based schedule (SandboxState.v3_schedules). */
+  kind: 'user' | 'schedule' | 'schedule_v3'
 }
 
 export interface RuleRec {
@@ -111,6 +112,8 @@ export interface ServiceRec {
   response_play?: unknown
 }
 
+import type {V3ScheduleRec} from './v3/records.js'
+
 export interface SandboxState {
   version: 1
   users: UserRec[]
@@ -119,6 +122,8 @@ export interface SandboxState {
   schedules: ScheduleRec[]
   escalation_policies: PolicyRec[]
   services: ServiceRec[]
+  /** Shift-based (REST v3) schedules; absent in state files written before the sandbox served /v3. */
+  v3_schedules?: V3ScheduleRec[]
   /** PRNG state for IDs, persisted so a restarted sandbox continues the same sequence. */
   idSeed: number
   /** Every ID ever issued: PagerDuty never reuses a deleted ID. */

@@ -2,6 +2,7 @@ import type {Restriction, Schedule} from '../model/schedule.js'
 import {parseLocalDateTime, parseTimeOfDay} from './local-time.js'
 import {renderAnchoredLayers, type EngineRestriction, type RenderedSchedule} from './render-layers.js'
 import type {TimeWindow} from './shift.js'
+import {renderShiftBased} from './v3/shift-based-shifts.js'
 import {ZoneClock} from './zone-clock.js'
 
 /**
@@ -10,6 +11,8 @@ import {ZoneClock} from './zone-clock.js'
  * schedule's wall clock (a skipped time moves forward, a repeated one takes the earlier instant).
  */
 export function computeShifts(schedule: Schedule, window: TimeWindow): RenderedSchedule {
+  // Shift-based (v3) schedules: one engine, two kinds; callers see the same shape.
+  if (schedule.rotations !== undefined) return renderShiftBased(schedule.rotations, window)
   const clock = ZoneClock.of(schedule.timeZone)
   const instant = (local: string): number => clock.toInstant(parseLocalDateTime(local))
   return renderAnchoredLayers(

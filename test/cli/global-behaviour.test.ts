@@ -81,6 +81,6 @@ describe('behaviour every command shares', {timeout: 180_000}, () => {
   it('--help lists every command', () => {
     const r = cli(['--help'])
     expect(r.status).toBe(0)
-    for (const command of ['apply', 'demo', 'export', 'help', 'import', 'plan', 'report', 'sandbox', 'validate', 'who']) expect(r.stdout).toMatch(new RegExp(`\\n  ${command} `))
+    for (const command of ['apply', 'demo', 'export', 'help', 'import', 'migrate', 'plan', 'report', 'sandbox', 'validate', 'who']) expect(r.stdout).toMatch(new RegExp(`\\n  ${command} `))
   })
 })

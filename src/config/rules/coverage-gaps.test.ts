@@ -12,7 +12,7 @@ describe('coverageGaps', () => {
 
   it('lists the gaps of a weekday business-hours schedule on its own clock, capped with a count', () => {
     const c = baseConfig()
-    c.schedules.primary!.layers[0]!.restrictions = [{weekly: {from: 'mon 09:00', to: 'fri 18:00'}}]
+    c.schedules.primary!.layers![0]!.restrictions = [{weekly: {from: 'mon 09:00', to: 'fri 18:00'}}]
     const d = runRule(coverageGaps, c, NOW)
     expect(d).toHaveLength(1)
     expect(d[0]).toMatchObject({severity: 'warning', code: 'coverage-gap', path: 'schedules.primary'})
@@ -28,7 +28,7 @@ describe('coverageGaps', () => {
 
   it('reports a layer that ends within the horizon as a gap to the end of the check', () => {
     const c = baseConfig()
-    c.schedules.primary!.layers[0]!.end = '2026-03-20T10:00'
+    c.schedules.primary!.layers![0]!.end = '2026-03-20T10:00'
     const d = runRule(coverageGaps, c, NOW)
     expect(d.map((x) => x.message)).toEqual([
       'schedule `primary` has nobody on call 1 time(s) in the next 4 weeks: from fri 2026-03-20 10:00 Asia/Tokyo to the end of the 28 days checked',
@@ -37,7 +37,7 @@ describe('coverageGaps', () => {
 
   it('ignores schedules paged only at later levels or next to a user target, and gaps beyond four weeks', () => {
     const later = baseConfig()
-    later.schedules.primary!.layers[0]!.restrictions = [{daily: {from: '09:00', to: '18:00'}}]
+    later.schedules.primary!.layers![0]!.restrictions = [{daily: {from: '09:00', to: '18:00'}}]
     later.escalation_policies.app!.rules = [
       {delay: '15m', targets: [{user: 'aiko@example.com'}]},
       {delay: '15m', targets: [{schedule: 'primary'}]},
@@ -47,13 +47,13 @@ describe('coverageGaps', () => {
     later.escalation_policies.app!.rules = [{delay: '15m', targets: [{schedule: 'primary'}, {user: 'aiko@example.com'}]}]
     expect(runRule(coverageGaps, later, NOW)).toEqual([])
     const farEnd = baseConfig()
-    farEnd.schedules.primary!.layers[0]!.end = '2026-04-30T00:00'
+    farEnd.schedules.primary!.layers![0]!.end = '2026-04-30T00:00'
     expect(runRule(coverageGaps, farEnd, NOW)).toEqual([])
   })
 
   it('warns once per schedule, naming every policy that pages it first', () => {
     const c = baseConfig()
-    c.schedules.primary!.layers[0]!.end = '2026-03-20T10:00'
+    c.schedules.primary!.layers![0]!.end = '2026-03-20T10:00'
     c.escalation_policies.other = {rules: [{delay: '5m', targets: [{schedule: 'primary'}]}]}
     const d = runRule(coverageGaps, c, NOW)
     expect(d).toHaveLength(1)
@@ -65,7 +65,7 @@ describe('coverageGaps', () => {
     // 11:00–23:00 UTC in summer time (from Sun 2026-03-29), leaving 23:00–24:00 UTC to nobody.
     function followTheSun(): ReturnType<typeof baseConfig> {
       const c = baseConfig()
-      c.schedules.primary!.layers[0]!.restrictions = [{daily: {from: '09:00', to: '21:00'}}]
+      c.schedules.primary!.layers![0]!.restrictions = [{daily: {from: '09:00', to: '21:00'}}]
       c.schedules.london = {
         time_zone: 'Europe/London',
         layers: [{users: ['ken@example.com'], turn: 'weekly', handoff: 'mon 12:00', start: '2026-01-05', restrictions: [{daily: {from: '12:00', to: '00:00'}}]}],
@@ -93,7 +93,7 @@ describe('coverageGaps', () => {
 
   it('depends on the injected clock only', () => {
     const c = baseConfig()
-    c.schedules.primary!.layers[0]!.end = '2026-03-20T10:00'
+    c.schedules.primary!.layers![0]!.end = '2026-03-20T10:00'
     expect(runRule(coverageGaps, c, new Date('2026-01-10T00:00:00Z'))).toEqual([])
     expect(runRule(coverageGaps, c, new Date('2026-03-10T00:00:00Z'))).toHaveLength(1)
   })

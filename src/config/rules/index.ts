@@ -9,6 +9,7 @@ import {restrictionWindows} from './restriction-windows.js'
 import {rolloutAt} from './rollout-at.js'
 import {serviceSettings} from './service-settings.js'
 import {teamRules} from './team-rules.js'
+import {shiftEvents} from './shift-events.js'
 import {timeZonesValid} from './time-zones-valid.js'
 import {turnLength} from './turn-length.js'
 import {undeclaredEmails} from './undeclared-emails.js'
@@ -26,6 +27,7 @@ export const RULES: readonly Rule[] = [
   undeclaredEmails,
   timeZonesValid,
   layersNotEmpty,
+  shiftEvents,
   turnLength,
   layerTiming,
   restrictionWindows,

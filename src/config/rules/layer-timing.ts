@@ -9,7 +9,7 @@ import type {Rule} from './context.js'
 export const layerTiming: Rule = (ctx) => {
   const today = ctx.now.toISOString().slice(0, 16)
   for (const [key, s] of ctx.config.schedules) {
-    s.layers.forEach((l, i) => {
+    s.layers?.forEach((l, i) => {
       const path = ['schedules', key, 'layers', i] as const
       for (const p of analyzeLayerTiming(l).problems) {
         ctx.report({code: p.code, message: p.message, path: [...path, p.field], ...(p.hint ? {hint: p.hint} : {})})

@@ -9,7 +9,7 @@ describe('layersNotEmpty', () => {
   it('reports a schedule without layers and a layer without users', () => {
     const c = baseConfig()
     c.schedules.empty = {time_zone: 'UTC', layers: []}
-    c.schedules.primary!.layers[0]!.users = []
+    c.schedules.primary!.layers![0]!.users = []
     const d = runRule(layersNotEmpty, c)
     expect(codes(d)).toEqual(['empty-layer', 'empty-schedule'])
     expect(d.map((x) => x.path)).toEqual(['schedules.primary.layers[0].users', 'schedules.empty.layers'])

@@ -74,7 +74,7 @@ function checkTimeOff(ctx: RuleContext): void {
     if (to < new Date(ctx.now.getTime() - 86_400_000).toISOString().slice(0, 16)) {
       ctx.report({severity: 'warning', code: 'time-off-in-past', message: `the time off ended (${t.to}): it changes nothing, remove it`, path, atKey: true})
     }
-    const onAnySchedule = [...ctx.config.schedules.values()].some((s) => s.layers.some((l) => l.users.some((u) => u.toLowerCase() === t.user.toLowerCase())))
+    const onAnySchedule = [...ctx.config.schedules.values()].some((s) => (s.layers ?? []).some((l) => l.users.some((u) => u.toLowerCase() === t.user.toLowerCase())))
     if (!onAnySchedule) {
       ctx.report({severity: 'warning', code: 'time-off-not-on-call', message: `${t.user} is in no rotation of this config: the time off needs no cover`, path: [...path, 'user']})
     }
@@ -109,7 +109,7 @@ function checkCovers(ctx: RuleContext): void {
 function unknownUser(ctx: RuleContext, email: string, path: readonly (string | number)[]): void {
   const known = new Set<string>()
   for (const u of ctx.config.users) known.add(u.email.toLowerCase())
-  for (const s of ctx.config.schedules.values()) for (const l of s.layers) for (const u of l.users) known.add(u.toLowerCase())
+  for (const s of ctx.config.schedules.values()) for (const l of s.layers ?? []) for (const u of l.users) known.add(u.toLowerCase())
   const lower = email.toLowerCase()
   if (known.has(lower)) return
   const hint = didYouMean(lower, known)

@@ -5,7 +5,7 @@ import {restrictionWindows} from './restriction-windows.js'
 
 const withRestrictions = (restrictions: WrittenRestriction[]) => {
   const c = baseConfig()
-  c.schedules.primary!.layers[0]!.restrictions = restrictions
+  c.schedules.primary!.layers![0]!.restrictions = restrictions
   return c
 }
 

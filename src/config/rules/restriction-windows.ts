@@ -4,7 +4,7 @@ import type {Rule} from './context.js'
 /** A restriction window must have a length (a full day or week is written by leaving it out). */
 export const restrictionWindows: Rule = (ctx) => {
   for (const [key, s] of ctx.config.schedules) {
-    s.layers.forEach((l, i) => {
+    s.layers?.forEach((l, i) => {
       ;(l.restrictions ?? []).forEach((r, j) => {
         if (restriction(r).durationMinutes === 0) {
           const kind = 'daily' in r ? 'daily' : 'weekly' in r ? 'weekly' : 'weekdays'

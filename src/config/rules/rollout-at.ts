@@ -10,7 +10,7 @@ import type {Rule} from './context.js'
 export const rolloutAt: Rule = (ctx) => {
   for (const [key, s] of ctx.config.schedules) {
     check(s.rollout, ['schedules', key, 'rollout'])
-    s.layers.forEach((l, i) => check(l.rollout, ['schedules', key, 'layers', i, 'rollout']))
+    s.layers?.forEach((l, i) => check(l.rollout, ['schedules', key, 'layers', i, 'rollout']))
   }
 
   function check(r: WrittenRollout | undefined, path: readonly (string | number)[]): void {

@@ -15,7 +15,7 @@ describe('teamRules (config)', () => {
   it('points a swap that gives Ken two weeks in a row at his entry in the layer, with the severity written', () => {
     const c = baseConfig()
     c.rules = {max_consecutive_days: {value: 7, severity: 'error'}}
-    c.schedules.primary!.layers[0]!.users = ['aiko@example.com', 'ken@example.com', 'ken@example.com', 'bob@example.com']
+    c.schedules.primary!.layers![0]!.users = ['aiko@example.com', 'ken@example.com', 'ken@example.com', 'bob@example.com']
     const d = runRule(teamRules, c, NOW)
     expect(d).toEqual([
       expect.objectContaining({
@@ -46,7 +46,7 @@ describe('teamRules (config)', () => {
   it('looks as far as --horizon: a streak after the horizon is not judged', () => {
     const c = baseConfig()
     c.rules = {max_consecutive_days: {value: 7, severity: 'error'}}
-    c.schedules.primary!.layers[0]!.users = ['aiko@example.com', 'ken@example.com', 'ken@example.com', 'bob@example.com']
+    c.schedules.primary!.layers![0]!.users = ['aiko@example.com', 'ken@example.com', 'ken@example.com', 'bob@example.com']
     const text = stringify(c)
     const short = checkSources([{file: 'oncall.yaml', text}], {rules: [teamRules], now: NOW, horizonDays: 7}).diagnostics
     expect(short).toEqual([])

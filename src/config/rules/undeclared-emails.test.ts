@@ -5,7 +5,7 @@ import {undeclaredEmails} from './undeclared-emails.js'
 describe('undeclaredEmails', () => {
   it('warns at the misspelt email, with a did-you-mean, when it is close to a declared one', () => {
     const c = baseConfig()
-    c.schedules.primary!.layers[0]!.users = ['aiko@example.com', 'aiko@exmaple.com']
+    c.schedules.primary!.layers![0]!.users = ['aiko@example.com', 'aiko@exmaple.com']
     const d = runRule(undeclaredEmails, c)
     expect(d).toEqual([
       expect.objectContaining({

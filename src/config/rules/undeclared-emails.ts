@@ -28,7 +28,8 @@ export const undeclaredEmails: Rule = (ctx) => {
   }
   for (const [key, team] of ctx.config.teams) (team.members ?? []).forEach((m, i) => check(m.user, ['teams', key, 'members', i, 'user']))
   for (const [key, schedule] of ctx.config.schedules) {
-    schedule.layers.forEach((layer, i) => layer.users.forEach((u, j) => check(u, ['schedules', key, 'layers', i, 'users', j])))
+    schedule.layers?.forEach((layer, i) => layer.users.forEach((u, j) => check(u, ['schedules', key, 'layers', i, 'users', j])))
+    schedule.rotations?.forEach((r, i) => r.events.forEach((e, j) => e.members.forEach((u, k) => check(u, ['schedules', key, 'rotations', i, 'events', j, 'members', k]))))
   }
   for (const [key, policy] of ctx.config.escalation_policies) {
     policy.rules.forEach((rule, r) =>

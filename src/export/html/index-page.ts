@@ -9,6 +9,7 @@ import {personColours} from './person-colours.js'
 import {INDEX_PAGE_CSS} from './index-page-css.js'
 import {loadSection, type TeamLoadView} from './load-chart.js'
 import {weekRows, type WeekRow} from './week-rows.js'
+import {peopleOf} from '../../schedule/people.js'
 
 export interface ScheduleView {
   readonly schedule: Schedule
@@ -93,7 +94,7 @@ function legend(view: ScheduleView, window: TimeWindow, colours: Map<string, str
     const ms = Math.min(s.end, window.end) - Math.max(s.start, window.start)
     if (ms > 0) hours.set(s.user, (hours.get(s.user) ?? 0) + ms / 3_600_000)
   }
-  const everyone = [...new Set(view.schedule.layers.flatMap((l) => l.users))].sort()
+  const everyone = [...new Set(peopleOf(view.schedule))].sort()
   const items = everyone.map(
     (e) => `<li><b class="swatch" style="background:${colours.get(e) ?? '#ccc'}"></b>${h(nameOf(e))} <span class="muted">${Math.round(hours.get(e) ?? 0)} h</span></li>`,
   )
@@ -139,7 +140,7 @@ export function pageTop(window: TimeWindow, basisNote?: string): string {
  * feed with its links. Pure HTML and CSS; hovering a block shows its exact times.
  */
 export function renderIndexPage(input: IndexPageInput): string {
-  const colours = personColours(input.schedules.map((v) => v.schedule.layers.flatMap((l) => l.users)))
+  const colours = personColours(input.schedules.map((v) => peopleOf(v.schedule)))
   return `${pageTop(input.window, input.basisNote)}</p>
 <nav>${input.schedules.map((v) => `<a href="#${h(v.schedule.key)}">${h(v.schedule.name)}</a>`).join(' · ')}${input.load?.length ? ' · <a href="#load">Load</a>' : ''}</nav></header>
 ${input.schedules.map((v) => scheduleSection(v, input, colours)).join('\n')}

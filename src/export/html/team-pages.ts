@@ -1,5 +1,6 @@
 import {escapeHtml as h} from './escape-html.js'
 import {feedTables, pageTop, renderIndexPage, type IndexPageInput, type PersonFeed, type ScheduleView} from './index-page.js'
+import {peopleOf as scheduleMembers} from '../../schedule/people.js'
 
 /**
  * Above this many schedules the page is split: one page per team (`team-<key>.html`, the same
@@ -65,6 +66,6 @@ function groups(views: readonly ScheduleView[]): {key: string; views: ScheduleVi
 }
 
 function peopleOf(views: readonly ScheduleView[], people: readonly PersonFeed[]): PersonFeed[] {
-  const emails = new Set(views.flatMap((v) => v.schedule.layers.flatMap((l) => l.users)))
+  const emails = new Set(views.flatMap((v) => scheduleMembers(v.schedule)))
   return people.filter((p) => emails.has(p.email))
 }

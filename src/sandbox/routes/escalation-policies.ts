@@ -12,6 +12,8 @@ function parseTarget(ctx: SandboxContext, t: unknown): TargetRec {
   if (!isObj(t)) throw invalidInput('Escalation rule target must be an object')
   if (t.type === 'user' || t.type === 'user_reference') return {kind: 'user', id: requireRef(ctx.state.users, t.id, 'User').id}
   if (t.type === 'schedule' || t.type === 'schedule_reference') return {kind: 'schedule', id: requireRef(ctx.state.schedules, t.id, 'Schedule').id}
+  // Shift-based schedules are targeted as schedule_v3_reference (spec target type enum, notes §3.5).
+  if (t.type === 'schedule_v3_reference') return {kind: 'schedule_v3', id: requireRef(ctx.state.v3_schedules ?? [], t.id, 'Schedule').id}
   throw invalidInput(`Escalation rule target type ${String(t.type)} is not supported by the sandbox`)
 }
 

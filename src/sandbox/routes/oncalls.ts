@@ -9,6 +9,8 @@ import {isValidZone, formatInZone, parseInstant} from '../time-format.js'
 import {policyRef, policyWire} from '../wire/policy.js'
 import {scheduleRef} from '../wire/schedule.js'
 import {userRef, userWire} from '../wire/user.js'
+import {computeFinalSchedule} from '../v3/final-schedule.js'
+import {v3ScheduleReference} from '../v3/wire.js'
 
 const DAY = 86_400_000
 /** Rendered margin around the query window so that a shift's full extent (start/end) is known. */
@@ -40,6 +42,14 @@ export const oncallRoutes: Route[] = [
       const shiftsOf = (scheduleId: string): Shift[] => {
         let shifts = shiftsBySchedule.get(scheduleId)
         if (!shifts) {
+          const v3 = ctx.state.v3_schedules?.find((x) => x.id === scheduleId)
+          if (v3 !== undefined) {
+            // A shift-based schedule: its final schedule (rotations are concurrent, so shifts may overlap).
+            const {assignments} = computeFinalSchedule(v3, {start: since - MARGIN, end: until + MARGIN + 1}, true)
+            shifts = assignments.map((a) => ({user: a.member, start: a.start, end: a.end, layer: -1}))
+            shiftsBySchedule.set(scheduleId, shifts)
+            return shifts
+          }
           const s = ctx.state.schedules.find((x) => x.id === scheduleId)
           // A turn (up to a year) or an override may outlast the margin: widen it so that start/end stay true.
           const longest = s ? Math.max(0, ...s.layers.map((l) => l.rotation_turn_length_seconds * 1000), ...(s.overrides ?? []).map((o) => o.end - o.start)) : 0
@@ -52,6 +62,10 @@ export const oncallRoutes: Route[] = [
       const user = (id: string) => {
         const u = ctx.state.users.find((x) => x.id === id)
         return fullUsers && u ? userWire(ctx, u) : userRef(ctx, id)
+      }
+      const v3Ref = (id: string) => {
+        const v3 = ctx.state.v3_schedules?.find((x) => x.id === id)
+        return v3 ? v3ScheduleReference(ctx, v3) : {id, type: 'schedule_v3_reference'}
       }
       const entries: Record<string, unknown>[] = []
       for (const p of byName(ctx.state.escalation_policies)) {
@@ -72,7 +86,7 @@ export const oncallRoutes: Route[] = [
               entries.push({
                 escalation_policy: policy,
                 escalation_level: index + 1,
-                schedule: scheduleRef(ctx, t.id),
+                schedule: t.kind === 'schedule_v3' ? v3Ref(t.id) : scheduleRef(ctx, t.id),
                 user: user(s.user),
                 start: formatInZone(s.start, zone),
                 end: formatInZone(s.end, zone),

@@ -22,6 +22,21 @@ export const OPERATIONS = [
   ['get', '/services'], ['post', '/services'],
   ['get', '/services/{id}'], ['put', '/services/{id}'], ['delete', '/services/{id}'],
   ['get', '/oncalls'],
+  // Shift-based schedules (REST v3).
+  ['get', '/v3/schedules'], ['post', '/v3/schedules'],
+  ['get', '/v3/schedules/{id}'], ['put', '/v3/schedules/{id}'], ['delete', '/v3/schedules/{id}'],
+  ['get', '/v3/schedules/{id}/rotations'], ['post', '/v3/schedules/{id}/rotations'],
+  ['get', '/v3/schedules/{id}/rotations/{rotation_id}'], ['delete', '/v3/schedules/{id}/rotations/{rotation_id}'],
+  ['get', '/v3/schedules/{id}/rotations/{rotation_id}/events'], ['post', '/v3/schedules/{id}/rotations/{rotation_id}/events'],
+  ['get', '/v3/schedules/{id}/rotations/{rotation_id}/events/{event_id}'],
+  ['put', '/v3/schedules/{id}/rotations/{rotation_id}/events/{event_id}'],
+  ['delete', '/v3/schedules/{id}/rotations/{rotation_id}/events/{event_id}'],
+  ['get', '/v3/schedules/{id}/custom_shifts'], ['post', '/v3/schedules/{id}/custom_shifts'],
+  ['get', '/v3/schedules/{id}/custom_shifts/{custom_shift_id}'], ['put', '/v3/schedules/{id}/custom_shifts/{custom_shift_id}'],
+  ['delete', '/v3/schedules/{id}/custom_shifts/{custom_shift_id}'],
+  ['get', '/v3/schedules/{id}/overrides'], ['post', '/v3/schedules/{id}/overrides'],
+  ['get', '/v3/schedules/{id}/overrides/{override_id}'], ['put', '/v3/schedules/{id}/overrides/{override_id}'],
+  ['delete', '/v3/schedules/{id}/overrides/{override_id}'],
 ]
 
 const DROP = new Set(['example', 'examples'])

@@ -5,6 +5,7 @@ import type {PolicyRec, TargetRec} from '../state.js'
 import {scheduleRef, scheduleWire} from './schedule.js'
 import {teamRef, teamWire} from './team.js'
 import {userRef, userWire} from './user.js'
+import {v3ScheduleReference} from '../v3/wire.js'
 
 export function policyRef(ctx: SandboxContext, id: string): Reference {
   const p = ctx.state.escalation_policies.find((x) => x.id === id)
@@ -20,6 +21,10 @@ function targetWire(ctx: SandboxContext, t: TargetRec, full: boolean): Record<st
   if (t.kind === 'user') {
     const u = ctx.state.users.find((x) => x.id === t.id)
     return full && u ? userWire(ctx, u) : {...userRef(ctx, t.id)}
+  }
+  if (t.kind === 'schedule_v3') {
+    const v3 = ctx.state.v3_schedules?.find((x) => x.id === t.id)
+    return v3 ? v3ScheduleReference(ctx, v3) : {id: t.id, type: 'schedule_v3_reference', summary: 'Deleted Schedule'}
   }
   const s = ctx.state.schedules.find((x) => x.id === t.id)
   return full && s ? scheduleWire(ctx, s, {layers: false, subschedules: false, window: null, zone: s.time_zone}) : {...scheduleRef(ctx, t.id)}
