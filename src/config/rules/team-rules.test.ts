@@ -32,6 +32,27 @@ describe('teamRules (config)', () => {
     expect(d[0]!.line).toBeGreaterThan(1)
   })
 
+  it('judges the final shifts: an override that has Ken cover Aiko’s week, right before his own, breaks max_consecutive_days', () => {
+    const c = baseConfig()
+    c.rules = {max_consecutive_days: {value: 7, severity: 'error'}}
+    expect(runRule(teamRules, c, NOW)).toEqual([])
+    // Aiko has the week of Mon 2 Mar 10:00 (turn 8 since 5 Jan), Ken the weeks around it; the
+    // horizon starts now (Mon 2 Mar 09:00 Tokyo), inside Ken's previous turn.
+    c.overrides = [{schedule: 'primary', user: 'ken@example.com', start: '2026-03-02T10:00', end: '2026-03-09T10:00'}]
+    const d = runRule(teamRules, c, NOW)
+    expect(d.map((x) => [x.severity, x.code])).toEqual([['error', 'rule-max-consecutive-days']])
+    expect(d[0]!.message).toContain('ken@example.com is on call in schedule `primary` for 14 days without a break, mon 2026-03-02 09:00 – mon 2026-03-16 10:00 Asia/Tokyo')
+  })
+
+  it('judges time-off covers too: Aiko off for her week makes the next in rotation (Ken) cover it', () => {
+    const c = baseConfig()
+    c.rules = {max_consecutive_days: {value: 7, severity: 'error'}}
+    c.time_off = [{user: 'aiko@example.com', from: '2026-03-02T10:00', to: '2026-03-09T10:00', time_zone: 'Asia/Tokyo'}]
+    const d = runRule(teamRules, c, NOW)
+    expect(d.map((x) => x.code)).toEqual(['rule-max-consecutive-days'])
+    expect(d[0]!.message).toContain('ken@example.com is on call in schedule `primary` for 14 days without a break')
+  })
+
   it('lets a schedule’s own rule replace the top-level one and says where it was set', () => {
     const c = baseConfig()
     c.rules = {max_share: {value: 0.9, severity: 'error'}}

@@ -2,6 +2,8 @@ import {checkRules, type Breach, type BreachSite} from '../../health/check-rules
 import {isKnownCalendar} from '../../health/public-holidays.js'
 import {loadsOf} from '../../health/state-loads.js'
 import {computeShifts} from '../../schedule/compute-shifts.js'
+import {effectiveOverrides, overridesOf} from '../../schedule/effective-overrides.js'
+import {withOverridesOnTop} from '../../schedule/overrides-on-top.js'
 import {DAY_MS} from '../../schedule/local-time.js'
 import {healthSettings} from '../health-settings.js'
 import type {DataPath} from '../source-position.js'
@@ -11,7 +13,8 @@ export const TEAM_RULES_HORIZON_DAYS = 56
 
 /**
  * The team's own rules (`rules:`; docs/language.md, "Team rules") over the horizon from the
- * injected clock, on the shifts the engine computes from the config. Each breach points at the
+ * injected clock, on the shifts the engine computes from the config with its overrides and
+ * time-off covers on top (a cover can give someone two weeks in a row). Each breach points at the
  * person's entry in the layer (where a swap is undone) or the policy level, with the rule's
  * severity: `error` fails validate and plan.
  */
@@ -34,9 +37,12 @@ export const teamRules: Rule = (ctx) => {
   const start = ctx.now.getTime()
   const window = {start, end: start + (ctx.horizonDays ?? TEAM_RULES_HORIZON_DAYS) * DAY_MS}
   const schedules = [...state.schedules.values()]
+  const overrides = effectiveOverrides(state)
   const loads = loadsOf(schedules, state, settings, window, (schedule) => {
     try {
-      return computeShifts(schedule, window).final
+      const final = computeShifts(schedule, window).final
+      const mine = overridesOf(overrides, schedule.key)
+      return mine.length === 0 ? final : withOverridesOnTop(final, mine, window)
     } catch {
       return null // an invalid zone or time: other rules report it
     }
