@@ -12,6 +12,8 @@ import {UserError} from '../cli/user-error.js'
 import {whoArguments} from '../cli/who-arguments.js'
 import {formatDiagnostic, hasErrors, sortDiagnostics} from '../config/diagnostic.js'
 import {loadConfig, resolveConfigPath} from '../config/load-config.js'
+import {RULES} from '../config/rules/index.js'
+import {teamRules} from '../config/rules/team-rules.js'
 import {resolveNow, WindowError} from '../export/export-window.js'
 import {jsonOutput} from '../output/json-keys.js'
 import {parseLocalDateTime} from '../schedule/local-time.js'
@@ -65,7 +67,8 @@ With an escalation policy key, shows each level and who it pages. Prefix schedul
       const at: AtTime = flags.at === undefined ? {kind: 'instant', ms: resolveNow(flags.now, process.env.ONCALL_NOW)} : parseAt(flags.at)
       // Rules get the asked time as their clock (a local time read as UTC is close enough for them).
       const now = new Date(at.kind === 'instant' ? at.ms : parseLocalDateTime(at.local))
-      const {state, diagnostics} = await loadConfig(resolveConfigPath(path), {now})
+      // The team's rules gate pull requests (validate, plan); who answers even for a rota that breaks them.
+      const {state, diagnostics} = await loadConfig(resolveConfigPath(path), {now, rules: RULES.filter((r) => r !== teamRules)})
       if (state === undefined || hasErrors(diagnostics)) {
         const errors = sortDiagnostics(diagnostics).filter((d) => d.severity === 'error')
         throw new UserError(`the config has ${errors.length} error(s)`, 1, errors.map(formatDiagnostic))

@@ -71,6 +71,11 @@ describe('team rules on the command line', () => {
     const e = runCli(['export', file, '--out', tempDir('oncall-rules-export-'), '--now', NOW])
     expect(e.stderr).toBe('')
     expect(e.status).toBe(0)
+    // So does who: the rules gate pull requests, not the answer to "who is on call".
+    const w = runCli(['who', file, '--now', NOW, '--config-only'], {PAGERDUTY_TOKEN: ''})
+    expect(w.stderr).toBe('')
+    expect(w.status).toBe(0)
+    expect(w.stdout).toMatch(/primary/)
   })
 
   it('--horizon limits how far ahead rules look, and a bad one is a one-line error', {timeout: 120_000}, () => {
