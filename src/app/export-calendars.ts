@@ -9,19 +9,22 @@ import {policiesPagingBySchedule} from '../export/escalation-levels.js'
 import {contentHash, looksExportedByOncall, manifestFileName, parseManifest, renderManifest} from '../export/export-manifest.js'
 import {paddedWindow} from '../export/export-window.js'
 import {scheduleFeedFileName, userFeedFileName} from '../export/feed-file-names.js'
-import {renderIndexPage, type ScheduleView} from '../export/html/index-page.js'
+import {renderIndexPage, type ScheduleFeed, type ScheduleView} from '../export/html/index-page.js'
 import {renderSplitIndex, SPLIT_ABOVE_SCHEDULES, teamPagePathOf, teamPages} from '../export/html/team-pages.js'
 import type {TeamLoadView} from '../export/html/load-chart.js'
-import {buildLoadReport} from '../health/load-report.js'
-import type {HealthSettings} from '../health/settings.js'
+import type {ScheduleLoad} from '../health/load.js'
+import {reportFromLoads} from '../health/load-report.js'
+import {emptyHealthSettings, type HealthSettings} from '../health/settings.js'
+import {scheduleLoadOf, userZones} from '../health/state-loads.js'
 import {readPreviousRevisions, reviseEvents} from '../export/revision.js'
 import {escalationText, inWindow, shiftEventDraft, shiftEventDrafts, type ScheduleShifts} from '../export/shift-events.js'
 import {peopleOf} from '../schedule/people.js'
 
 /**
  * Where shifts come from is pluggable: the config's layers through the engine (default), or
- * later PagerDuty's rendered final schedule (`--live`). Either way: the final schedule of one
- * schedule over `window`, sorted by start, one person at a time.
+ * PagerDuty's rendered final schedule (`--live`). Either way: the final schedule of one
+ * schedule over `window`, sorted by start, one person at a time. An export asks for a schedule
+ * more than once (it keeps no schedule's shifts for long, see exportFiles): same answer each time.
  */
 export type ShiftsSource = (scheduleKey: string, window: TimeWindow) => Promise<readonly Shift[]>
 
@@ -76,22 +79,29 @@ export async function buildExport(input: ExportInput, previous: (path: string) =
 }
 
 /**
- * The files of an export one at a time, so the caller can write each and let it go: memory holds
- * the shifts of the window plus one feed, not every feed of the account (issue 14). Linear in the
- * shifts: each schedule's shifts are walked once for its own feed and once to group them by
- * person, and each schedule's escalation text is built once.
+ * The files of an export one at a time, so the caller can write each and let it go. Memory is
+ * bounded by a few schedules' shifts and one feed, not by the account (issue 14): no schedule's
+ * shifts are kept after its own feed is written. Person feeds are built from a compact index (which
+ * schedules give each person a shift), fetching a schedule's shifts again while people who need it
+ * remain and dropping them after the last one; team pages fetch their own schedules' shifts again;
+ * the page's load view sums each schedule's load as its feed is written.
+ * `shiftsFor` must therefore give the same shifts when asked twice (the engine is cheap to run
+ * again; the account sources of the export command memoize). Linear in the shifts; each escalation
+ * text is built once.
  */
 export async function* exportFiles(input: ExportInput, previous: (path: string) => string | undefined): AsyncGenerator<ExportedFile> {
   const schedules = [...input.schedules].sort((a, b) => cmp(a.key, b.key))
   const paging = policiesPagingBySchedule(input.policies)
   const nameOf = (email: string): string => input.users.get(email)?.name || email
   const computeWindow = paddedWindow(input.window)
-  const views: (ScheduleShifts & ScheduleView & {readonly escalation: string})[] = []
-  for (const schedule of schedules) {
-    const shifts = [...(await input.shiftsFor(schedule.key, computeWindow))].sort((a, b) => a.start - b.start)
+  const feeds: ScheduleFeedOf[] = schedules.map((schedule) => {
     const policies = paging.get(schedule.key) ?? []
-    views.push({schedule, shifts, policies, escalation: escalationText(policies), feedPath: `${SCHEDULES_DIR}/${scheduleFeedFileName(schedule.key)}`})
-  }
+    return {schedule, policies, escalation: escalationText(policies), feedPath: `${SCHEDULES_DIR}/${scheduleFeedFileName(schedule.key)}`}
+  })
+  const withShifts = async (feed: ScheduleFeedOf): Promise<ScheduleViewOf> => ({
+    ...feed,
+    shifts: [...(await input.shiftsFor(feed.schedule.key, computeWindow))].sort((a, b) => a.start - b.start),
+  })
   // Everyone in a rotation gets a feed, even with no shift in the window: a subscribed URL must not vanish.
   const people = [...new Set(schedules.flatMap(peopleOf))].sort()
   const personFeeds = people.map((email) => ({email, feedPath: `${USERS_DIR}/${userFeedFileName(email)}`}))
@@ -101,44 +111,70 @@ export async function* exportFiles(input: ExportInput, previous: (path: string) 
     const events = reviseEvents(drafts, input.busy, revisions)
     return {path, content: renderCalendar({name, description, busy: input.busy, events}), events: events.length}
   }
-  // Shifts per person, grouped in one pass: [view index, shift index] pairs, drafts built per feed.
-  const shiftsOf = new Map<string, [number, number][]>()
-  views.forEach((v, vi) => {
-    v.shifts.forEach((shift, si) => {
-      if (!inWindow(shift, input.window)) return
-      const list = shiftsOf.get(shift.user)
-      if (list) list.push([vi, si])
-      else shiftsOf.set(shift.user, [[vi, si]])
-    })
-  })
-  for (const v of views) {
-    const drafts = shiftEventDrafts(v, 'schedule', input.window, nameOf)
-    yield calendar(v.feedPath, `On call: ${v.schedule.name}`, withNote(v.schedule.description, input.basisNote), drafts)
+  // Schedule feeds, noting per person the schedules (ascending) that give them a shift in the
+  // window, and each schedule's load for the page (the same shifts as the feeds).
+  const schedulesOf = new Map<string, number[]>()
+  const loads: ScheduleLoad[] = []
+  const zones = userZones({users: input.users})
+  const health = input.health ?? emptyHealthSettings()
+  for (const [i, feed] of feeds.entries()) {
+    const view = await withShifts(feed)
+    for (const shift of view.shifts) {
+      if (!inWindow(shift, input.window)) continue
+      const list = schedulesOf.get(shift.user)
+      if (list === undefined) schedulesOf.set(shift.user, [i])
+      else if (list[list.length - 1] !== i) list.push(i)
+    }
+    loads.push(scheduleLoadOf(feed.schedule, view.shifts, zones, health, input.window))
+    const drafts = shiftEventDrafts(view, 'schedule', input.window, nameOf)
+    yield calendar(feed.feedPath, `On call: ${feed.schedule.name}`, withNote(feed.schedule.description, input.basisNote), drafts)
   }
+  // Person feeds: a schedule's shifts are held (indexed by person) from the first person feed that
+  // needs them to the last; people in one team sort near each other, so few are held at once.
+  const usesLeft = new Map<number, number>()
+  for (const p of personFeeds) for (const i of schedulesOf.get(p.email) ?? []) usesLeft.set(i, (usesLeft.get(i) ?? 0) + 1)
+  const held = new Map<number, {view: ScheduleViewOf; byUser: Map<string, number[]>}>()
   for (const p of personFeeds) {
-    const drafts = (shiftsOf.get(p.email) ?? [])
-      .map(([vi, si]) => {
-        const v = views[vi] as (typeof views)[number]
-        return shiftEventDraft(v, si, 'user', nameOf, v.escalation)
-      })
-      .sort((a, b) => a.start - b.start || cmp(a.uid, b.uid))
+    const drafts: EventDraft[] = []
+    for (const i of schedulesOf.get(p.email) ?? []) {
+      let entry = held.get(i)
+      if (entry === undefined) {
+        const view = await withShifts(feeds[i] as ScheduleFeedOf)
+        const byUser = new Map<string, number[]>()
+        view.shifts.forEach((shift, si) => {
+          if (!inWindow(shift, input.window)) return
+          const list = byUser.get(shift.user)
+          if (list) list.push(si)
+          else byUser.set(shift.user, [si])
+        })
+        entry = {view, byUser}
+        held.set(i, entry)
+      }
+      for (const si of entry.byUser.get(p.email) ?? []) drafts.push(shiftEventDraft(entry.view, si, 'user', nameOf, entry.view.escalation))
+      const left = (usesLeft.get(i) ?? 1) - 1
+      if (left > 0) usesLeft.set(i, left)
+      else held.delete(i)
+    }
+    drafts.sort((a, b) => a.start - b.start || cmp(a.uid, b.uid))
     const description = withNote(`On-call shifts of ${nameOf(p.email)} across all schedules.`, input.basisNote)
     yield calendar(p.feedPath, `On call: ${nameOf(p.email)}`, description, drafts)
   }
-  const page = {schedules: views, people: personFeeds, window: input.window, now: input.now, baseUrl: input.baseUrl, nameOf, load: loadView(input, views), basisNote: input.basisNote}
-  if (views.length <= SPLIT_ABOVE_SCHEDULES) {
-    yield {path: INDEX_FILE, content: renderIndexPage(page)}
+  const page = {schedules: feeds, people: personFeeds, window: input.window, now: input.now, baseUrl: input.baseUrl, nameOf, load: loadView(input, loads), basisNote: input.basisNote}
+  const allShifts = (list: readonly ScheduleFeed[]) => Promise.all(list.map((f) => withShifts(f as ScheduleFeedOf)))
+  if (feeds.length <= SPLIT_ABOVE_SCHEDULES) {
+    yield {path: INDEX_FILE, content: renderIndexPage({...page, schedules: await allShifts(feeds)})}
     return
   }
-  yield* teamPages(page)
+  yield* teamPages(page, allShifts)
   yield {path: INDEX_FILE, content: renderSplitIndex(page, (key) => input.teamNames?.get(key) ?? key)}
 }
 
-/** Per team, each person's hours in the export window, from the same shifts as the feeds. */
-function loadView(input: ExportInput, views: readonly ScheduleView[]): TeamLoadView[] {
-  const shifts = new Map(views.map((v) => [v.schedule.key, v.shifts]))
-  const state = {users: input.users, teams: input.teams ?? new Map(), schedules: new Map(views.map((v) => [v.schedule.key, v.schedule])), ...(input.health ? {health: input.health} : {})}
-  const report = buildLoadReport(state, input.window, 'config', (s) => shifts.get(s.key) ?? null)
+type ScheduleFeedOf = ScheduleFeed & {readonly escalation: string}
+type ScheduleViewOf = ScheduleFeedOf & ScheduleShifts & ScheduleView
+
+/** Per team, each person's hours in the export window, from the loads of the feeds' shifts. */
+function loadView(input: ExportInput, loads: readonly ScheduleLoad[]): TeamLoadView[] {
+  const report = reportFromLoads({users: input.users, teams: input.teams ?? new Map()}, input.window, 'config', loads)
   return report.teams.map((t) => ({team: t.team, name: t.name, people: t.people}))
 }
 

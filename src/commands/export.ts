@@ -10,6 +10,7 @@ import {basisNote, plannedShiftsSource, type ScheduleShiftsSource, type ShiftsBa
 import {apiReadFlags, clientFromFlags, configOnlyFlag, throwWithConfigOnlyHint, tokenAvailable, type ApiFlagValues} from '../cli/api-flags.js'
 import {nowFlag} from '../cli/now-flag.js'
 import type {DesiredState} from '../model/state.js'
+import type {Shift} from '../schedule/shift.js'
 import {exportWindow, resolveNow, WindowError} from '../export/export-window.js'
 import {checkBaseUrl} from '../export/html/feed-links.js'
 
@@ -117,9 +118,16 @@ overwritten only with --force (e.g. another team's feeds or page in a shared fol
   private async accountSource(flags: ApiFlagValues, state: DesiredState, basis: ShiftsBasis, now: Date): Promise<ShiftsSource> {
     const {client} = clientFromFlags(flags, 'read', (line) => this.err(line))
     const read: ScheduleShiftsSource = basis === 'account' ? await liveShiftsSource(client, state) : await plannedShiftsSource(client, state, now)
+    // The export asks for a schedule's shifts more than once (export-calendars.ts exportFiles):
+    // remembered, so the account is read once per schedule.
+    const asked = new Map<string, Promise<readonly Shift[]>>()
     return async (key, window) => {
       const schedule = state.schedules.get(key)
-      return schedule ? read(schedule, window) : []
+      if (!schedule) return []
+      const id = `${key} ${window.start} ${window.end}`
+      let shifts = asked.get(id)
+      if (shifts === undefined) asked.set(id, (shifts = read(schedule, window)))
+      return shifts
     }
   }
 }

@@ -29,13 +29,22 @@ export function loadsOf(
   for (const schedule of schedules) {
     const shifts = shiftsOf(schedule)
     if (shifts === null) continue
-    const calendar = settings.holidaysBySchedule.get(schedule.key)
-    out.push(
-      scheduleLoad(
-        {schedule: schedule.key, timeZone: schedule.timeZone, teams: schedule.teams, shifts, holidays: calendar === undefined ? [] : holidayIntervals(calendar, window)},
-        {window, userZones: zones, nights: settings.nights},
-      ),
-    )
+    out.push(scheduleLoadOf(schedule, shifts, zones, settings, window))
   }
   return out
+}
+
+/** The load of one schedule (`zones` from userZones): for callers that have one schedule's shifts at a time (export). */
+export function scheduleLoadOf(
+  schedule: Schedule,
+  shifts: readonly OnCallSpan[],
+  zones: ReadonlyMap<string, string>,
+  settings: HealthSettings,
+  window: TimeWindow,
+): ScheduleLoad {
+  const calendar = settings.holidaysBySchedule.get(schedule.key)
+  return scheduleLoad(
+    {schedule: schedule.key, timeZone: schedule.timeZone, teams: schedule.teams, shifts, holidays: calendar === undefined ? [] : holidayIntervals(calendar, window)},
+    {window, userZones: zones, nights: settings.nights},
+  )
 }

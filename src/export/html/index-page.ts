@@ -19,6 +19,9 @@ export interface ScheduleView {
   readonly feedPath: string
 }
 
+/** A schedule's feed without its shifts: all the index of a split page needs (team-pages.ts). */
+export type ScheduleFeed = Omit<ScheduleView, 'shifts'>
+
 export interface PersonFeed {
   readonly email: string
   readonly feedPath: string
@@ -47,7 +50,7 @@ function linkCells(path: string, baseUrl: string | undefined): string {
   return `<td><a href="${h(l.https)}">${h(l.https)}</a></td><td>${webcal}</td>`
 }
 
-export function feedTables(input: IndexPageInput): string {
+export function feedTables(input: Omit<IndexPageInput, 'schedules'> & {readonly schedules: readonly ScheduleFeed[]}): string {
   const note =
     input.baseUrl === undefined
       ? '<p class="note">Links are relative to this page. Calendar apps need an absolute URL: publish this directory and re-run with <code>--base-url https://…</code> to get webcal subscribe links.</p>'

@@ -1,5 +1,5 @@
 import {escapeHtml as h} from './escape-html.js'
-import {feedTables, pageTop, renderIndexPage, type IndexPageInput, type PersonFeed, type ScheduleView} from './index-page.js'
+import {feedTables, pageTop, renderIndexPage, type IndexPageInput, type PersonFeed, type ScheduleFeed, type ScheduleView} from './index-page.js'
 import {peopleOf as scheduleMembers} from '../../schedule/people.js'
 
 /**
@@ -25,19 +25,23 @@ export function teamPagePath(teamKey: string): string {
   return `team-${teamKey.replace(/[^a-z0-9_-]/gi, '_')}.html`
 }
 
+/** The input of a split page: the schedules' feeds, their shifts fetched one team at a time. */
+export type SplitPageInput = Omit<IndexPageInput, 'schedules'> & {readonly schedules: readonly ScheduleFeed[]}
+
 /**
  * Groups the schedules by their first team (schedules without one on an `other` page) and renders
- * each group's page, one at a time (a generator: one page in memory at once).
+ * each group's page, one at a time: `withShifts` gives one team's schedules their shifts, so only
+ * one page and its schedules' shifts are in memory at once (issue 14).
  */
-export function* teamPages(input: IndexPageInput): Generator<TeamPage> {
+export async function* teamPages(input: SplitPageInput, withShifts: (feeds: readonly ScheduleFeed[]) => Promise<ScheduleView[]>): AsyncGenerator<TeamPage> {
   for (const group of groups(input.schedules)) {
     const people = peopleOf(group.views, input.people)
-    yield {path: teamPagePath(group.key), content: renderIndexPage({...input, schedules: group.views, people})}
+    yield {path: teamPagePath(group.key), content: renderIndexPage({...input, schedules: await withShifts(group.views), people})}
   }
 }
 
 /** index.html of a split export: a link per team page, then every feed. */
-export function renderSplitIndex(input: IndexPageInput, teamName: (key: string) => string): string {
+export function renderSplitIndex(input: SplitPageInput, teamName: (key: string) => string): string {
   const links = groups(input.schedules)
     .map((g) => `<li><a href="${h(teamPagePath(g.key))}">${h(g.key === NO_TEAM ? 'Schedules without a team' : teamName(g.key))}</a> <span class="muted">${g.views.length} schedule(s)</span></li>`)
     .join('\n')
@@ -54,8 +58,8 @@ ${feedTables(input)}
 /** Page key of schedules without a team (keys start with a letter, so no team has it). */
 const NO_TEAM = '_none'
 
-function groups(views: readonly ScheduleView[]): {key: string; views: ScheduleView[]}[] {
-  const byTeam = new Map<string, ScheduleView[]>()
+function groups(views: readonly ScheduleFeed[]): {key: string; views: ScheduleFeed[]}[] {
+  const byTeam = new Map<string, ScheduleFeed[]>()
   for (const v of views) {
     const key = v.schedule.teams[0] ?? NO_TEAM
     const list = byTeam.get(key)
@@ -65,7 +69,7 @@ function groups(views: readonly ScheduleView[]): {key: string; views: ScheduleVi
   return [...byTeam].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([key, list]) => ({key, views: list}))
 }
 
-function peopleOf(views: readonly ScheduleView[], people: readonly PersonFeed[]): PersonFeed[] {
+function peopleOf(views: readonly ScheduleFeed[], people: readonly PersonFeed[]): PersonFeed[] {
   const emails = new Set(views.flatMap((v) => scheduleMembers(v.schedule)))
   return people.filter((p) => emails.has(p.email))
 }
