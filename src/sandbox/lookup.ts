@@ -1,23 +1,61 @@
 import type {SandboxContext} from './context.js'
 import {invalidInput, notFound} from './errors.js'
-import type {PolicyRec, ScheduleRec, ServiceRec, TeamRec, UserRec} from './state.js'
+import type {MemberRec, PolicyRec, ScheduleRec, ServiceRec, TeamRec, UserRec} from './state.js'
+
+/**
+ * Indexes over the state's collections, so a page of a list costs the same on a big account as on
+ * a small one (issue 14: a page of users scanned every membership per user). Routes only push to
+ * a collection or replace it (filter on delete, a new state on reset/load), and never change a
+ * record's id or a membership's team/user, so an index stays valid while its array is the same
+ * object with the same length.
+ */
+function indexed<T extends object, I>(cache: WeakMap<readonly T[], {length: number; index: I}>, items: readonly T[], build: () => I): I {
+  const hit = cache.get(items)
+  if (hit && hit.length === items.length) return hit.index
+  const index = build()
+  cache.set(items, {length: items.length, index})
+  return index
+}
+
+const byIdCache = new WeakMap<readonly {id: string}[], {length: number; index: Map<string, number>}>()
+
+/**
+ * The record with this id (the first, as `find` would), through an index of positions. A position
+ * is checked against the array, and a miss looks again in full (rebuilding the index), so a record
+ * replaced in place is still found.
+ */
+export function recordById<T extends {id: string}>(items: readonly T[], id: string): T | undefined {
+  const build = () => {
+    const map = new Map<string, number>()
+    items.forEach((x, i) => {
+      if (!map.has(x.id)) map.set(x.id, i)
+    })
+    return map
+  }
+  const at = indexed(byIdCache, items, build).get(id)
+  const hit = at === undefined ? undefined : items[at]
+  if (hit?.id === id) return hit
+  const found = items.find((x) => x.id === id)
+  if (found) byIdCache.set(items, {length: items.length, index: build()})
+  return found
+}
 
 /** Finders that 404 (for path IDs) and relationship queries shared by several routes. */
 export function findById<T extends {id: string}>(items: readonly T[], id: string): T {
-  const found = items.find((x) => x.id === id)
+  const found = recordById(items, id)
   if (!found) throw notFound()
   return found
 }
 
 /** For IDs inside a body: an unknown reference is invalid input (400), not a missing resource. */
 export function requireRef<T extends {id: string}>(items: readonly T[], id: unknown, what: string): T {
-  const found = typeof id === 'string' ? items.find((x) => x.id === id) : undefined
+  const found = typeof id === 'string' ? recordById(items, id) : undefined
   if (!found) throw invalidInput(`${what} ${String(id)} not found`)
   return found
 }
 
 export function userById(ctx: SandboxContext, id: string): UserRec | undefined {
-  return ctx.state.users.find((u) => u.id === id)
+  return recordById(ctx.state.users, id)
 }
 
 export function policiesTargetingSchedule(ctx: SandboxContext, scheduleId: string, kind: 'schedule' | 'schedule_v3' = 'schedule'): PolicyRec[] {
@@ -38,9 +76,30 @@ export function serviceTeams(ctx: SandboxContext, service: ServiceRec): TeamRec[
   return (policy?.teams ?? []).map((id) => ctx.state.teams.find((t) => t.id === id)).filter((t): t is TeamRec => t !== undefined)
 }
 
+const teamsOfUserCache = new WeakMap<readonly MemberRec[], {length: number; index: Map<string, Set<string>>}>()
+const teamOrderCache = new WeakMap<readonly TeamRec[], {length: number; index: Map<string, number>}>()
+
+/** The user's teams in the account's team order, from indexes of memberships by user and of teams' positions. */
 export function teamsOfUser(ctx: SandboxContext, userId: string): TeamRec[] {
-  const ids = new Set(ctx.state.members.filter((m) => m.user === userId).map((m) => m.team))
-  return ctx.state.teams.filter((t) => ids.has(t.id))
+  const {members, teams} = ctx.state
+  const byUser = indexed(teamsOfUserCache, members, () => {
+    const map = new Map<string, Set<string>>()
+    for (const m of members) {
+      const set = map.get(m.user)
+      if (set) set.add(m.team)
+      else map.set(m.user, new Set([m.team]))
+    }
+    return map
+  })
+  const position = indexed(teamOrderCache, teams, () => {
+    const map = new Map<string, number>()
+    teams.forEach((t, i) => {
+      if (!map.has(t.id)) map.set(t.id, i)
+    })
+    return map
+  })
+  const at = [...(byUser.get(userId) ?? [])].map((id) => position.get(id)).filter((i): i is number => i !== undefined)
+  return at.sort((a, b) => a - b).map((i) => teams[i] as TeamRec)
 }
 
 /** Schedules whose layers (ended ones excluded) rotate the user. */

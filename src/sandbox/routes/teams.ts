@@ -1,6 +1,6 @@
 import {isObj, optString, reqString, unwrap} from '../body.js'
 import {invalidInput, PdError, PD_CODES} from '../errors.js'
-import {byName, findById, nameTaken} from '../lookup.js'
+import {byName, findById, nameTaken, userById} from '../lookup.js'
 import {listBody} from '../pagination.js'
 import {includes, matchesQuery} from '../query.js'
 import type {Route} from '../router.js'
@@ -94,7 +94,7 @@ export const teamRoutes: Route[] = [
       const members = ctx.state.members
         .filter((m) => m.team === team.id)
         .map((m) => {
-          const u = ctx.state.users.find((x) => x.id === m.user)
+          const u = userById(ctx, m.user)
           return {user: full && u ? userWire(ctx, u) : userRef(ctx, m.user), role: m.role}
         })
         .sort((a, b) => String(a.user.summary).toLowerCase().localeCompare(String(b.user.summary).toLowerCase()))

@@ -1,5 +1,5 @@
 import type {SandboxContext} from '../context.js'
-import {servicesUsingPolicy} from '../lookup.js'
+import {servicesUsingPolicy, userById} from '../lookup.js'
 import {objectHead, reference, type Reference} from '../references.js'
 import type {PolicyRec, TargetRec} from '../state.js'
 import {scheduleRef, scheduleWire} from './schedule.js'
@@ -19,7 +19,7 @@ export interface PolicyView {
 
 function targetWire(ctx: SandboxContext, t: TargetRec, full: boolean): Record<string, unknown> {
   if (t.kind === 'user') {
-    const u = ctx.state.users.find((x) => x.id === t.id)
+    const u = userById(ctx, t.id)
     return full && u ? userWire(ctx, u) : {...userRef(ctx, t.id)}
   }
   if (t.kind === 'schedule_v3') {

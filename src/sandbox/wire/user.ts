@@ -1,11 +1,11 @@
 import type {SandboxContext} from '../context.js'
-import {teamsOfUser} from '../lookup.js'
+import {teamsOfUser, userById} from '../lookup.js'
 import {objectHead, reference, type Reference} from '../references.js'
 import type {UserRec} from '../state.js'
 import {teamWire} from './team.js'
 
 export function userRef(ctx: SandboxContext, id: string): Reference {
-  const user = ctx.state.users.find((u) => u.id === id)
+  const user = userById(ctx, id)
   return reference(ctx, 'user', id, user?.name ?? 'Deleted User')
 }
 
