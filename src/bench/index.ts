@@ -1,3 +1,4 @@
+import {run as applyLatency} from './apply-latency.js'
 import {formatBenchResult, type BenchResult} from './bench-result.js'
 import {run as cost} from './cost.js'
 import {run as planApply} from './plan-apply.js'
@@ -14,6 +15,7 @@ const BENCHES: readonly {readonly name: string; readonly run: () => Promise<Benc
   {name: 'plan-apply', run: planApply},
   {name: 'cost', run: cost},
   {name: 'rules-report', run: rulesReport},
+  {name: 'apply-latency', run: applyLatency},
 ]
 
 const only = process.argv.slice(2)
