@@ -3,6 +3,7 @@ import {formatBenchResult, type BenchResult} from './bench-result.js'
 import {run as cost} from './cost.js'
 import {run as planApply} from './plan-apply.js'
 import {run as rulesReport} from './rules-report.js'
+import {run as sandboxPages} from './sandbox-pages.js'
 import {run as scheduleEngine} from './schedule-engine.js'
 
 /**
@@ -16,6 +17,7 @@ const BENCHES: readonly {readonly name: string; readonly run: () => Promise<Benc
   {name: 'cost', run: cost},
   {name: 'rules-report', run: rulesReport},
   {name: 'apply-latency', run: applyLatency},
+  {name: 'sandbox-pages', run: sandboxPages},
 ]
 
 const only = process.argv.slice(2)
