@@ -7,12 +7,14 @@ import {buildLoadReport, type LoadReport} from '../health/load-report.js'
 import type {OnCallSpan} from '../health/load.js'
 import type {Schedule} from '../model/schedule.js'
 import type {DesiredState} from '../model/state.js'
-import {computeShifts} from '../schedule/compute-shifts.js'
+import {effectiveOverrides} from '../schedule/effective-overrides.js'
+import {finalWithOverrides} from '../schedule/final-with-overrides.js'
 import type {Shift, TimeWindow} from '../schedule/shift.js'
 
 /**
- * `oncall report`: the load per person and team over a window, from the config's layers or from
- * the account (`liveShifts`). The team rules are not judged here: a report of a rota that breaks
+ * `oncall report`: the load per person and team over a window, from the config (its layers with
+ * its overrides and time-off covers on top, as who and export show it) or from the account
+ * (`liveShifts`). The team rules are not judged here: a report of a rota that breaks
  * them is exactly what a team needs to see, so only other errors stop it.
  */
 export async function reportLoad(options: {
@@ -30,7 +32,8 @@ export async function reportLoad(options: {
   }
   const state = result.state
   if (options.liveShifts === undefined) {
-    return buildLoadReport(state, options.window, 'config', (schedule) => computeShifts(schedule, options.window).final)
+    const overrides = effectiveOverrides(state)
+    return buildLoadReport(state, options.window, 'config', (schedule) => finalWithOverrides(schedule, options.window, overrides))
   }
   const source = await options.liveShifts(state)
   const live = new Map<string, readonly OnCallSpan[]>()

@@ -78,7 +78,7 @@ export async function runDemo(options: DemoOptions): Promise<{failed: DemoStep[]
     },
     {title: 'Merge and apply the swap: it waits for the next handoff', args: ['apply', edited, '--auto-approve'], expectExit: 0, show: applySummary},
     // Time off as code: the config gets the entry, oncall computes the covers from the rotations.
-    {title: 'Sota is off for a week: `oncall time-off` writes it into the config and prints the covering shifts', args: timeOffArgs(edited, pinned === undefined || Number.isNaN(pinned) ? Date.now() : pinned), expectExit: 0},
+    {title: 'Sota is away for a weekend: `oncall time-off` writes it into the config and prints the covering shifts', args: timeOffArgs(edited, pinned === undefined || Number.isNaN(pinned) ? Date.now() : pinned), expectExit: 0},
     {title: 'The plan shows the covering overrides, each with the person it replaces', args: ['plan', edited, '--preview-days', '0'], expectExit: 0},
     {title: 'Apply them (one request per schedule)', args: ['apply', edited, '--auto-approve'], expectExit: 0, show: applySummary},
     {
@@ -86,7 +86,12 @@ export async function runDemo(options: DemoOptions): Promise<{failed: DemoStep[]
       args: ['validate', streak],
       expectExit: 1,
     },
-    {title: 'The load per person and team over the next 8 weeks (the same figures are on the export page)', args: ['report', edited], expectExit: 0},
+    {
+      title: 'The load per person and team over the next 8 weeks (the same figures are on the export page)',
+      args: ['report', edited],
+      expectExit: 0,
+      show: head(11, 'the other teams and everyone'),
+    },
     {title: 'Who is on call now: the account keeps the current shift, the swap starts at the handoff', args: ['who', edited], expectExit: 0},
     {title: 'The account says the same (who --live reads its final schedule)', args: ['who', edited, 'consumer-app-primary', '--live'], expectExit: 0},
     {
@@ -122,8 +127,13 @@ export async function runDemo(options: DemoOptions): Promise<{failed: DemoStep[]
 
 /** `time-off` for a week starting in 7 days (on the demo's clock: ONCALL_NOW, else the real one). */
 function timeOffArgs(configDir: string, now: number): string[] {
-  const day = (offset: number) => new Date(now + offset * 86_400_000).toISOString().slice(0, 10)
-  return ['time-off', 'sota.ito@example.com', '--from', day(7), '--to', day(13), '--note', 'conference', '--config', configDir]
+  // The first weekend at least a week ahead. A weekend (not a week) because the covers are judged
+  // by the team's rules too: a cover joined to the next person's own week would break org.yaml's
+  // max_consecutive_days, and the next week starts only on Monday 10:00, after Sota is back.
+  const inAWeek = new Date(now + 7 * 86_400_000)
+  const saturday = new Date(inAWeek.getTime() + ((6 - inAWeek.getUTCDay() + 7) % 7) * 86_400_000)
+  const day = (d: Date) => d.toISOString().slice(0, 10)
+  return ['time-off', 'sota.ito@example.com', '--from', day(saturday), '--to', day(new Date(saturday.getTime() + 86_400_000)), '--note', 'family weekend', '--config', configDir]
 }
 
 /** Runs one step: standard error straight through, standard output collected for `show`. */

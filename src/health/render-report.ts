@@ -27,7 +27,7 @@ function shares(p: PersonTotals): string {
 
 function span(report: LoadReport): string {
   const days = Math.round((report.window.end - report.window.start) / (24 * HOUR_MS) * 10) / 10
-  return `${isoInZone(report.window.start, 'UTC').slice(0, 16)}Z – ${isoInZone(report.window.end, 'UTC').slice(0, 16)}Z (${days} days, ${report.source === 'live' ? "the account's final schedules, overrides included" : "computed from the config's layers"})`
+  return `${isoInZone(report.window.start, 'UTC').slice(0, 16)}Z – ${isoInZone(report.window.end, 'UTC').slice(0, 16)}Z (${days} days, ${report.source === 'live' ? "the account's final schedules, overrides included" : "computed from the config: its layers, overrides and time-off covers"})`
 }
 
 /** Aligned tables, one per team, then everyone; nights and weekends are on each person's own clock. */

@@ -40,10 +40,26 @@ describe('oncall report', () => {
     ])
   })
 
+  it('counts the config’s overrides like who and export do: Aiko covering a day of Ken’s primary week moves 24 h', {timeout: 120_000}, async () => {
+    const file = join(tempDir('oncall-report-'), 'oncall.yaml')
+    const override = '\noverrides:\n  - {schedule: primary, user: aiko@example.com, start: 2026-05-04T10:00, end: 2026-05-05T10:00}\n'
+    writeFileSync(file, readFileSync(FIXTURE, 'utf8') + override)
+    const hours = async (path: string) => {
+      const r = await cli(['report', path, '--until', '2026-05-11T00:00:00Z', '--json'])
+      expect(r.status, r.stderr).toBe(0)
+      const report = JSON.parse(r.stdout) as {everyone: {user: string; hours: number}[]}
+      return Object.fromEntries(report.everyone.map((p) => [p.user, p.hours]))
+    }
+    const before = await hours(FIXTURE)
+    const after = await hours(file)
+    expect(after['ken@example.com']).toBe(before['ken@example.com']! - 24)
+    expect(after['aiko@example.com']).toBe(before['aiko@example.com']! + 24)
+  })
+
   it('prints a table per team in text and Markdown, and refuses a backwards window', {timeout: 120_000}, async () => {
     const text = await cli(['report', FIXTURE, '--until', '2026-05-11T00:00:00Z'])
     expect(text.status).toBe(0)
-    expect(text.stdout).toContain('On-call load 2026-04-27T00:00Z – 2026-05-11T00:00Z (14 days, computed from the config\'s layers)')
+    expect(text.stdout).toContain('On-call load 2026-04-27T00:00Z – 2026-05-11T00:00Z (14 days, computed from the config: its layers, overrides and time-off covers)')
     expect(text.stdout).toMatch(/\n {2}ken@example\.com +336 +2 +126 +96 +132 +7 +primary 50 %, secondary 50 %\n/)
     const md = await cli(['report', FIXTURE, '--until', '2026-05-11T00:00:00Z', '--format', 'markdown'])
     expect(md.stdout).toContain('| Ken | 336 | 2 | 126 | 96 | 132 | 7 | primary 50 %, secondary 50 % |')

@@ -1,9 +1,8 @@
 import {checkRules, type Breach, type BreachSite} from '../../health/check-rules.js'
 import {isKnownCalendar} from '../../health/public-holidays.js'
 import {loadsOf} from '../../health/state-loads.js'
-import {computeShifts} from '../../schedule/compute-shifts.js'
-import {effectiveOverrides, overridesOf} from '../../schedule/effective-overrides.js'
-import {withOverridesOnTop} from '../../schedule/overrides-on-top.js'
+import {effectiveOverrides} from '../../schedule/effective-overrides.js'
+import {finalWithOverrides} from '../../schedule/final-with-overrides.js'
 import {DAY_MS} from '../../schedule/local-time.js'
 import {healthSettings} from '../health-settings.js'
 import type {DataPath} from '../source-position.js'
@@ -40,9 +39,7 @@ export const teamRules: Rule = (ctx) => {
   const overrides = effectiveOverrides(state)
   const loads = loadsOf(schedules, state, settings, window, (schedule) => {
     try {
-      const final = computeShifts(schedule, window).final
-      const mine = overridesOf(overrides, schedule.key)
-      return mine.length === 0 ? final : withOverridesOnTop(final, mine, window)
+      return finalWithOverrides(schedule, window, overrides)
     } catch {
       return null // an invalid zone or time: other rules report it
     }

@@ -1,0 +1,17 @@
+import type {Override} from '../model/override.js'
+import type {Schedule} from '../model/schedule.js'
+import {computeShifts} from './compute-shifts.js'
+import {overridesOf} from './effective-overrides.js'
+import {withOverridesOnTop} from './overrides-on-top.js'
+import type {Shift, TimeWindow} from './shift.js'
+
+/**
+ * A schedule's final shifts as the config means them: its layers, with the config's overrides and
+ * time-off covers (`effectiveOverrides`, computed once per config) on top. What the team rules
+ * judge and `report` counts, so they agree with config-mode `who` and `export`.
+ */
+export function finalWithOverrides(schedule: Schedule, window: TimeWindow, overrides: readonly Override[]): Shift[] {
+  const final = computeShifts(schedule, window).final
+  const mine = overridesOf(overrides, schedule.key)
+  return mine.length === 0 ? final : withOverridesOnTop(final, mine, window)
+}
