@@ -25,6 +25,7 @@ import {Account, copyConfig, editYaml, example, loadDesired} from './harness.js'
 const TAKUMI = 'takumi.kobayashi@example.com'
 const YUI = 'yui.watanabe@example.com'
 const RYO = 'ryo.hayashi@example.com'
+const RIN = 'rin.yamamoto@example.com'
 // Takumi is on call (weeks from mon 2026-01-05 10:00 Tokyo): consumer-app-primary week 8
 // (from mon 03-02), consumer-app-secondary and ecommerce-secondary week 9 (from mon 03-09).
 const TIME_OFF = {user: TAKUMI, from: '2026-03-05', to: '2026-03-10', note: 'family visit'}
@@ -149,20 +150,30 @@ describe('overrides and time off: plan, apply, converge', () => {
   it('oncall swap on retail-org: a two-override pull request whose Markdown comment shows both people gaining and losing', async () => {
     const swapDir = withoutOverrides(copyConfig(retail.config))
     const {path, state} = await loadForEdit(swapDir, account.now)
-    const overrides = swapOverrides(state, 'consumer-app-secondary', '2026-03-17', TAKUMI)
-    expect(overrides.map((o) => o.user)).toEqual([TAKUMI, YUI])
+    // consumer-app-secondary rotates [Rin, Takumi, Yui, Sota] weekly. Rin and Yui are not neighbours,
+    // so the swap gives nobody two weeks in a row (org.yaml's max_consecutive_days is an error; a
+    // swap between neighbours such as Takumi and Yui is refused by it, as the demo shows).
+    const overrides = swapOverrides(state, 'consumer-app-secondary', '2026-03-17', RIN)
+    expect(overrides.map((o) => o.user)).toEqual([RIN, YUI])
     await appendToOverridesFile({configPath: path, addition: {overrides}, now: account.now})
     const {plan} = await account.plan(await loadDesired(swapDir))
     expect(plan.overrides?.map((o) => [o.schedule, o.create.length])).toEqual([['consumer-app-secondary', 2]])
     const md = renderMarkdown(plan)
-    // Takumi takes Yui's week of 03-16; Yui takes Takumi's next week, 04-06 (the preview reaches it).
+    // Rin takes Yui's week of 03-16; Yui takes Rin's next week, 03-30.
     const row = (name: string) => md.split('\n').find((l) => l.startsWith(`| ${name} |`)) ?? ''
-    expect(row('Takumi Kobayashi')).toContain('| mon 2026-03-16 10:00 – mon 2026-03-23 10:00 | mon 2026-04-06 10:00 – mon 2026-04-13 10:00 |')
-    for (const name of ['Takumi Kobayashi', 'Yui Watanabe']) {
+    expect(row('Rin Yamamoto')).toContain('| mon 2026-03-16 10:00 – mon 2026-03-23 10:00 | mon 2026-03-30 10:00 – mon 2026-04-06 10:00 |')
+    for (const name of ['Rin Yamamoto', 'Yui Watanabe']) {
       const [, , gained, lost] = row(name).split('|').map((c) => c.trim())
       expect(gained, name).toMatch(/2026-0[34]-/)
       expect(lost, name).toMatch(/2026-0[34]-/)
     }
+  })
+
+  it('oncall swap between rotation neighbours is refused by the team rule max_consecutive_days and writes nothing', async () => {
+    const swapDir = withoutOverrides(copyConfig(retail.config))
+    const {path, state} = await loadForEdit(swapDir, account.now)
+    const overrides = swapOverrides(state, 'consumer-app-secondary', '2026-03-17', TAKUMI)
+    await expect(appendToOverridesFile({configPath: path, addition: {overrides}, now: account.now})).rejects.toThrow(/does not validate/)
   })
 
   it('a saved plan applies only what was reviewed, as the fresh read says (no duplicate of one made meanwhile)', async () => {
