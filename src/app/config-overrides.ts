@@ -16,8 +16,6 @@ export function overridesOverSchedules<A extends Schedule | string>(
   const all = effectiveOverrides(state)
   return async (schedule, window) => {
     const key = typeof schedule === 'string' ? schedule : schedule.key
-    const shifts = await base(schedule, window)
-    const mine = overridesOf(all, key)
-    return mine.length === 0 ? [...shifts] : withOverridesOnTop(shifts, mine, window)
+    return withOverridesOnTop(await base(schedule, window), overridesOf(all, key), window)
   }
 }

@@ -11,7 +11,6 @@ import type {Shift, TimeWindow} from './shift.js'
  * judge and `report` counts, so they agree with config-mode `who` and `export`.
  */
 export function finalWithOverrides(schedule: Schedule, window: TimeWindow, overrides: readonly Override[]): Shift[] {
-  const final = computeShifts(schedule, window).final
-  const mine = overridesOf(overrides, schedule.key)
-  return mine.length === 0 ? final : withOverridesOnTop(final, mine, window)
+  // withOverridesOnTop returns the final schedule as it is when the schedule has no overrides.
+  return withOverridesOnTop(computeShifts(schedule, window).final, overridesOf(overrides, schedule.key), window)
 }
