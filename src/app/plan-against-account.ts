@@ -56,7 +56,7 @@ export async function planAgainstAccount(request: PlanRequest): Promise<PlanOutc
   const raw = read.raw
   // liveAccountFor also drops desired layers that have already ended (reading drops them too).
   const account = liveAccountFor(raw, desired, {now, requestCount: client.requestCount})
-  const diff = withRollouts(makePlan(account.desired, account.live, {adopt: request.adopt}), account.rollouts)
+  const diff = withRollouts(makePlan(account.desired, account.live, {adopt: request.adopt, migration: {now: now.getTime(), allowDestroy: request.allowDestroy}}), account.rollouts)
   const previews = shiftPreviews(diff.changes, {
     now,
     days: request.previewDays ?? DEFAULT_PREVIEW_DAYS,

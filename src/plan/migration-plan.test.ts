@@ -114,3 +114,16 @@ describe('planMigrations: a layer schedule moves to its shift-based form at a ha
     expect(p).not.toHaveProperty('migrations')
   })
 })
+
+describe('planMigrations and the safety checks', () => {
+  it('a handoff within 24 hours is not a change of who is on call (the shift-based schedule takes over then)', async () => {
+    const {assessSafety} = await import('./safety.js')
+    const soon = H - 3 * 3600_000
+    const live = aLiveState({schedules: [aLiveResource(legacy, {id: 'PLEGACY'})], escalationPolicies: [aLiveResource(withTargets(legacyTarget, aiko))]})
+    const p = makePlan(aDesiredState({schedules: [shiftBased], escalationPolicies: [policy]}), live, {adopt: false, migration: {now: soon, allowDestroy: false}})
+    expect(p.migrations?.[0]?.handoff).toBe('2026-03-09T01:00:00.000Z')
+    expect(assessSafety(p, live, {allowDestroy: false, force: false, now: new Date(soon)}).map((v) => v.code)).toEqual([])
+    // Without the migration entry the same legacy update would count as a change within the day.
+    expect(assessSafety({...p, migrations: []}, live, {allowDestroy: false, force: false, now: new Date(soon)}).map((v) => v.code)).toContain('ONCALL_CHANGES_SOON')
+  })
+})

@@ -8,6 +8,7 @@ import type {Schedule} from '../../model/schedule.js'
 import type {PdScheduleV3} from './v3/dto-v3.js'
 import {scheduleFromPdV3, v3NotManaged} from './v3/schedule-from-pd-v3.js'
 import {IdIndex, liveLayerRefs, liveRulesOf} from './id-index.js'
+import {markLegacyTargets} from './legacy-targets.js'
 import {detectLayerOrderOnRead} from './mapping/detect-layer-order.js'
 import {normalizeLiveAgainstDesired, withoutEndedLayers} from './mapping/normalize-start.js'
 import {assignKeys} from './mapping/derive-keys.js'
@@ -121,7 +122,8 @@ export function liveAccountFor<D extends DesiredState>(
 ): LiveAccount<D> {
   const desired = withoutEndedLayers(desiredAsWritten, options.now)
   const layerOrderOnRead = detectLayerOrderOnRead(raw, desired, desired.owner, options.now)
-  const mapped = liveStateFromRaw(raw, {...options, layerOrderOnRead})
+  // Policies mid-migration target a key's layer-based and shift-based schedules: tell them apart.
+  const mapped = markLegacyTargets(liveStateFromRaw(raw, {...options, layerOrderOnRead}), raw, new Set(shiftBasedKeys(desired)))
   // A rotation change of a running layer becomes an ended layer + a new one (plan/rollout.ts).
   const {state: rolledOut, rollouts} = rolloutState(desired, mapped, options.now)
   const live = normalizeLiveAgainstDesired(mapped, rolledOut, options.now)
