@@ -21,7 +21,7 @@ It reads only the config (no API token). The next \`oncall plan\` creates the sh
   static override flags = {
     weeks: Flags.integer({description: 'Length of the proof window in weeks.', default: 12, min: 1, max: 104}),
     write: Flags.boolean({description: 'Write the shift-based form into the config file that defines the schedule (only when the proof finds no difference).'}),
-    'accept-differences': Flags.boolean({description: 'With --write: write even though the proof lists differences.', default: false, dependsOn: ['write']}),
+    'accept-differences': Flags.boolean({description: 'With --write: write even though the proof lists differences.', dependsOn: ['write']}),
     ...nowFlag,
   }
 
