@@ -9,6 +9,7 @@ import {sortChanges} from './order.js'
 import type {Plan} from './plan.js'
 import {planUsers} from './plan-users.js'
 import {planMigrations} from './migration-plan.js'
+import {planSchedulesByKind} from './schedule-kinds.js'
 
 export interface MakePlanOptions {
   /** Take over unmarked live objects that match a config object by name (`--adopt`). */
@@ -34,7 +35,8 @@ export function makePlan(desired: DesiredState, live: LiveState, options: MakePl
   const have = m?.live ?? live
   const parts: CollectionPlan[] = [
     planCollection('team', want.teams, have.teams, desired.owner, options.adopt),
-    planCollection('schedule', want.schedules, have.schedules, desired.owner, options.adopt),
+    // Layer-based and shift-based schedules are matched each with their own kind (schedule-kinds.ts).
+    planSchedulesByKind(want.schedules, have.schedules, desired.owner, options.adopt),
     planCollection('escalation_policy', want.escalationPolicies, have.escalationPolicies, desired.owner, options.adopt),
     planCollection('service', want.services, have.services, desired.owner, options.adopt),
   ]
