@@ -87,7 +87,8 @@ describe('planMigrations: a layer schedule moves to its shift-based form at a ha
 
   it('finish: after H the policy drops the legacy target; the legacy schedule is deleted only with --allow-destroy and only when no other policy uses it', () => {
     const history = aLiveResource({...legacy, layers: []}, {id: 'PLEGACY'})
-    const live3 = aLiveResource({...shiftBased, rotations: shiftBased.rotations?.map((r) => ({...r, events: r.events.map((e) => ({...e, effectiveFrom: '2026-03-09T10:00'}))}))}, {id: 'PV3'})
+    // Its events started at H, in the past now: the read aligns a past start with the config's (plan/shift-rollout.ts).
+    const live3 = aLiveResource(shiftBased, {id: 'PV3'})
     const both = aLiveResource(withTargets(legacyTarget, v3Target, aiko), {id: 'PPOL'})
     const after = H + 3600_000
     const kept = plan(after, {schedules: [history, live3], escalationPolicies: [both]})
