@@ -41,33 +41,46 @@ export function layerScheduleToShiftBased(schedule: Schedule, now: number, toLoc
       return
     }
     // Precedence: the running layers above this one hide it wherever they have someone on call.
-    // v3 rotations are concurrent, so that time is cut out of this layer's events — exactly, when
-    // the layers above run from now on without end (their windows then hide the same time in
-    // every cycle); otherwise the note below says what changes.
+    // v3 rotations are concurrent, so that time is cut out of this layer's events. Where a layer
+    // above starts or ends later, the hidden time changes there: this layer's range is cut into
+    // segments at those instants, each with its own events (effective from/until the cuts).
     const above = schedule.layers.slice(i + 1).filter(running)
-    const steady = above.every((l) => l.end === null && parseLocalDateTime(l.start) <= nowLocal)
-    const full = above.find((l) => l.restrictions.length === 0)
-    if (steady && full !== undefined) {
+    const from = parseLocalDateTime(layer.start)
+    const until = layer.end === null ? Number.POSITIVE_INFINITY : parseLocalDateTime(layer.end)
+    const cuts = [...new Set(above.flatMap((l) => [parseLocalDateTime(l.start), l.end === null ? Number.NaN : parseLocalDateTime(l.end)]))]
+      .filter((t) => t > Math.max(nowLocal, from) && t < until)
+      .sort((x, y) => x - y)
+    const bounds = [from, ...cuts, until]
+    const events: WrittenShiftEvent[] = []
+    let hiddenSegments = 0
+    for (let k = 0; k + 1 < bounds.length; k++) {
+      const segment = {from: bounds[k] as number, until: bounds[k + 1] as number}
+      const probe = Math.max(segment.from, nowLocal)
+      const active = above.filter((l) => parseLocalDateTime(l.start) <= probe && (l.end === null || parseLocalDateTime(l.end) > probe))
+      const full = active.find((l) => l.restrictions.length === 0)
+      const label = k === 0 ? '' : ` (from ${formatLocalDateTime(segment.from).replace('T', ' ')})`
+      if (full !== undefined) {
+        hiddenSegments++
+        if (bounds.length > 2) notes.push(`layer \`${layer.name}\`${label || ' until ' + formatLocalDateTime(segment.until).replace('T', ' ')}: hidden by layer \`${full.name}\` above it (no restrictions), so it has no events there`)
+        continue
+      }
+      const hidden = active.flatMap((l) => l.restrictions)
+      events.push(...layerEvents(layer, notes, hidden, segment).map((e) => ({...e, name: `${e.name ?? layer.name}${label}`})))
+    }
+    if (hiddenSegments === bounds.length - 1) {
+      const full = above.find((l) => l.restrictions.length === 0) as ScheduleLayer
       notes.push(`layer \`${layer.name}\` is hidden all the time by layer \`${full.name}\` above it (no restrictions): not migrated, since nobody in it is ever on call`)
       return
     }
-    const hidden = steady ? above.flatMap((l) => l.restrictions) : []
-    const events = layerEvents(layer, notes, hidden)
     for (let k = 0; k < events.length; k += MAX_EVENTS) {
       const part = k / MAX_EVENTS
       rotations.push({name: part === 0 ? layer.name : `${layer.name} (${part + 1})`, events: events.slice(k, k + MAX_EVENTS)})
-    }
-    if (!steady) {
-      notes.push(
-        `layer \`${layer.name}\` lies below other layers: in a layer schedule they hide it where they have someone on call; ` +
-          'shift-based rotations are concurrent, and a layer above starts or ends later (so the hidden time is not the same in every cycle): there both would be on call',
-      )
     }
   })
   return {rotations, notes}
 }
 
-function layerEvents(layer: ScheduleLayer, notes: string[], hidden: readonly Restriction[]): WrittenShiftEvent[] {
+function layerEvents(layer: ScheduleLayer, notes: string[], hidden: readonly Restriction[], segment: {from: number; until: number}): WrittenShiftEvent[] {
   const turn = layer.turnSeconds * 1000
   const anchor = parseLocalDateTime(layer.rotationStart)
   const start = parseLocalDateTime(layer.start)
@@ -78,8 +91,8 @@ function layerEvents(layer: ScheduleLayer, notes: string[], hidden: readonly Res
   const shift = ((k0 % n) + n) % n
   const members = [...layer.users.slice(shift), ...layer.users.slice(0, shift)]
   const range = {
-    ...(start === first ? {} : {effective_from: formatLocalDateTime(start)}),
-    ...(layer.end === null ? {} : {effective_until: layer.end}),
+    ...(segment.from === first ? {} : {effective_from: segment.from === start ? formatLocalDateTime(start) : formatLocalDateTime(segment.from)}),
+    ...(Number.isFinite(segment.until) ? {effective_until: formatLocalDateTime(segment.until)} : {}),
   }
   if (hidden.length > 0) {
     const exact = piecewiseEvents(layer, first, members, range, hidden)

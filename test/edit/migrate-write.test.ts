@@ -84,16 +84,16 @@ describe('migrate --write', () => {
   it('refuses to write a form that differs, listing each difference; --accept-differences writes it', async () => {
     const dir = copyConfig(example('starter').config)
     const file = join(dir, 'oncall.yaml')
-    // A business-hours layer above the weekly one that starts in two weeks: not expressible exactly.
+    // Hourly turns in a 30-hour weekly window: 30 events a week, beyond PagerDuty's limits.
     editYaml(file, (doc) =>
       (doc.getIn(['schedules', 'platform-primary', 'layers']) as {add(v: unknown): void}).add(
-        doc.createNode({name: 'Day', users: ['ken.sato@example.com', 'mei.suzuki@example.com'], turn: 'daily', handoff: '09:00', start: '2026-03-16', restrictions: [{daily: {from: '09:00', to: '18:00'}}]}),
+        doc.createNode({name: 'Hourly', users: ['ken.sato@example.com', 'mei.suzuki@example.com', 'aiko.tanaka@example.com'], turn: '1h', rotation_start: '2026-01-05T00:00', restrictions: [{weekly: {from: 'mon 00:00', to: 'tue 06:00'}}]}),
       ),
     )
     const original = readFileSync(file, 'utf8')
     const r = await runCli(['migrate', 'platform-primary', dir, '--write', ...AT], {})
     expect(r.status).toBe(1)
-    expect(r.stdout).toContain('note: layer `Weekly` lies below other layers')
+    expect(r.stdout).toContain('note: layer `Hourly`')
     expect(r.stdout).toMatch(/proof: \d+ difference\(s\) in 12 weeks/)
     expect(r.stdout).toMatch(/: on call only in the shift-based form/)
     expect(r.stderr).toContain('was not written: the shift-based form differs')
