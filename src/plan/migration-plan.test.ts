@@ -128,3 +128,14 @@ describe('planMigrations and the safety checks', () => {
     expect(assessSafety({...p, migrations: []}, live, {allowDestroy: false, force: false, now: new Date(soon)}).map((v) => v.code)).toContain('ONCALL_CHANGES_SOON')
   })
 })
+
+describe('planMigrations after an interrupted apply', () => {
+  it('legacy layers already end at H but the shift-based schedule and the policy were not written: the next plan does only those', () => {
+    const endedLegacy = aLiveResource({...legacy, layers: legacy.layers.map((l) => ({...l, end: '2026-03-09T10:00'}))}, {id: 'PLEGACY'})
+    const p = plan(NOW + 3600_000, {schedules: [endedLegacy], escalationPolicies: [aLiveResource(withTargets(legacyTarget, aiko), {id: 'PPOL'})]})
+    expect(p.changes.map((c) => `${c.kind} ${c.type}`)).toEqual(['create schedule', 'update escalation_policy'])
+    expect(p.migrations?.[0]).toMatchObject({phase: 'transition', handoff: '2026-03-09T01:00:00.000Z'})
+    const created = p.changes[0]?.kind === 'create' ? (p.changes[0].after as Schedule) : undefined
+    expect(created?.rotations?.flatMap((r) => r.events.map((e) => e.effectiveFrom))).toEqual(['2026-03-09T10:00'])
+  })
+})
