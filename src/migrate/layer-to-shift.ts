@@ -1,5 +1,6 @@
 import type {Restriction, Schedule, ScheduleLayer} from '../model/schedule.js'
 import type {WrittenRepeat, WrittenRotation, WrittenShiftEvent} from '../config/written.js'
+import {subtractIntervals} from '../schedule/interval.js'
 import {formatLocalDateTime, parseLocalDateTime, parseTimeOfDay} from '../schedule/local-time.js'
 
 const MINUTE = 60_000
@@ -163,7 +164,7 @@ function piecewiseEvents(
   const end = first + cycle
   const own = layer.restrictions.length === 0 ? [{start: first, end}] : windowsOf(layer.restrictions, first, end)
   const pieces: {start: number; end: number; turn: number}[] = []
-  for (const w of minus(union(own), union(windowsOf(hidden, first, end)))) {
+  for (const w of subtractIntervals(own, windowsOf(hidden, first, end))) {
     for (let a = w.start; a < w.end; ) {
       const k = Math.floor((a - first) / turn)
       const b = Math.min(w.end, first + (k + 1) * turn)
@@ -200,31 +201,6 @@ function windowsOf(restrictions: readonly Restriction[], from: number, to: numbe
     }
   }
   return windows
-}
-
-/** a \ b for sorted, disjoint lists. */
-function minus(a: readonly {start: number; end: number}[], b: readonly {start: number; end: number}[]): {start: number; end: number}[] {
-  const out: {start: number; end: number}[] = []
-  for (const i of a) {
-    let start = i.start
-    for (const j of b) {
-      if (j.end <= start || j.start >= i.end) continue
-      if (j.start > start) out.push({start, end: j.start})
-      start = Math.max(start, j.end)
-    }
-    if (start < i.end) out.push({start, end: i.end})
-  }
-  return out
-}
-
-function union(intervals: readonly {start: number; end: number}[]): {start: number; end: number}[] {
-  const out: {start: number; end: number}[] = []
-  for (const i of [...intervals].sort((a, b) => a.start - b.start)) {
-    const last = out[out.length - 1]
-    if (last !== undefined && i.start <= last.end) last.end = Math.max(last.end, i.end)
-    else out.push({...i})
-  }
-  return out
 }
 
 function gcd(a: number, b: number): number {
