@@ -2,6 +2,7 @@ import {userZones} from '../health/state-loads.js'
 import type {DesiredState} from '../model/state.js'
 import type {LiveState} from '../plan/live-state.js'
 import {makePlan} from '../plan/make-plan.js'
+import {migrationPreviewChanges} from '../plan/migration-plan.js'
 import {withRollouts} from '../plan/rollout-plan.js'
 import {withOverridePlan} from './plan-overrides.js'
 import type {Plan} from '../plan/plan.js'
@@ -55,7 +56,8 @@ export async function planAgainstAccount(request: PlanRequest): Promise<PlanOutc
   // liveAccountFor also drops desired layers that have already ended (reading drops them too).
   const account = liveAccountFor(raw, desired, {now, requestCount: client.requestCount})
   const diff = withRollouts(makePlan(account.desired, account.live, {adopt: request.adopt, migration: {now: now.getTime(), allowDestroy: request.allowDestroy}}), account.rollouts)
-  const previews = shiftPreviews(diff.changes, {
+  // A migration's two schedule changes preview as one move (plan/migration-plan.ts).
+  const previews = shiftPreviews(migrationPreviewChanges(diff.changes, diff.migrations ?? [], account.desired), {
     now,
     days: request.previewDays ?? DEFAULT_PREVIEW_DAYS,
     names: displayNames(account.desired, account.live),

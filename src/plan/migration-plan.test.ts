@@ -82,7 +82,7 @@ describe('planMigrations: a layer schedule moves to its shift-based form at a ha
     const p = plan(NOW + 86_400_000, {schedules: [endedLegacy, live3], escalationPolicies: [aLiveResource(withTargets(legacyTarget, v3Target, aiko))]})
     expect(p.changes).toEqual([])
     expect(p.migrations?.[0]).toMatchObject({phase: 'transition', handoff: '2026-03-09T01:00:00.000Z'})
-    expect(renderText(p, {color: false})).toContain('target both schedules until then; plan again after it to finish')
+    expect(renderText(p, {color: false})).toContain('policy consumer-app targets both schedules until then; plan again after it to finish')
   })
 
   it('finish: after H the policy drops the legacy target; the legacy schedule is deleted only with --allow-destroy and only when no other policy uses it', () => {
@@ -98,7 +98,7 @@ describe('planMigrations: a layer schedule moves to its shift-based form at a ha
 
     const destroyed = plan(after, {schedules: [history, live3], escalationPolicies: [both]}, true)
     expect(destroyed.changes.map((c) => `${c.kind} ${c.type}${c.kind === 'delete' ? ` ${c.id}` : ''}`)).toEqual(['update escalation_policy', 'delete schedule PLEGACY'])
-    expect(renderText(destroyed, {color: false})).toContain('drop the layer-based schedule (PLEGACY), which this plan deletes.')
+    expect(renderText(destroyed, {color: false})).toContain('policy consumer-app drops the layer-based schedule (PLEGACY), which this plan deletes.')
 
     // Converged: the policy moved, the legacy schedule kept (no --allow-destroy) → no changes.
     const moved = aLiveResource(withTargets(v3Target, aiko), {id: 'PPOL'})
@@ -137,5 +137,21 @@ describe('planMigrations after an interrupted apply', () => {
     expect(p.migrations?.[0]).toMatchObject({phase: 'transition', handoff: '2026-03-09T01:00:00.000Z'})
     const created = p.changes[0]?.kind === 'create' ? (p.changes[0].after as Schedule) : undefined
     expect(created?.rotations?.flatMap((r) => r.events.map((e) => e.effectiveFrom))).toEqual(['2026-03-09T10:00'])
+  })
+})
+
+describe('migrationPreviewChanges', () => {
+  it('previews a starting migration as one move through its key: from the legacy schedule to the config form', async () => {
+    const {migrationPreviewChanges} = await import('./migration-plan.js')
+    const {shiftPreviews} = await import('./shift-preview.js')
+    const desired = aDesiredState({schedules: [shiftBased], escalationPolicies: [policy]})
+    const p = plan(NOW, {schedules: [aLiveResource(legacy, {id: 'PLEGACY'})], escalationPolicies: [aLiveResource(withTargets(legacyTarget, aiko))]})
+    const changes = migrationPreviewChanges(p.changes, p.migrations ?? [], desired)
+    expect(changes.map((c) => `${c.kind} ${c.type}`)).toEqual(['update schedule', 'update escalation_policy'])
+    const [preview] = shiftPreviews(changes, {now: new Date(NOW), days: 28, names: new Map()})
+    expect(preview?.people).toEqual([])
+    // Each half alone would read as everyone gaining (the new schedule) and losing (the ended layers) their shifts.
+    const halves = shiftPreviews(p.changes, {now: new Date(NOW), days: 28, names: new Map()})
+    expect(halves.every((h) => h.people.length > 0)).toBe(true)
   })
 })

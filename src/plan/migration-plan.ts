@@ -169,8 +169,29 @@ function keptWarning(key: string, old: LiveResource<Schedule>, users: readonly L
         : 'it is kept as history; plan with --allow-destroy to delete it'
   return {
     code: 'MIGRATED_LEGACY_SCHEDULE_KEPT',
-    message: `schedule ${key}: migrated to shift-based; the layer-based schedule ${old.id} has no running layer and no policy of this config targets it: ${why}`,
+    message: `schedule ${key}: migrated to shift-based; the layer-based schedule ${old.id} has no running layer, and this config's policies no longer target it once this plan is applied: ${why}`,
     type: 'schedule',
     key,
   }
+}
+
+/**
+ * The changes the shift previews are computed from, with each starting migration as one change
+ * of who is on call through its key: from the legacy schedule as it runs to the config's
+ * shift-based form (the legacy layers ending at H and the events starting at H are two halves of
+ * one move). With a proven migration the preview says nobody's shifts change; with accepted
+ * differences it shows them.
+ */
+export function migrationPreviewChanges(changes: readonly Change[], migrations: readonly ScheduleMigration[], desired: DesiredState): Change[] {
+  const starting = new Map(migrations.filter((m) => m.phase === 'start').map((m) => [m.key, m]))
+  if (starting.size === 0) return [...changes]
+  return changes.flatMap((c): Change[] => {
+    const m = c.type === 'schedule' ? starting.get(c.key) : undefined
+    if (m === undefined) return [c]
+    if (c.kind !== 'create') return [] // the legacy schedule's half
+    const legacy = changes.find((x) => x.type === 'schedule' && x.kind === 'update' && x.id === m.legacyId)
+    const after = desired.schedules.get(c.key)
+    if (legacy === undefined || legacy.kind !== 'update' || after === undefined) return [c]
+    return [{kind: 'update', type: 'schedule', key: c.key, id: m.legacyId, before: legacy.before, after, fields: []}]
+  })
 }

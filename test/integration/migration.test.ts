@@ -134,8 +134,10 @@ describe.sequential('migrate → plan → apply → handoff → plan/apply: nobo
     expect(shown.stdout).toContain('schedule payments-tokyo moves from layer-based')
     expect(shown.stdout).toContain('to shift-based at the handoff 2026-03-04 21:00 Asia/Tokyo')
     expect(shown.stdout).toContain('to shift-based at the handoff 2026-03-04 01:00 Europe/London')
-    expect(shown.stdout).toContain('policies payments target both schedules')
+    expect(shown.stdout).toContain('policy payments targets both schedules')
     expect(shown.stdout).toContain('(the layer-based schedule')
+    // The preview of each key is the whole move: nobody's shifts change.
+    expect(shown.stdout.match(/No change in who is on call\./g)?.length).toBe(2)
     const applied = await runCli(['apply', dir, '--auto-approve'], cliEnv(account))
     expect(applied.status, applied.stdout + applied.stderr).toBe(0)
     // The policy pages both kinds of each schedule until the handoffs.

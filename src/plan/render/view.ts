@@ -76,7 +76,7 @@ export function planView(plan: Plan, violations: readonly SafetyViolation[] = []
 function rawPlanView(plan: Plan, violations: readonly SafetyViolation[]): PlanView {
   const {create, update, delete: destroy} = plan.summary
   return {
-    resources: [...plan.changes.map((c) => withNotManaged(withShifts(withMigrationNote(resourceView(c), c, plan), plan), plan)), ...overrideResourceViews(plan)],
+    resources: [...plan.changes.map((c) => withNotManaged(withMigrationNote(withShifts(resourceView(c), plan), c, plan), plan)), ...overrideResourceViews(plan)],
     summary: plan.summary,
     summaryLine: `Plan: ${create} to add, ${update} to change, ${destroy} to destroy.`,
     unmanaged: plan.unmanaged.map(
@@ -148,10 +148,16 @@ function resourceView(c: Change): ResourceView {
   }
 }
 
-/** Which of a migrating key's two schedules a change is about (migration-lines.ts). */
+/**
+ * Which of a migrating key's two schedules a change is about (migration-lines.ts). The key's
+ * shift preview (one move, plan/migration-plan.ts) shows under the shift-based schedule only.
+ */
 function withMigrationNote(view: ResourceView, c: Change, plan: Plan): ResourceView {
   const note = migrationNote(c, plan)
-  return note === null ? view : {...view, note: [view.note, note].filter((n) => n !== null).join(' ')}
+  if (note === null) return view
+  const {shifts, ...rest} = view
+  const legacy = c.kind !== 'create' && plan.migrations?.some((m) => m.key === c.key && m.legacyId === c.id) === true
+  return {...rest, ...(shifts === undefined || legacy ? {} : {shifts}), note: [view.note, note].filter((n) => n !== null).join(' ')}
 }
 
 /** `(not managed here: scheduled_actions (1), status (maintenance))` after the title of an object the plan changes. */
