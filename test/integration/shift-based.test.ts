@@ -10,7 +10,7 @@ import type {Document} from 'yaml'
 import {applyToAccount} from '../../src/app/apply-to-account.js'
 import type {ApplyClient} from '../../src/providers/pagerduty/apply.js'
 import {checkRequestsAgainstSpec, type LoggedRequest} from '../../src/sandbox/index.js'
-import {Account, copyConfig, editYaml, loadDesired, NOW, REPO} from './harness.js'
+import {Account, cliEnv, copyConfig, editYaml, loadDesired, NOW, REPO, runCli} from './harness.js'
 
 const CONFIG = join(REPO, 'examples/shift-based')
 const SEED = join(REPO, 'examples/seeds/shift-based.yaml')
@@ -263,6 +263,29 @@ describe('scoped read', {timeout: 120_000}, () => {
     const layerOnly = await loadDesired(join(REPO, 'examples/starter'), account.now)
     await account.plan(layerOnly, {refresh: 'scoped'})
     expect(account.requests().slice(before).filter((r) => r.path === '/v3/schedules')).toEqual([])
+  })
+})
+
+describe('the CLI', {timeout: 180_000}, () => {
+  it('plan --out, apply of the saved plan (it validates against plan.schema.json), then no changes; a rollout says when', async () => {
+    account = await Account.start(SEED, FROM, {}, IN_SHIFT)
+    const dir = copyConfig(CONFIG)
+    const env = cliEnv(account)
+    const planFile = join(dir, 'plan.json')
+    expect((await runCli(['plan', dir, '--out', planFile], env)).status).toBe(0)
+    const applied = await runCli(['apply', planFile, '--config', dir, '--auto-approve'], env)
+    expect(applied.stderr).toBe('')
+    expect(applied.stdout).toContain('+ schedule support-shifts ... done')
+    expect((await runCli(['plan', dir, '--detailed-exitcode'], env)).stdout).toMatch(/no changes/i)
+
+    editYaml(join(dir, 'oncall.yaml'), set([...WEEKDAYS, 'members'], ['jonas.weber@example.com', 'lena.vogel@example.com', 'sofia.rossi@example.com']))
+    const plan = await runCli(['plan', dir], env)
+    expect(plan.stdout).toContain('~ schedule support-shifts (Weekdays · Business hours takes effect tue 2026-03-03 17:00 Europe/Berlin, at the next handoff)')
+    expect(plan.stdout).toContain(
+      '~ rotations[0].events[0].members: [lena.vogel@example.com, jonas.weber@example.com, sofia.rossi@example.com] → [jonas.weber@example.com, lena.vogel@example.com, sofia.rossi@example.com]',
+    )
+    const json = JSON.parse((await runCli(['plan', dir, '--format', 'json'], env)).stdout)
+    expect(json.rollouts[0]).toMatchObject({schedule: 'support-shifts', layer_name: 'Weekdays · Business hours', reason: 'next_handoff'})
   })
 })
 
