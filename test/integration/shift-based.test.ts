@@ -266,6 +266,29 @@ describe('scoped read', {timeout: 120_000}, () => {
   })
 })
 
+describe('--adopt', {timeout: 120_000}, () => {
+  it('takes over an unmarked v3 schedule of the same name: the marker is written, its events are kept, then nothing to do', async () => {
+    account = await Account.start(SEED, FROM, {}, IN_SHIFT)
+    const desired = await loadDesired(CONFIG, account.now)
+    // Everything but the schedule is created by the config; the schedule exists, made by hand, identical.
+    await account.apply(desired)
+    const made = v3(account)[0]
+    if (!made) throw new Error('no v3 schedule')
+    const client = account.client()
+    await client.put(`/v3/schedules/${made.id}`, {schedule: {description: 'Business hours and weekend days in Berlin, evenings from New York'}})
+    const eventIds = made.rotations.flatMap((r) => r.events.map((e) => e.id))
+
+    const unmanaged = await account.plan(desired)
+    expect(unmanaged.plan.unmanaged.map((u) => `${u.type} ${u.key}`)).toEqual(['schedule support-shifts'])
+    const adopted = await account.plan(desired, {adopt: true})
+    expect(adopted.plan.changes.map((c) => `${c.kind} ${c.type} ${c.key}`)).toEqual(['adopt schedule support-shifts'])
+    expect((await account.apply(desired, {adopt: true})).report.failed).toBeNull()
+    expect(v3(account)[0]?.description).toContain('Managed by oncall (owner: shift-based, key: support-shifts)')
+    expect(v3(account)[0]?.rotations.flatMap((r) => r.events.map((e) => e.id))).toEqual(eventIds)
+    expect((await account.plan(desired)).plan.changes).toEqual([])
+  })
+})
+
 describe('the CLI', {timeout: 180_000}, () => {
   it('plan --out, apply of the saved plan (it validates against plan.schema.json), then no changes; a rollout says when', async () => {
     account = await Account.start(SEED, FROM, {}, IN_SHIFT)
