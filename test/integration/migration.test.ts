@@ -138,7 +138,12 @@ describe.sequential('migrate → plan → apply → handoff → plan/apply: nobo
     expect(shown.stdout).toContain('(the layer-based schedule')
     // The preview of each key is the whole move: nobody's shifts change.
     expect(shown.stdout.match(/No change in who is on call\./g)?.length).toBe(2)
-    const applied = await runCli(['apply', dir, '--auto-approve'], cliEnv(account))
+    // A saved plan, applied as reviewed (its stale check sees the legacy schedules it updates).
+    const planFile = join(dir, '..', `migration-plan-${process.pid}.json`)
+    const saved = await runCli(['plan', dir, '--out', planFile], cliEnv(account))
+    expect(saved.status, saved.stderr).toBe(0)
+    const applied = await runCli(['apply', planFile, '--config', dir, '--auto-approve'], cliEnv(account))
+    rmSync(planFile, {force: true})
     expect(applied.status, applied.stdout + applied.stderr).toBe(0)
     // The policy pages both kinds of each schedule until the handoffs.
     const [policy] = await account.client().listAll<{escalation_rules: {targets: {type: string}[]}[]}>('/escalation_policies', 'escalation_policies')
