@@ -125,7 +125,7 @@ export async function* exportFiles(input: ExportInput, previous: (path: string) 
       if (list === undefined) schedulesOf.set(shift.user, [i])
       else if (list[list.length - 1] !== i) list.push(i)
     }
-    loads.push(scheduleLoadOf(feed.schedule, view.shifts, zones, health, input.window))
+    loads.push(withoutIntervals(scheduleLoadOf(feed.schedule, view.shifts, zones, health, input.window)))
     const drafts = shiftEventDrafts(view, 'schedule', input.window, nameOf)
     yield calendar(feed.feedPath, `On call: ${feed.schedule.name}`, withNote(feed.schedule.description, input.basisNote), drafts)
   }
@@ -176,6 +176,15 @@ type ScheduleViewOf = ScheduleFeedOf & ScheduleShifts & ScheduleView
 function loadView(input: ExportInput, loads: readonly ScheduleLoad[]): TeamLoadView[] {
   const report = reportFromLoads({users: input.users, teams: input.teams ?? new Map()}, input.window, 'config', loads)
   return report.teams.map((t) => ({team: t.team, name: t.name, people: t.people}))
+}
+
+/**
+ * A schedule's load as the page's load view keeps it until the end: its figures without each
+ * person's on-call intervals (only team rules read those). Kept, the intervals of every schedule
+ * were every shift of the year again, the export's largest holding (issue 14).
+ */
+function withoutIntervals(load: ScheduleLoad): ScheduleLoad {
+  return {...load, people: load.people.map((p) => ({...p, intervals: []}))}
 }
 
 function withNote(description: string, note: string | undefined): string {
