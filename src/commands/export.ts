@@ -12,6 +12,7 @@ import {nowFlag} from '../cli/now-flag.js'
 import type {DesiredState} from '../model/state.js'
 import type {Shift} from '../schedule/shift.js'
 import {exportWindow, resolveNow, WindowError} from '../export/export-window.js'
+import {collectGarbageNow} from '../os/collect-garbage.js'
 import {checkBaseUrl} from '../export/html/feed-links.js'
 
 export default class Export extends BaseCommand {
@@ -78,6 +79,8 @@ overwritten only with --force (e.g. another team's feeds or page in a shared fol
         basis === 'account'
           ? await this.accountSource(flags, state, basis, new Date(now))
           : overridesOverSchedules(state, basis === 'config' ? shiftsFromConfig(schedules) : await this.accountSource(flags, state, basis, new Date(now)))
+      // The loader's transient heap goes before the export starts (os/collect-garbage.ts): its peak memory then follows what the export holds.
+      collectGarbageNow()
       const report = await exportCalendars({
         schedules,
         policies: state.escalationPolicies.values(),
