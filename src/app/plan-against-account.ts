@@ -6,6 +6,7 @@ import {migrationPreviewChanges} from '../plan/migration-plan.js'
 import {withRollouts} from '../plan/rollout-plan.js'
 import {withOverridePlan} from './plan-overrides.js'
 import {withV3DeleteWarnings} from './v3-delete-warnings.js'
+import {withMigrationOverrideWarnings} from './migration-override-warnings.js'
 import type {Plan} from '../plan/plan.js'
 import {assessSafety, type SafetyViolation} from '../plan/safety.js'
 import {DEFAULT_PREVIEW_DAYS, shiftPreviews} from '../plan/shift-preview.js'
@@ -65,7 +66,11 @@ export async function planAgainstAccount(request: PlanRequest): Promise<PlanOutc
     ...(desired.health === undefined ? {} : {health: desired.health}),
     userZones: userZones(desired),
   })
-  const withPreviews = await withV3DeleteWarnings(previews.length > 0 ? {...diff, shiftPreviews: previews} : diff, client, now)
+  const withPreviews = await withMigrationOverrideWarnings(
+    await withV3DeleteWarnings(previews.length > 0 ? {...diff, shiftPreviews: previews} : diff, client, now),
+    client,
+    account.live,
+  )
   // Overrides: a separate step that reads only schedules with overrides in the config (plan-overrides.ts).
   const overrides = await withOverridePlan(withPreviews, {
     desired: account.desired,
