@@ -23,8 +23,11 @@ export interface Conversion {
  * layer's windows over several rotations changes nothing):
  *
  * - without restrictions: one event, a turn long, repeating every turn;
- * - with restrictions: one event per restriction window, repeating daily or weekly, with
- *   shifts_per_member = the windows of that restriction in one turn.
+ * - with restrictions that line up with the turns: one event per restriction window, repeating
+ *   daily or weekly, with shifts_per_member = the windows of that restriction in one turn;
+ * - otherwise, and wherever layers above hide part of it (precedence): the exact piecewise form
+ *   (piecewiseEvents), cut into segments where a layer above starts or ends;
+ * - the compact form with a note when the exact one exceeds PagerDuty's limits.
  *
  * The rotation is anchored at the last turn boundary at or before the layer's start, with the
  * members rotated so that whoever has that turn comes first: the engine counts occurrences from
@@ -92,7 +95,7 @@ function layerEvents(layer: ScheduleLayer, notes: string[], hidden: readonly Res
   const shift = ((k0 % n) + n) % n
   const members = [...layer.users.slice(shift), ...layer.users.slice(0, shift)]
   const range = {
-    ...(segment.from === first ? {} : {effective_from: segment.from === start ? formatLocalDateTime(start) : formatLocalDateTime(segment.from)}),
+    ...(segment.from === first ? {} : {effective_from: formatLocalDateTime(segment.from)}),
     ...(Number.isFinite(segment.until) ? {effective_until: formatLocalDateTime(segment.until)} : {}),
   }
   if (hidden.length > 0) {
