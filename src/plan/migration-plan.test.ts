@@ -10,6 +10,7 @@ import {makePlan} from './make-plan.js'
 import {nextHandoff} from './migration-plan.js'
 import {planSchemaErrors} from './plan-schema.js'
 import {renderJson} from './render/json.js'
+import {renderMarkdown} from './render/markdown.js'
 import {renderText} from './render/text.js'
 
 const KEY = 'consumer-app-primary'
@@ -69,9 +70,12 @@ describe('planMigrations: a layer schedule moves to its shift-based form at a ha
     expect(text).toContain('nobody twice, nobody missed')
     expect(text).toContain(`~ schedule ${KEY} (the layer-based schedule PLEGACY: its layers end at the handoff)`)
     expect(text).toContain(`schedule:${KEY} (layer-based, until the migration's handoff)`)
-    // The migrations entry and the legacy target follow the plan schema (changes/0, the created
-    // shift-based schedule, is plan/apply of v3 schedules' part of the schema).
-    expect(planSchemaErrors(JSON.parse(renderJson(p))).filter((e) => !e.startsWith('/changes/0'))).toEqual([])
+    // The migrations entry, the legacy target and the created shift-based schedule follow the plan schema.
+    expect(planSchemaErrors(JSON.parse(renderJson(p)))).toEqual([])
+    // The pull-request comment has the same sentence.
+    expect(renderMarkdown(p)).toContain('**Migrations**')
+    expect(renderMarkdown(p)).toContain('to shift-based at the handoff 2026-03-09 10:00 Asia/Tokyo')
+    expect(renderMarkdown(p)).toContain('(and deletes it with --allow-destroy).')
     expect(JSON.parse(renderJson(p)).migrations[0]).toMatchObject({legacy_id: 'PLEGACY', handoff_local: '2026-03-09T10:00', deletes_legacy: false})
   })
 
