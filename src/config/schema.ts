@@ -1,17 +1,14 @@
-import {createHash} from 'node:crypto'
-import {existsSync, readFileSync} from 'node:fs'
+import {readFileSync} from 'node:fs'
 import {createRequire} from 'node:module'
-import {fileURLToPath} from 'node:url'
 import type {Ajv, AnySchemaObject, ValidateFunction} from 'ajv'
+import {precompiledValidator} from '../precompiled/precompiled-validator.js'
 
 /** schemas/oncall.schema.json, found relative to this module both in src/ (tests) and dist/ (CLI). */
 export const SCHEMA_URL = new URL('../../schemas/oncall.schema.json', import.meta.url)
 
 /**
- * The schema's validator compiled to plain JavaScript at build time (scripts/make-schema-validator.mjs,
- * ajv's standalone code): compiling the schema with ajv took ~0.3 s of CPU on every run, most of a
- * small config's `validate` or `plan`. Absent in src/ (tests compile the schema instead) and ignored
- * when it was built from another version of the schema (its `schemaSha256` differs).
+ * The schema's validator compiled at build time (src/precompiled/): compiling the schema with ajv
+ * took ~0.3 s of CPU on every run, most of a small config's `validate` or `plan`.
  */
 export const PRECOMPILED_URL = new URL('./oncall-schema-validate.cjs', import.meta.url)
 
@@ -41,7 +38,7 @@ export function loadSchema(): CompiledSchema {
     }
     return ajv
   }
-  const validate = precompiledValidator(schemaSha256(text)) ?? lazyAjv().compile(schema)
+  const validate = precompiledValidator(PRECOMPILED_URL, text) ?? lazyAjv().compile(schema)
   const id = String(schema.$id)
   const cache = new Map<string, ValidateFunction>()
   const validatorFor = (sub: AnySchemaObject): ValidateFunction => {
@@ -71,18 +68,6 @@ export function createSchemaAjv(options: {standalone?: boolean} = {}): Ajv {
   const addFormats = require('ajv-formats') as typeof import('ajv-formats').default
   addFormats(ajv, ['email'])
   return ajv
-}
-
-export function schemaSha256(schemaText: string): string {
-  return createHash('sha256').update(schemaText).digest('hex')
-}
-
-/** The build's validator when it was made from this schema text, else undefined. */
-function precompiledValidator(sha256: string): ValidateFunction | undefined {
-  const file = fileURLToPath(PRECOMPILED_URL)
-  if (!existsSync(file)) return undefined
-  const module = require(file) as {default: ValidateFunction; schemaSha256?: string}
-  return module.schemaSha256 === sha256 ? module.default : undefined
 }
 
 /** Inline sub-schemas compiled on their own need `#/definitions/x` refs made absolute to the root's $id. */

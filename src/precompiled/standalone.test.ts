@@ -6,8 +6,12 @@ import type {ErrorObject, ValidateFunction} from 'ajv'
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
 import {parse} from 'yaml'
-import {createSchemaAjv, loadSchema, schemaSha256, SCHEMA_URL} from './schema.js'
-import {standaloneValidatorSource} from './schema-standalone.js'
+import {aSmallPlan} from '../../test/builders.js'
+import {createSchemaAjv, loadSchema, SCHEMA_URL} from '../config/schema.js'
+import {createPlanAjv, PLAN_SCHEMA_URL, planValidator} from '../plan/plan-schema.js'
+import {renderJson} from '../plan/render/json.js'
+import {schemaSha256} from './precompiled-validator.js'
+import {standaloneValidatorSource} from './standalone-source.js'
 
 const REPO = join(import.meta.dirname, '..', '..')
 const schemaText = readFileSync(SCHEMA_URL, 'utf8')
@@ -20,7 +24,7 @@ function evaluate(source: string): {default: ValidateFunction; schemaSha256: str
   return module.exports as unknown as {default: ValidateFunction; schemaSha256: string}
 }
 
-const standalone = evaluate(standaloneValidatorSource(schemaText))
+const standalone = evaluate(standaloneValidatorSource(createSchemaAjv({standalone: true}), schemaText, 'schemas/oncall.schema.json'))
 const compiled = createSchemaAjv().compile(JSON.parse(schemaText) as object)
 
 function yamlFiles(dir: string): string[] {
@@ -37,7 +41,7 @@ function outcome(validate: ValidateFunction, data: unknown) {
   return {valid, errors: valid ? [] : errors}
 }
 
-describe('the precompiled (standalone) schema validator', () => {
+describe('the precompiled (standalone) config schema validator', () => {
   it('is stamped with the schema it was made from', () => {
     expect(standalone.schemaSha256).toBe(schemaSha256(schemaText))
     expect(schemaSha256(schemaText + ' ')).not.toBe(standalone.schemaSha256)
@@ -82,11 +86,45 @@ describe('the precompiled (standalone) schema validator', () => {
     const script = `
       import {createRequire} from 'node:module'
       const {loadSchema} = await import(${JSON.stringify(join(REPO, 'dist', 'config', 'schema.js'))})
+      const {planValidator} = await import(${JSON.stringify(join(REPO, 'dist', 'plan', 'plan-schema.js'))})
       const valid = loadSchema().validate({version: 1, owner: 'x', teams: {t: {name: 'T'}}})
+      const planValid = planValidator()(${JSON.stringify(planJson())})
       const loaded = Object.keys(createRequire(import.meta.url).cache)
-      console.log(JSON.stringify({valid, precompiled: loaded.some((f) => f.endsWith('oncall-schema-validate.cjs')), ajv: loaded.some((f) => f.includes('/ajv/dist/core.js'))}))`
+      const has = (end) => loaded.some((f) => f.endsWith(end))
+      console.log(JSON.stringify({valid, planValid, precompiled: has('oncall-schema-validate.cjs') && has('plan-schema-validate.cjs'), ajv: has('/ajv/dist/core.js')}))`
     const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {encoding: 'utf8'})
-    expect(JSON.parse(out)).toEqual({valid: true, precompiled: true, ajv: false})
+    expect(JSON.parse(out)).toEqual({valid: true, planValid: true, precompiled: true, ajv: false})
+  })
+})
+
+function planJson(): unknown {
+  return JSON.parse(renderJson(aSmallPlan().plan)) as unknown
+}
+
+describe('the precompiled (standalone) plan schema validator', () => {
+  const planText = readFileSync(PLAN_SCHEMA_URL, 'utf8')
+  const planStandalone = evaluate(standaloneValidatorSource(createPlanAjv({standalone: true}), planText, 'schemas/plan.schema.json'))
+  const planCompiled = createPlanAjv().compile(JSON.parse(planText) as object)
+
+  it('is stamped with the plan schema and accepts a rendered plan', () => {
+    expect(planStandalone.schemaSha256).toBe(schemaSha256(planText))
+    expect(outcome(planStandalone.default, planJson())).toEqual({valid: true, errors: []})
+    expect(outcome(planValidator(), planJson())).toEqual({valid: true, errors: []})
+  })
+
+  it('reports the same errors as the compiled plan schema for mutated plans', () => {
+    let invalid = 0
+    const odd = fc.oneof(fc.constantFrom('', 'create', 'nope', 0, -1, true, null, [], {}, {kind: 'x'}), fc.jsonValue({maxDepth: 2}))
+    fc.assert(
+      fc.property(fc.nat(), odd, fc.constantFrom('value', 'bogus', 'kind'), (pick, value, key) => {
+        const mutated = mutate(planJson(), pick, value, key)
+        const expected = outcome(planCompiled, mutated)
+        if (!expected.valid) invalid++
+        expect(outcome(planStandalone.default, mutated)).toEqual(expected)
+      }),
+      {numRuns: 200, seed: 14},
+    )
+    expect(invalid).toBeGreaterThan(100)
   })
 })
 
