@@ -53,6 +53,8 @@ export interface WrittenOverride {
   start: string
   end: string
   note?: string
+  /** Shift-based schedules: the rotation (by name) whose shifts it takes; needed when the span touches several. */
+  rotation?: string
 }
 
 export interface WrittenTimeOff {
