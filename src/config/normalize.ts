@@ -123,6 +123,7 @@ function declaredOverrides(config: MergedConfig, schedules: ReadonlyMap<string, 
       note: o.note ?? null,
       origin: {kind: 'declared', index},
       ...(o.rotation === undefined ? {} : {rotation: o.rotation}),
+      ...(o.replaces === undefined ? {} : {overridden: refer(o.replaces)}),
     })
   })
   return out.sort((a, b) => cmp(a.schedule, b.schedule) || a.start - b.start || a.end - b.end || cmp(a.user, b.user))

@@ -55,6 +55,8 @@ export interface WrittenOverride {
   note?: string
   /** Shift-based schedules: the rotation (by name) whose shifts it takes; needed when the span touches several. */
   rotation?: string
+  /** Shift-based schedules: the member whose shifts it takes (default: everyone the rotation has on call in the span). */
+  replaces?: string
 }
 
 export interface WrittenTimeOff {

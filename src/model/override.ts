@@ -23,6 +23,8 @@ export interface Override {
    * span touches one rotation only. Time-off covers: the rotation of the covered shift.
    */
   readonly rotation?: string
+  /** Shift-based schedules, declared only: the member whose shifts it takes (`replaces:`); absent = everyone on call in the span. */
+  readonly overridden?: string
 }
 
 /**

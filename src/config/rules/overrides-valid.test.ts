@@ -129,10 +129,22 @@ describe('overridesValid: overrides of a shift-based schedule', () => {
     const c = shiftBased()
     c.overrides = [
       {schedule: 'primary', user: 'ken@example.com', start: '2026-03-03T10:00', end: '2026-03-04T10:00', rotation: 'Days'},
-      {schedule: 'shifts', user: 'ken@example.com', start: '2026-03-03T10:00', end: '2026-03-03T12:00'},
-      {schedule: 'shifts', user: 'aiko@example.com', start: '2026-03-03T11:00', end: '2026-03-03T13:00'},
+      // Mar 3 is ken's day in Days: both would take it.
+      {schedule: 'shifts', user: 'aiko@example.com', start: '2026-03-03T10:00', end: '2026-03-03T12:00'},
+      {schedule: 'shifts', user: 'mei.tanaka@example.org', start: '2026-03-03T11:00', end: '2026-03-03T13:00'},
     ]
     expect(codes(runRule(overridesValid, c))).toEqual(['override-rotation-on-layers', 'overlapping-overrides'])
+  })
+
+  it('lets two overrides of one rotation overlap when they replace different members (`replaces:`)', () => {
+    const c = shiftBased()
+    // Mar 3 16:00 Tokyo to Mar 4 10:00 in Days: ken (Mar 3) and aiko (Mar 4) each handed to the other.
+    c.overrides = [
+      {schedule: 'shifts', user: 'aiko@example.com', start: '2026-03-03T16:00', end: '2026-03-04T10:00', rotation: 'Days', replaces: 'ken@example.com'},
+      {schedule: 'shifts', user: 'ken@example.com', start: '2026-03-03T16:00', end: '2026-03-04T10:00', rotation: 'Days', replaces: 'aiko@example.com'},
+      {schedule: 'primary', user: 'ken@example.com', start: '2026-03-03T10:00', end: '2026-03-04T10:00', replaces: 'aiko@example.com'},
+    ]
+    expect(codes(runRule(overridesValid, c))).toEqual(['override-rotation-on-layers'])
   })
 
   it('warns about an override where no rotation has anyone on call', () => {

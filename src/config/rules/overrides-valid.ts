@@ -1,7 +1,7 @@
 import {formatSpanInZone} from '../../schedule/format-local.js'
 import {overrideInstant} from '../../schedule/override-time.js'
 import {timeOffCovers} from '../../schedule/time-off-covers.js'
-import {overrideRotation} from '../../schedule/v3/rotation-overrides.js'
+import {overrideRotation, rotationOverrides} from '../../schedule/v3/rotation-overrides.js'
 import type {WrittenSchedule} from '../written.js'
 import {didYouMean} from '../did-you-mean.js'
 import {midnightAfter, toLocalDateTime} from '../local-time.js'
@@ -31,9 +31,11 @@ function checkOverrides(ctx: RuleContext): void {
       return
     }
     unknownUser(ctx, o.user, [...path, 'user'])
-    if (o.rotation !== undefined && schedule.rotations === undefined) {
-      ctx.report({code: 'override-rotation-on-layers', message: `schedule ${o.schedule} is layer-based: it has no rotations to name (overrides of layer-based schedules are above every layer)`, path: [...path, 'rotation']})
+    for (const field of ['rotation', 'replaces'] as const) {
+      if (o[field] === undefined || schedule.rotations !== undefined) continue
+      ctx.report({code: 'override-rotation-on-layers', message: `schedule ${o.schedule} is layer-based: \`${field}:\` is for shift-based schedules (overrides of layer-based schedules are above every layer)`, path: [...path, field]})
     }
+    if (o.replaces !== undefined) unknownUser(ctx, o.replaces, [...path, 'replaces'])
     const start = overrideInstant(o.start, schedule.time_zone)
     const end = overrideInstant(o.end, schedule.time_zone)
     if (start === undefined) ctx.report({code: 'invalid-override-time', message: `start ${o.start} is not a date-time`, path: [...path, 'start']})
@@ -138,7 +140,7 @@ function rotationPeople(s: WrittenSchedule): string[] {
 function checkRotationOverrides(ctx: RuleContext): void {
   const state = ctx.state
   if (!state?.overrides) return
-  const placed: {schedule: string; rotation: number; start: number; end: number; index: number}[] = []
+  const placed: {schedule: string; rotation: number; overridden: string; start: number; end: number; index: number}[] = []
   for (const o of state.overrides) {
     const schedule = state.schedules.get(o.schedule)
     if (schedule?.rotations === undefined || o.origin.kind !== 'declared') continue
@@ -177,15 +179,17 @@ function checkRotationOverrides(ctx: RuleContext): void {
       }
       continue
     }
-    const clash = placed.find((p) => p.schedule === o.schedule && p.rotation === target.index && p.start < o.end && p.end > o.start)
+    // Two overrides clash when they take the same member's shifts of one rotation at the same time.
+    const pieces = rotationOverrides(schedule, [o])
+    const clash = placed.find((p) => p.schedule === o.schedule && pieces.some((q) => q.rotation === p.rotation && q.overridden === p.overridden && p.start < q.end && p.end > q.start))
     if (clash) {
       ctx.report({
         code: 'overlapping-overrides',
-        message: `overlaps overrides[${clash.index}] of rotation ${names[target.index] ?? ''} of schedule ${o.schedule} (${formatSpanInZone(clash.start, clash.end, schedule.timeZone)})`,
+        message: `overlaps overrides[${clash.index}] of rotation ${names[clash.rotation] ?? ''} of schedule ${o.schedule} (${formatSpanInZone(clash.start, clash.end, schedule.timeZone)}): both take ${clash.overridden}'s shifts`,
         path: [...path, 'start'],
-        hint: 'one person per rotation at a time: shorten one of them',
+        hint: 'one override per member of a rotation at a time: shorten one of them',
       })
     }
-    placed.push({schedule: o.schedule, rotation: target.index, start: o.start, end: o.end, index: o.origin.index})
+    placed.push(...pieces.map((p) => ({schedule: o.schedule, rotation: p.rotation, overridden: p.overridden, start: p.start, end: p.end, index: o.origin.index})))
   }
 }

@@ -11,7 +11,8 @@
  *
  * Rule chosen: a declared override takes over the whole rotation for its span: one v3 override
  * per member the rotation has on call in it, each over the full span (a span across a handoff
- * replaces both members). Where the rotation has nobody on call, a v3 override cannot put anyone
+ * replaces both members); `replaces:` narrows it to one member (what import writes, so a live
+ * override reads back exactly). Where the rotation has nobody on call, a v3 override cannot put anyone
  * on call (it only replaces shifts): validate warns. A time-off cover replaces only the person
  * who is off, in the rotation of the shift it covers.
  */
@@ -56,7 +57,7 @@ export function overrideRotation(schedule: Schedule, o: Override, layers: readon
     const index = rotations.findIndex((r) => r.name === o.rotation)
     return index < 0 ? {kind: 'unknown', name: o.rotation} : {kind: 'rotation', index}
   }
-  const replaced = o.origin.kind === 'time_off' ? o.origin.replaces : null
+  const replaced = o.origin.kind === 'time_off' ? o.origin.replaces : (o.overridden ?? null)
   const touched = rotations.flatMap((_, i) => ((layers[i] ?? []).some((s) => replaced === null || s.user === replaced) ? [i] : []))
   if (touched.length === 0) return {kind: 'none'}
   if (touched.length > 1) return {kind: 'ambiguous', names: touched.map((i) => rotations[i]?.name ?? `Rotation ${i + 1}`)}
@@ -77,7 +78,11 @@ export function rotationOverrides(schedule: Schedule, overrides: readonly Overri
     if (target.kind !== 'rotation') continue
     const name = schedule.rotations?.[target.index]?.name ?? `Rotation ${target.index + 1}`
     const members =
-      o.origin.kind === 'time_off' ? [o.origin.replaces] : [...new Set((layers[target.index] ?? []).map((s) => s.user))].sort()
+      o.origin.kind === 'time_off'
+        ? [o.origin.replaces]
+        : o.overridden !== undefined
+          ? [o.overridden]
+          : [...new Set((layers[target.index] ?? []).map((s) => s.user))].sort()
     for (const overridden of members) {
       // Overriding someone with themselves changes nothing; PagerDuty would still store it.
       if (overridden === o.user) continue
