@@ -194,6 +194,23 @@ describe('import of a shift-based account', {timeout: 240_000}, () => {
     expect(desired.schedules.has('spare')).toBe(false)
   })
 
+  it('--team Ops (a scoped read) writes the same schedule, policy and overrides', async () => {
+    const scoped = await importAccount({
+      client: account.client(),
+      now: account.now,
+      source: 'sandbox',
+      owner: 'ops',
+      filter: {...NO_FILTER, teams: ['Ops']},
+      singleFile: false,
+      outDir: dir,
+      schema: join(REPO, 'schemas', 'oncall.schema.json'),
+    })
+    expect(scoped.desired.schedules.get('ops-shifts')).toEqual(desired.schedules.get('ops-shifts'))
+    expect(scoped.desired.escalationPolicies.get('ops')).toEqual(desired.escalationPolicies.get('ops'))
+    expect(scoped.desired.overrides).toEqual(desired.overrides)
+    expect(scoped.desired.schedules.has('spare')).toBe(false)
+  })
+
   it('adopting marks only; then the plan is empty and warns only about the custom shift\'s override', async () => {
     const check = await planAdoption(account.client(), desired, account.now, imported.raw)
     expect(check.problems).toEqual([])
