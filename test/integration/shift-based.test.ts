@@ -10,7 +10,7 @@ import type {Document} from 'yaml'
 import {applyToAccount} from '../../src/app/apply-to-account.js'
 import type {ApplyClient} from '../../src/providers/pagerduty/apply.js'
 import {checkRequestsAgainstSpec, type LoggedRequest} from '../../src/sandbox/index.js'
-import {Account, copyConfig, editYaml, loadDesired, NOW, REPO} from './harness.js'
+import {Account, cliEnv, copyConfig, editYaml, loadDesired, NOW, REPO, runCli} from './harness.js'
 
 const CONFIG = join(REPO, 'examples/shift-based')
 const SEED = join(REPO, 'examples/seeds/shift-based.yaml')
@@ -217,6 +217,75 @@ describe('partial failure', {timeout: 120_000}, () => {
     expect((await account.apply(desired)).report.failed).toBeNull()
     expect((await account.plan(desired)).plan.changes).toEqual([])
     expect(v3(account)).toHaveLength(1)
+  })
+})
+
+describe('a key that is layer-based live and shift-based in the config (until migrate hands over)', {timeout: 120_000}, () => {
+  it('plans the v3 create, the policy move and a delete of the legacy schedule that needs --allow-destroy, then converges', async () => {
+    account = await Account.start(SEED, FROM, {}, IN_SHIFT)
+    const dir = copyConfig(CONFIG)
+    const file = join(dir, 'oncall.yaml')
+    editYaml(file, (doc) => {
+      doc.deleteIn([...SCHEDULE, 'rotations'])
+      set([...SCHEDULE, 'layers'], [{name: 'Weekly', users: ['lena.vogel@example.com', 'jonas.weber@example.com'], turn: 'weekly', handoff: 'mon 09:00', start: '2026-01-05'}])(doc)
+    })
+    expect((await account.apply(await loadDesired(dir, account.now))).report.failed).toBeNull()
+    expect(account.state().schedules.map((s) => s.name)).toEqual(['Support - Shifts'])
+
+    const shiftBased = await loadDesired(CONFIG, account.now)
+    const planned = await account.plan(shiftBased, {force: true})
+    expect(planned.plan.changes.map((c) => `${c.kind} ${c.type} ${c.key}`)).toEqual([
+      'create schedule support-shifts',
+      'update escalation_policy support',
+      'delete schedule support-shifts',
+    ])
+    expect(planned.plan.warnings.map((w) => w.code)).toContain('SCHEDULE_KIND_CHANGED')
+    expect(planned.violations.map((v) => v.code)).toContain('DESTROY_NOT_ALLOWED')
+
+    const {report} = await account.apply(shiftBased, {allowDestroy: true, force: true})
+    expect(report.failed).toBeNull()
+    expect(account.state().schedules).toEqual([])
+    expect(v3(account).map((s) => s.name)).toEqual(['Support - Shifts'])
+    expect((await account.plan(shiftBased)).plan.changes).toEqual([])
+  })
+})
+
+describe('scoped read', {timeout: 120_000}, () => {
+  it('reads the shift-based schedules of the config by team and plans the same as a full read', async () => {
+    account = await Account.start(SEED, FROM, {}, IN_SHIFT)
+    const desired = await loadDesired(CONFIG, account.now)
+    await account.apply(desired)
+    const scoped = await account.plan(desired, {refresh: 'scoped'})
+    expect(scoped.plan.changes).toEqual([])
+    expect(account.requests().filter((r) => r.path.startsWith('/v3/schedules')).length).toBeGreaterThan(0)
+    // A layer-only config does not list v3 schedules in a scoped read (it fetches by ID only what a policy it read targets).
+    const before = account.requests().length
+    const layerOnly = await loadDesired(join(REPO, 'examples/starter'), account.now)
+    await account.plan(layerOnly, {refresh: 'scoped'})
+    expect(account.requests().slice(before).filter((r) => r.path === '/v3/schedules')).toEqual([])
+  })
+})
+
+describe('the CLI', {timeout: 180_000}, () => {
+  it('plan --out, apply of the saved plan (it validates against plan.schema.json), then no changes; a rollout says when', async () => {
+    account = await Account.start(SEED, FROM, {}, IN_SHIFT)
+    const dir = copyConfig(CONFIG)
+    const env = cliEnv(account)
+    const planFile = join(dir, 'plan.json')
+    expect((await runCli(['plan', dir, '--out', planFile], env)).status).toBe(0)
+    const applied = await runCli(['apply', planFile, '--config', dir, '--auto-approve'], env)
+    expect(applied.stderr).toBe('')
+    expect(applied.stdout).toContain('+ schedule support-shifts ... done')
+    expect((await runCli(['plan', dir, '--detailed-exitcode'], env)).stdout).toMatch(/no changes/i)
+
+    editYaml(join(dir, 'oncall.yaml'), set([...WEEKDAYS, 'members'], ['jonas.weber@example.com', 'lena.vogel@example.com', 'sofia.rossi@example.com']))
+    const plan = await runCli(['plan', dir], env)
+    expect(plan.stdout).toContain('~ schedule support-shifts (Weekdays · Business hours takes effect tue 2026-03-03 17:00 Europe/Berlin, at the next handoff)')
+    expect(plan.stdout).toContain(
+      '~ rotations[0].events[0].members: [lena.vogel@example.com, jonas.weber@example.com, sofia.rossi@example.com] → [jonas.weber@example.com, lena.vogel@example.com, sofia.rossi@example.com]',
+    )
+    const json = JSON.parse((await runCli(['plan', dir, '--format', 'json'], env)).stdout)
+    expect(json.rollouts[0]).toMatchObject({schedule: 'support-shifts', layer_name: 'Weekdays · Business hours', reason: 'next_handoff'})
   })
 })
 
