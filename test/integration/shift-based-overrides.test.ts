@@ -13,6 +13,9 @@ import {overridesOverSchedules} from '../../src/app/config-overrides.js'
 import {shiftsFromEngine} from '../../src/app/who-is-on-call.js'
 import type {DesiredState} from '../../src/model/state.js'
 import {planHasWork} from '../../src/plan/plan.js'
+import {planSchemaErrors} from '../../src/plan/plan-schema.js'
+import {renderJson} from '../../src/plan/render/json.js'
+import {renderText} from '../../src/plan/render/text.js'
 import {checkRequestsAgainstSpec} from '../../src/sandbox/index.js'
 import {effectiveOverrides} from '../../src/schedule/effective-overrides.js'
 import {Account, copyConfig, editYaml, loadDesired, REPO} from './harness.js'
@@ -75,6 +78,11 @@ describe('overrides of a shift-based schedule from the config', {timeout: 240_00
     expect(plan?.create.every((o) => typeof o.rotation === 'string' && typeof o.replaces === 'string')).toBe(true)
     expect(plan?.create.find((o) => o.user === 'lena.vogel@example.com')?.rotation).toBe('Evenings')
     expect((report as {overrides?: {created: number}}).overrides?.created).toBe(plan?.create.length)
+    // The saved-plan JSON carries them in the published schema's shape; the text names rotation and member.
+    const json = JSON.parse(renderJson(outcome.plan))
+    expect(planSchemaErrors(json)).toEqual([])
+    expect(json.overrides.find((p: {schedule: string}) => p.schedule === 'support-shifts')).toMatchObject({shift_based: true, create: expect.arrayContaining([expect.objectContaining({rotation: 'Evenings'})])})
+    expect(renderText(outcome.plan, {color: false})).toMatch(/lena\.vogel@example\.com wed 2026-03-04 16:00 – wed 2026-03-04 19:00 Europe\/Berlin in rotation Evenings, instead of maya\.brooks@example\.com/)
     const stored = account.state().v3_schedules?.find((s) => s.id === scheduleId())?.overrides ?? []
     expect(stored).toHaveLength(plan?.create.length ?? -1)
 
