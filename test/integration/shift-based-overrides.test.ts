@@ -107,6 +107,23 @@ describe('overrides of a shift-based schedule from the config', {timeout: 240_00
     expect(plan.overrides ?? []).toEqual([])
   })
 
+  it('an override whose POST answer is lost is created once (the overrides are read again, only missing ones sent)', async () => {
+    const file = join(dir, 'overrides.yaml')
+    editYaml(file, (doc) => {
+      doc.addIn(['overrides'], doc.createNode({schedule: 'support-shifts', user: 'jonas.weber@example.com', start: '2026-03-10T09:00', end: '2026-03-10T12:00', rotation: 'Weekdays'}))
+    })
+    desired = await loadDesired(dir, account.now)
+    const before = account.state().v3_schedules?.find((s) => s.id === scheduleId())?.overrides.length ?? 0
+    account.sandbox.admin.setFaults({dropAfterWrite: 1})
+    const {outcome, report} = await account.apply(desired)
+    account.sandbox.admin.resetFaults()
+    expect(report.failed).toBeNull()
+    const planned = outcome.plan.overrides?.[0]?.create.length ?? 0
+    expect(planned).toBeGreaterThan(0)
+    expect(account.state().v3_schedules?.find((s) => s.id === scheduleId())?.overrides).toHaveLength(before + planned)
+    expect(planHasWork((await account.plan(desired)).plan)).toBe(false)
+  })
+
   it('an override made in the UI is left alone with a warning, and deleted under `overrides: exclusive` with --allow-destroy', async () => {
     const state = account.state()
     const user = (email: string) => ({type: 'user_member', user_id: state.users.find((u) => u.email === email)?.id})
