@@ -85,7 +85,8 @@ const EDITS: readonly EditCase[] = [
   {
     name: 'member change of the running event: rolled out at the next handoff',
     edit: set([...WEEKDAYS, 'members'], ['lena.vogel@example.com', 'jonas.weber@example.com', 'sofia.rossi@example.com', 'maya.brooks@example.com']),
-    fields: ['rotations[0].events[0].effective_until'],
+    // The rollout pair reads as the one config event it stands for (rollout-plan.ts).
+    fields: ['rotations[0].events[0].members'],
     check: (a) => {
       const events = v3(a)[0]?.rotations[0]?.events ?? []
       expect(events).toHaveLength(2)
@@ -108,9 +109,9 @@ const EDITS: readonly EditCase[] = [
   {name: 'time change', edit: (doc) => {
     set([...WEEKDAYS, 'start'], '2026-01-05T08:00')(doc)
     set([...WEEKDAYS, 'end'], '2026-01-05T16:00')(doc)
-  }, fields: ['rotations[0].events[1].start']},
+  }, fields: ['rotations[0].events[0].start', 'rotations[0].events[0].end']},
   {name: 'recurrence change', edit: set([...SCHEDULE, 'rotations', 1, 'events', 0, 'repeat'], {every_weeks: 2, on: ['sat', 'sun']}), fields: ['rotations[1].events[0].repeat']},
-  {name: 'shifts_per_member change', edit: set([...WEEKDAYS, 'shifts_per_member'], 1), fields: ['rotations[0].events[1].shifts_per_member']},
+  {name: 'shifts_per_member change', edit: set([...WEEKDAYS, 'shifts_per_member'], 1), fields: ['rotations[0].events[0].shifts_per_member']},
   {name: 'everyone at once', edit: (doc) => {
     doc.deleteIn([...SCHEDULE, 'rotations', 2, 'events', 0, 'shifts_per_member'])
     set([...SCHEDULE, 'rotations', 2, 'events', 0, 'everyone'], true)(doc)
@@ -241,6 +242,9 @@ describe('a key that is layer-based live and shift-based in the config (until mi
     ])
     expect(planned.plan.warnings.map((w) => w.code)).toContain('SCHEDULE_KIND_CHANGED')
     expect(planned.violations.map((v) => v.code)).toContain('DESTROY_NOT_ALLOWED')
+    // With --allow-destroy nothing else blocks: the policy's reference moves to the new schedule in the same plan.
+    const allowed = await account.plan(shiftBased, {allowDestroy: true, force: true})
+    expect(allowed.violations.filter((v) => v.code !== 'ONCALL_CHANGES_SOON')).toEqual([])
 
     const {report} = await account.apply(shiftBased, {allowDestroy: true, force: true})
     expect(report.failed).toBeNull()
@@ -263,6 +267,29 @@ describe('scoped read', {timeout: 120_000}, () => {
     const layerOnly = await loadDesired(join(REPO, 'examples/starter'), account.now)
     await account.plan(layerOnly, {refresh: 'scoped'})
     expect(account.requests().slice(before).filter((r) => r.path === '/v3/schedules')).toEqual([])
+  })
+})
+
+describe('--adopt', {timeout: 120_000}, () => {
+  it('takes over an unmarked v3 schedule of the same name: the marker is written, its events are kept, then nothing to do', async () => {
+    account = await Account.start(SEED, FROM, {}, IN_SHIFT)
+    const desired = await loadDesired(CONFIG, account.now)
+    // Everything but the schedule is created by the config; the schedule exists, made by hand, identical.
+    await account.apply(desired)
+    const made = v3(account)[0]
+    if (!made) throw new Error('no v3 schedule')
+    const client = account.client()
+    await client.put(`/v3/schedules/${made.id}`, {schedule: {description: 'Business hours and weekend days in Berlin, evenings from New York'}})
+    const eventIds = made.rotations.flatMap((r) => r.events.map((e) => e.id))
+
+    const unmanaged = await account.plan(desired)
+    expect(unmanaged.plan.unmanaged.map((u) => `${u.type} ${u.key}`)).toEqual(['schedule support-shifts'])
+    const adopted = await account.plan(desired, {adopt: true})
+    expect(adopted.plan.changes.map((c) => `${c.kind} ${c.type} ${c.key}`)).toEqual(['adopt schedule support-shifts'])
+    expect((await account.apply(desired, {adopt: true})).report.failed).toBeNull()
+    expect(v3(account)[0]?.description).toContain('Managed by oncall (owner: shift-based, key: support-shifts)')
+    expect(v3(account)[0]?.rotations.flatMap((r) => r.events.map((e) => e.id))).toEqual(eventIds)
+    expect((await account.plan(desired)).plan.changes).toEqual([])
   })
 })
 

@@ -1,6 +1,7 @@
 import type {EscalationPolicy} from '../../../model/escalation-policy.js'
 import type {DesiredState} from '../../../model/state.js'
 import type {LiveState} from '../../../plan/live-state.js'
+import {otherKindKey} from '../../../plan/schedule-kinds.js'
 import type {RawAccount} from '../dto.js'
 
 /**
@@ -25,8 +26,8 @@ export function markTargetsOfOtherKind(live: LiveState, raw: RawAccount, desired
         if (target.type !== 'schedule') return target
         const wire = rawPolicy.escalation_rules[i]?.targets[j]
         const isV3 = wire?.type === 'schedule_v3_reference'
-        if (isV3 && layerBased.has(target.key)) return (touched = true), {...target, key: `${target.key} (shift-based)`}
-        if (!isV3 && shiftBased.has(target.key)) return (touched = true), {...target, key: `${target.key} (layer-based)`}
+        if (isV3 && layerBased.has(target.key)) return (touched = true), {...target, key: otherKindKey(target.key, 'shift-based')}
+        if (!isV3 && shiftBased.has(target.key)) return (touched = true), {...target, key: otherKindKey(target.key, 'layer-based')}
         return target
       }),
     }))
