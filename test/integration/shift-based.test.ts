@@ -270,6 +270,39 @@ describe('scoped read', {timeout: 120_000}, () => {
   })
 })
 
+describe('what the config does not manage', {timeout: 120_000}, () => {
+  it('deleting a v3 schedule names its overrides and custom shifts; updates keep them', async () => {
+    account = await Account.start(SEED, FROM, {}, IN_SHIFT)
+    const dir = copyConfig(CONFIG)
+    const desired = await loadDesired(dir, account.now)
+    await account.apply(desired)
+    const s = v3(account)[0]
+    if (!s) throw new Error('no v3 schedule')
+    const user = (email: string) => account?.state().users.find((u) => u.email === email)?.id
+    const client = account.client()
+    await client.post(`/v3/schedules/${s.id}/overrides`, {
+      overrides: [{type: 'override_shift', rotation_id: s.rotations[0]?.id, start_time: '2026-03-10T08:00:00Z', end_time: '2026-03-10T16:00:00Z', overridden_member: {type: 'user_member', user_id: user('lena.vogel@example.com')}, overriding_member: {type: 'user_member', user_id: user('jonas.weber@example.com')}}],
+    })
+    await client.post(`/v3/schedules/${s.id}/custom_shifts`, {
+      custom_shifts: [{type: 'custom_shift', start_time: '2026-03-14T08:00:00Z', end_time: '2026-03-14T12:00:00Z', assignments: [{type: 'shift_assignment', member: {type: 'user_member', user_id: user('omar.haddad@example.com')}}]}],
+    })
+    // An update (a member change) leaves them alone.
+    editYaml(join(dir, 'oncall.yaml'), set([...SCHEDULE, 'rotations', 1, 'events', 0, 'members'], ['jonas.weber@example.com', 'sofia.rossi@example.com', 'lena.vogel@example.com']))
+    expect((await account.apply(await loadDesired(dir, account.now), {force: true})).report.failed).toBeNull()
+    expect(v3(account)[0]?.overrides).toHaveLength(1)
+    expect(v3(account)[0]?.custom_shifts).toHaveLength(1)
+
+    editYaml(join(dir, 'oncall.yaml'), (doc) => {
+      doc.deleteIn(SCHEDULE)
+      set(['escalation_policies', 'support', 'rules', 0, 'targets'], [{user: 'jonas.weber@example.com'}])(doc)
+    })
+    const planned = await account.plan(await loadDesired(dir, account.now), {allowDestroy: true})
+    expect(planned.plan.warnings.find((w) => w.code === 'V3_EXTRAS_DELETED')?.message).toBe(
+      'schedule support-shifts: deleting it also deletes 1 override and 1 custom shift from now on, which the config does not manage',
+    )
+  })
+})
+
 describe('--adopt', {timeout: 120_000}, () => {
   it('takes over an unmarked v3 schedule of the same name: the marker is written, its events are kept, then nothing to do', async () => {
     account = await Account.start(SEED, FROM, {}, IN_SHIFT)
