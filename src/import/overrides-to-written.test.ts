@@ -1,23 +1,12 @@
 import {describe, expect, it} from 'vitest'
-import type {Schedule, ShiftEvent} from '../model/schedule.js'
+import {aShiftEvent} from '../../test/builders.js'
+import type {Schedule} from '../model/schedule.js'
 import type {LiveV3Override} from '../plan/override-plan.js'
 import {writtenV3Overrides} from './overrides-to-written.js'
 
-const event = (e: Partial<ShiftEvent>): ShiftEvent => ({
-  name: 'Event 1',
-  timeZone: 'Europe/Berlin',
-  start: '2026-03-02T09:00',
-  end: '2026-03-02T17:00',
-  recurrence: ['RRULE:FREQ=DAILY'],
-  members: ['a@x.com', 'b@x.com'],
-  assignment: {kind: 'rotating', shiftsPerMember: 1},
-  effectiveFrom: null,
-  effectiveUntil: null,
-  ...e,
-})
 
 // Days 09:00-17:00 Berlin: a (mon 03-02), b (tue 03-03), a, ...
-const schedule: Schedule = {key: 's', name: 'S', description: '', timeZone: 'Europe/Berlin', teams: [], layers: [], rotations: [{name: 'Days', events: [event({})]}]}
+const schedule: Schedule = {key: 's', name: 'S', description: '', timeZone: 'Europe/Berlin', teams: [], layers: [], rotations: [{name: 'Days', events: [aShiftEvent({})]}]}
 const names = new Map([['R1', 'Days']])
 const at = (iso: string) => Date.parse(iso)
 const live = (o: Partial<LiveV3Override>): LiveV3Override => ({

@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest'
+import {aShiftEvent} from '../../test/builders.js'
 import type {Override, Schedule} from '../model/index.js'
 import {planOverrides, type LiveOverride, type LiveV3PlanOverride} from './override-plan.js'
 
@@ -85,19 +86,7 @@ describe('planOverrides on a shift-based schedule', () => {
     rotations: [
       {
         name: 'Days',
-        events: [
-          {
-            name: 'Day',
-            timeZone: 'UTC',
-            start: '2026-03-02T09:00',
-            end: '2026-03-02T17:00',
-            recurrence: ['RRULE:FREQ=DAILY'],
-            members: ['a', 'b'],
-            assignment: {kind: 'rotating', shiftsPerMember: 1},
-            effectiveFrom: null,
-            effectiveUntil: null,
-          },
-        ],
+        events: [aShiftEvent({name: 'Day', timeZone: 'UTC', members: ['a', 'b']})],
       },
     ],
   }
