@@ -344,6 +344,9 @@ describe('the CLI', {timeout: 180_000}, () => {
     expect(plan.stdout).toContain(
       '~ rotations[0].events[0].members: [lena.vogel@example.com, jonas.weber@example.com, sofia.rossi@example.com] → [jonas.weber@example.com, lena.vogel@example.com, sofia.rossi@example.com]',
     )
+    const markdown = (await runCli(['plan', dir, '--format', 'markdown'], env)).stdout
+    expect(markdown).toContain('rotations[0].events[0].members')
+    expect(markdown).toContain('Weekdays · Business hours')
     const json = JSON.parse((await runCli(['plan', dir, '--format', 'json'], env)).stdout)
     expect(json.rollouts[0]).toMatchObject({schedule: 'support-shifts', layer_name: 'Weekdays · Business hours', reason: 'next_handoff'})
   })
