@@ -10,11 +10,14 @@
  * instead (mapping/not-managed.ts).
  */
 import type {PdEscalationPolicy, PdSchedule, PdService, Read} from '../providers/pagerduty/dto.js'
+import type {Schedule} from '../model/schedule.js'
+import type {PdScheduleV3} from '../providers/pagerduty/v3/dto-v3.js'
+import {v3NotManaged} from '../providers/pagerduty/v3/schedule-from-pd-v3.js'
 import {URGENCIES} from '../model/service.js'
 import {scheduledActionsFromPd} from '../providers/pagerduty/mapping/service-from-pd.js'
 
 const GROUPING_TYPES: readonly unknown[] = ['time', 'intelligent', 'content_based', null, undefined]
-const TARGET_TYPES: readonly string[] = ['user', 'user_reference', 'schedule', 'schedule_reference']
+const TARGET_TYPES: readonly string[] = ['user', 'user_reference', 'schedule', 'schedule_reference', 'schedule_v3_reference']
 const MIN_TURN_SECONDS = 3600
 const MAX_TURN_SECONDS = 365 * 86_400
 
@@ -32,6 +35,25 @@ export function scheduleUnmodelled(raw: Read<PdSchedule>, isCurrent: (layer: PdS
     }
   }
   return reasons
+}
+
+/**
+ * A shift-based schedule the language cannot say: no rotation at all, a rotation whose events
+ * have all ended (the language needs at least one event per rotation; the ended ones are history
+ * PagerDuty keeps), or an `empty_member` slot in a current event. The model leaves such slots out,
+ * so a config written from it would give their turns to the other members: who and export from
+ * the config would name someone where the account has nobody. Such a schedule is not imported.
+ */
+export function shiftBasedUnmodelled(schedule: Schedule, raw: PdScheduleV3 | undefined, now: number): string[] {
+  const rotations = schedule.rotations ?? []
+  if (rotations.length === 0) return ['it has no rotations']
+  // Rotations are named from their events' "<name> · " prefix: two with one prefix cannot be told apart in the config.
+  const twice = [...new Set(rotations.map((r) => r.name).filter((name, i, all) => all.indexOf(name) !== i))]
+  return [
+    ...rotations.flatMap((r, i) => (r.events.length === 0 ? [`rotation ${i + 1} ("${r.name}") has no current events (every event has ended)`] : [])),
+    ...twice.map((name) => `two rotations are named "${name}" (their events' names start with "${name} · "): rename the events of one in PagerDuty`),
+    ...(raw === undefined ? [] : v3NotManaged(raw, now)).map((field) => `${field}: the language has no form for a slot nobody covers`),
+  ]
 }
 
 export function policyUnmodelled(raw: Read<PdEscalationPolicy>): string[] {
