@@ -7,8 +7,10 @@ import {normalizeRotations} from '../config/shift-based.js'
 import {resourceKey} from '../model/keys.js'
 import type {Schedule} from '../model/schedule.js'
 import {layerScheduleToShiftBased} from '../migrate/layer-to-shift.js'
+import {addRotationsToOverrides, overrideEntryFiles, overrideRotationEdits, overridesWithRotations} from '../migrate/override-rotations.js'
 import {compareForms, type ShiftDifference} from '../migrate/prove.js'
 import {renderRotations, replaceLayersWithRotations} from '../migrate/replace-layers.js'
+import {effectiveOverrides} from '../schedule/effective-overrides.js'
 import {formatLocalDateTime} from '../schedule/local-time.js'
 import {ZoneClock} from '../schedule/zone-clock.js'
 
@@ -29,6 +31,13 @@ export interface MigrationReport {
   readonly problems: readonly string[]
   /** The config file that defines the schedule (the one `--write` edits). */
   readonly file: string
+  /**
+   * The config's overrides of the schedule as the shift-based form needs them, one line each
+   * (`file:line: user start – end: rotation: NAME`, or the entries it is split into).
+   */
+  readonly overrideChanges: readonly string[]
+  /** The files holding those overrides (written along with `file`). */
+  readonly overrideFiles: readonly string[]
   /** Whether the file was written. */
   readonly written: boolean
 }
@@ -48,8 +57,13 @@ export interface MigrateOptions {
  * switch, since that is where wall-clock forms most easily part), and with `write` the config
  * file edited in place.
  *
+ * The config's overrides of the schedule get `rotation:` (one entry per rotation their span
+ * touches: migrate/override-rotations.ts), since a shift-based override takes one rotation's
+ * shifts; time off needs no edit (its covers are computed from whatever the schedule is).
+ *
  * The proof compares the layer schedule with the schedule read back from the edited file text,
- * so what it proves is exactly what is (or would be) written. Safety rule: the file is written
+ * each with its config's overrides and time-off covers on top (as who and export lay them), so
+ * what it proves is exactly what is (or would be) written. Safety rule: the file is written
  * only when the proof finds no difference, unless `acceptDifferences`; the edited config must
  * validate as a whole, else nothing is written.
  */
@@ -74,29 +88,59 @@ export async function migrateSchedule(pathArg: string | undefined, key: string, 
 
   const file = checked.sourceMap.get(resourceKey('schedule', key))?.file
   const source = read.sources.find((s) => s.file === file)
-  const edit = (comment: string) => (source === undefined ? null : replaceLayersWithRotations(source.text, key, conversion.rotations, comment))
-  const draft = edit('migrated from layers by `oncall migrate`')
-  if (source === undefined || draft === null) {
-    throw new UserError(`schedule \`${key}\`: cannot find its \`layers:\` in ${file ?? path} to replace (is it written through an alias?)`)
-  }
-  const edited = (text: string): SourceText[] => [...read.sources.filter((s) => s !== source), {file: source.file, text}]
-  // The whole config with the edit, team rules included: what --write would leave behind. Its
-  // errors stop --write (the config validated before, so they are the migration's).
-  const after = checkSources(edited(draft), {now: options.now})
-  const problems = after.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)
-  // The proof reads the schedule back from the edited text; when that does not validate (the
-  // problems are shown and nothing is written), from the conversion itself.
-  const shiftForm: Schedule = after.state?.schedules.get(key) ?? {
+  const converted: Schedule = {
     ...schedule,
     layers: [],
     rotations: normalizeRotations(conversion.rotations, schedule.timeZone, (e) => e.toLowerCase(), (z) => z),
   }
+  const overrideEdits = overrideRotationEdits(converted, state.overrides ?? [])
+  const entryFiles = overrideEntryFiles(read.sources)
+  const editsByFile = new Map<string, {index: number; rotations: readonly string[]}[]>()
+  const overrideChanges: string[] = []
+  for (const e of overrideEdits) {
+    const at = entryFiles[e.index]
+    const o = (state.overrides ?? []).find((x) => x.origin.kind === 'declared' && x.origin.index === e.index)
+    if (at === undefined || o === undefined) throw new UserError(`schedule \`${key}\`: cannot find overrides[${e.index}] in the config files to add its \`rotation:\``)
+    editsByFile.set(at.file, [...(editsByFile.get(at.file) ?? []), {index: at.index, rotations: e.rotations}])
+    const span = `${o.user} ${formatLocalDateTime(clock.toLocal(o.start))} – ${formatLocalDateTime(clock.toLocal(o.end))}`
+    const named = e.rotations.map((r) => `rotation: ${r}`).join('; ')
+    overrideChanges.push(`${at.file}:${at.line}: ${span}: ${e.rotations.length === 1 ? named : `split into ${e.rotations.length} entries (${named})`}`)
+  }
+  // Each file's text with the edit: the overrides first, then (in the schedule's file) the layers
+  // block; each step parses the text it is given, so both may land in one file.
+  const edit = (comment: string): SourceText[] | null => {
+    const out: SourceText[] = []
+    for (const s of read.sources) {
+      let text: string | null = s.text
+      const edits = editsByFile.get(s.file)
+      if (edits !== undefined) text = addRotationsToOverrides(text, key, edits)
+      if (text === null) throw new UserError(`schedule \`${key}\`: cannot add \`rotation:\` to its overrides in ${s.file} (entries must be mappings on their own \`- \` line)`)
+      if (s === source) text = replaceLayersWithRotations(text, key, conversion.rotations, comment)
+      if (text === null) return null
+      out.push({file: s.file, text})
+    }
+    return out
+  }
+  const draft = source === undefined ? null : edit('migrated from layers by `oncall migrate`')
+  if (source === undefined || draft === null) {
+    throw new UserError(`schedule \`${key}\`: cannot find its \`layers:\` in ${file ?? path} to replace (is it written through an alias?)`)
+  }
+  // The whole config with the edit, team rules included: what --write would leave behind. Its
+  // errors stop --write (the config validated before, so they are the migration's).
+  const after = checkSources(draft, {now: options.now})
+  const problems = after.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)
+  // The proof reads the schedule and overrides back from the edited text; when that does not
+  // validate (the problems are shown and nothing is written), from the conversion itself.
+  const shiftForm: Schedule = after.state?.schedules.get(key) ?? converted
+  const shiftOverrides = effectiveOverrides(
+    after.state ?? {...state, schedules: new Map([...state.schedules, [key, converted]]), overrides: overridesWithRotations(state.overrides ?? [], overrideEdits)},
+  )
 
   const dstSwitch = nextOffsetChange(clock, now)
   let end = now + options.weeks * WEEK
   if (dstSwitch !== null && dstSwitch >= end) end = dstSwitch + WEEK
   const window = {start: now, end}
-  const differences = compareForms(schedule, shiftForm, window)
+  const differences = compareForms(schedule, shiftForm, window, {layers: effectiveOverrides(state), shifts: shiftOverrides})
   const weeks = Math.round((end - now) / WEEK)
   const report: MigrationReport = {
     key,
@@ -109,6 +153,8 @@ export async function migrateSchedule(pathArg: string | undefined, key: string, 
     differences,
     problems,
     file: source.file,
+    overrideChanges,
+    overrideFiles: [...editsByFile.keys()].filter((f) => f !== source.file),
     written: false,
   }
   if (options.write !== true) return report
@@ -119,8 +165,8 @@ export async function migrateSchedule(pathArg: string | undefined, key: string, 
   const from = formatLocalDateTime(clock.toLocal(now)).slice(0, 10)
   const proof = differences.length === 0 ? `identical shifts for ${weeks} weeks from ${from}` : `${differences.length} difference(s) in ${weeks} weeks from ${from}, accepted`
   // Only the comment differs from the validated draft.
-  const text = edit(`migrated from layers by \`oncall migrate\`: ${proof}`) as string
-  await writeFile(source.file, text)
+  const final = edit(`migrated from layers by \`oncall migrate\`: ${proof}`) as SourceText[]
+  for (const s of final) if (s.text !== read.sources.find((r) => r.file === s.file)?.text) await writeFile(s.file, s.text)
   return {...report, written: true}
 }
 
@@ -160,6 +206,10 @@ export function renderMigrationText(r: MigrationReport): string {
   const lines = [`# schedule \`${r.key}\` (${r.file}): replace its layers with`, r.yaml.trimEnd(), '']
   for (const n of r.notes) lines.push(`note: ${n}`)
   const span = `${local(r.window.start)} – ${local(r.window.end)} ${r.timeZone}${r.dstSwitch === null ? '' : `, crossing the DST switch at ${local(r.dstSwitch)}`}`
+  if (r.overrideChanges.length > 0) {
+    lines.push(`overrides of \`${r.key}\` (a shift-based override takes one rotation's shifts: \`rotation:\` per rotation its span touches):`)
+    for (const c of r.overrideChanges) lines.push(`  ${c}`)
+  }
   if (r.differences.length === 0) lines.push(`proof: identical for ${r.weeks} weeks (${span}): nobody's on-call time changes`)
   else {
     lines.push(`proof: ${r.differences.length} difference(s) in ${r.weeks} weeks (${span}):`)
@@ -169,7 +219,7 @@ export function renderMigrationText(r: MigrationReport): string {
     lines.push(`the config would not validate with the shift-based form (so it cannot be written):`)
     for (const p of r.problems) lines.push(`  ${p}`)
   }
-  if (r.written) lines.push(`wrote ${r.file}: \`rotations:\` in place of \`layers:\` of \`${r.key}\`; escalation policies keep referring to \`${r.key}\`. Next: oncall plan (docs/shift-based-schedules.md, "Migrating")`)
+  if (r.written) lines.push(`wrote ${r.file}: \`rotations:\` in place of \`layers:\` of \`${r.key}\`; escalation policies keep referring to \`${r.key}\`${r.overrideFiles.length > 0 ? `; \`rotation:\` on its overrides in ${r.overrideFiles.join(', ')}` : r.overrideChanges.length > 0 ? '; `rotation:` on its overrides' : ''}. Next: oncall plan (docs/shift-based-schedules.md, "Migrating")`)
   else if (r.problems.length === 0) lines.push(`nothing written; --write writes it into ${r.file}${r.differences.length > 0 ? ' (with --accept-differences, since the forms differ)' : ''}`)
   return lines.join('\n') + '\n'
 }

@@ -1,5 +1,6 @@
+import type {Override} from '../model/override.js'
 import type {Schedule} from '../model/schedule.js'
-import {computeShifts} from '../schedule/compute-shifts.js'
+import {finalWithOverrides} from '../schedule/final-with-overrides.js'
 import {unionOf, type Interval} from '../schedule/interval.js'
 import type {TimeWindow} from '../schedule/shift.js'
 
@@ -16,10 +17,19 @@ export interface ShiftDifference {
  * The proof of a migration: who is on call in both forms over `window`, compared person by
  * person as covered time (so the same coverage cut into different pieces is identical). An empty
  * result means nobody's on-call time changes anywhere in the window.
+ *
+ * `overrides` are each form's config overrides and time-off covers (`effectiveOverrides` of the
+ * config before and after the edit), laid on top the way who and export lay them: above every
+ * layer for the layer form, in the overridden member's place in one rotation for the shift form.
  */
-export function compareForms(layerForm: Schedule, shiftForm: Schedule, window: TimeWindow): ShiftDifference[] {
-  const a = byUser(computeShifts(layerForm, window).final)
-  const b = byUser(computeShifts(shiftForm, window).final)
+export function compareForms(
+  layerForm: Schedule,
+  shiftForm: Schedule,
+  window: TimeWindow,
+  overrides: {readonly layers: readonly Override[]; readonly shifts: readonly Override[]} = {layers: [], shifts: []},
+): ShiftDifference[] {
+  const a = byUser(finalWithOverrides(layerForm, window, overrides.layers))
+  const b = byUser(finalWithOverrides(shiftForm, window, overrides.shifts))
   const out: ShiftDifference[] = []
   for (const user of [...new Set([...a.keys(), ...b.keys()])].sort()) {
     const x = a.get(user) ?? []
