@@ -9,6 +9,8 @@ import {readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {computeShifts} from '../../src/schedule/compute-shifts.js'
+import {effectiveOverrides} from '../../src/schedule/effective-overrides.js'
+import {finalWithOverrides} from '../../src/schedule/final-with-overrides.js'
 import {copyConfig, editYaml, example, loadDesired, runCli} from '../integration/harness.js'
 
 const NOW = new Date('2026-03-02T03:00:00Z')
@@ -106,6 +108,56 @@ describe('migrate --write', () => {
     expect(accepted.status).toBe(0)
     expect(readFileSync(file, 'utf8')).toMatch(/# migrated from layers by `oncall migrate`: \d+ difference\(s\) in 12 weeks from 2026-03-02, accepted\n {4}rotations:/)
     expect((await loadDesired(dir, NOW)).schedules.get('platform-primary')?.rotations).toBeDefined()
+  })
+
+  it("retail-org's id-platform-primary: its December override spans two rotations of the shift-based form and is split into one entry per rotation; validates, same people on call with the override", async () => {
+    const now = new Date('2026-11-30T01:00:00Z')
+    const at = ['--now', now.toISOString()]
+    const window = {start: now.getTime(), end: now.getTime() + 12 * 7 * 86_400_000}
+    const dir = copyConfig(example('retail-org').config)
+    const overridesFile = join(dir, 'overrides', '2026-12.yaml')
+    const original = readFileSync(overridesFile, 'utf8')
+    const before = await loadDesired(dir, now)
+    // Who is on call, with the config's overrides on top; one person's back-to-back pieces joined
+    // (the shift-based form cuts the same time at its rotations' event boundaries).
+    const withOverrides = (state: typeof before) => {
+      const shifts = finalWithOverrides(state.schedules.get('id-platform-primary') as NonNullable<ReturnType<typeof state.schedules.get>>, window, effectiveOverrides(state))
+      const joined: {user: string; start: number; end: number}[] = []
+      for (const s of [...shifts].sort((a, b) => a.start - b.start)) {
+        const last = joined.at(-1)
+        if (last !== undefined && last.user === s.user && last.end === s.start) last.end = s.end
+        else joined.push({user: s.user, start: s.start, end: s.end})
+      }
+      return joined.map((s) => `${s.user} ${s.start} ${s.end}`)
+    }
+
+    const r = await runCli(['migrate', 'id-platform-primary', dir, '--write', ...at], {})
+    expect(r.stderr).toBe('')
+    expect(r.status).toBe(0)
+    expect(r.stdout).toContain(
+      `${overridesFile}:8: naoki.inoue@example.com 2026-12-08T10:00 – 2026-12-09T10:00: split into 2 entries (rotation: Weekly primary; rotation: Business hours)`,
+    )
+    expect(r.stdout).toContain('proof: identical for 12 weeks')
+    expect(r.stdout).toContain(`\`rotation:\` on its overrides in ${overridesFile}`)
+
+    // The override's line becomes two; every other byte of the file stays.
+    const entry = '  - {schedule: id-platform-primary, user: naoki.inoue@example.com, start: 2026-12-08T10:00, end: 2026-12-09T10:00, note: Misaki at a conference'
+    expect(original).toContain(`${entry}}\n`)
+    expect(readFileSync(overridesFile, 'utf8')).toBe(original.replace(`${entry}}\n`, `${entry}, rotation: Weekly primary}\n${entry}, rotation: Business hours}\n`))
+
+    const validate = await runCli(['validate', dir, ...at], {})
+    expect(validate.stdout + validate.stderr).toContain('0 errors')
+    expect(validate.status).toBe(0)
+    const after = await loadDesired(dir, now)
+    expect(after.schedules.get('id-platform-primary')?.rotations?.map((x) => x.name)).toEqual(['Weekly primary', 'Business hours', 'Business hours (2)'])
+    expect(withOverrides(after)).toEqual(withOverrides(before))
+    // The override matters: Naoki is on call over the platform lead's Tuesday business hours.
+    const tuesday = Date.parse('2026-12-08T03:00:00Z') // 12:00 in Tokyo
+    const onCall = (state: typeof before) => withOverrides(state).filter((line) => {
+      const [, start, end] = line.split(' ').map(Number) as [number, number, number]
+      return start <= tuesday && tuesday < end
+    })
+    expect(onCall(after)).toEqual([expect.stringMatching(/^naoki\.inoue@example\.com /)])
   })
 
   it('--accept-differences needs --write', async () => {
