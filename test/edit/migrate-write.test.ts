@@ -160,6 +160,21 @@ describe('migrate --write', () => {
     expect(onCall(after)).toEqual([expect.stringMatching(/^naoki\.inoue@example\.com /)])
   })
 
+  it('an override in the same file as the schedule (a block entry) gains its rotation: along with the layers edit', async () => {
+    const dir = copyConfig(example('starter').config)
+    const file = join(dir, 'oncall.yaml')
+    const entry = '  - schedule: platform-primary\n    user: ken.sato@example.com\n    start: 2026-03-10T09:00\n    end: 2026-03-11T09:00   # a day\n'
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\noverrides:\n${entry}`)
+    const r = await runCli(['migrate', 'platform-primary', dir, '--write', ...AT], {})
+    expect(r.stderr).toBe('')
+    expect(r.status).toBe(0)
+    expect(r.stdout).toMatch(/oncall\.yaml:\d+: ken\.sato@example\.com 2026-03-10T09:00 – 2026-03-11T09:00: rotation: Weekly\n/)
+    const text = readFileSync(file, 'utf8')
+    expect(text).toContain(`\noverrides:\n${entry}    rotation: Weekly\n`)
+    expect(text).toContain('    rotations:\n      - name: Weekly\n')
+    expect((await runCli(['validate', dir, ...AT], {})).status).toBe(0)
+  })
+
   it('--accept-differences needs --write', async () => {
     const r = await runCli(['migrate', 'platform-primary', example('starter').config, '--accept-differences', ...AT], {})
     expect(r.status).not.toBe(0)
