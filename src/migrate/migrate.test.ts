@@ -4,6 +4,7 @@ import {aLayer, aSchedule} from '../../test/builders.js'
 import {loadDesiredState} from '../app/load-desired-state.js'
 import {migrateSchedule, renderMigrationText} from '../app/migrate-schedule.js'
 import {normalizeRotations} from '../config/shift-based.js'
+import {effectiveOverrides} from '../schedule/effective-overrides.js'
 import {ZoneClock} from '../schedule/zone-clock.js'
 import {layerScheduleToShiftBased} from './layer-to-shift.js'
 import {compareForms} from './prove.js'
@@ -34,6 +35,28 @@ describe('migrate: layer schedule → shift-based form, with proof', () => {
     }
     const london = await migrateSchedule(join(process.cwd(), 'examples', 'follow-the-sun'), 'payments-london', {now: NOW, weeks: 12})
     expect(london.dstSwitch).toBe(Date.parse('2026-03-29T01:00:00Z'))
+  })
+
+  it('in December every layer schedule of examples/ still proves identical with the overrides and time off of the window on top (retail-org: an override across two rotations, year-end time off)', async () => {
+    const december = new Date('2026-11-30T01:00:00Z')
+    const changes: string[] = []
+    for (const [dir, keys] of [
+      ['starter', ['platform-primary']],
+      ['follow-the-sun', ['payments-tokyo', 'payments-london']],
+      ['retail-org', ['consumer-app-primary', 'consumer-app-secondary', 'ecommerce-primary', 'ecommerce-secondary', 'id-platform-primary', 'id-platform-secondary']],
+    ] as const) {
+      for (const key of keys) {
+        const r = await migrateSchedule(join(process.cwd(), 'examples', dir), key, {now: december, weeks: 12})
+        expect(r.differences, `${dir}/${key}`).toEqual([])
+        expect(r.problems, `${dir}/${key}`).toEqual([])
+        changes.push(...r.overrideChanges)
+      }
+    }
+    // The window does hold time-off covers on two of the migrated schedules (so the proof compares them).
+    const {state} = await loadDesiredState(join(process.cwd(), 'examples', 'retail-org'), december)
+    const covered = new Set(effectiveOverrides(state).filter((o) => o.origin.kind === 'time_off').map((o) => o.schedule))
+    expect([...covered].sort()).toEqual(['consumer-app-primary', 'ecommerce-primary'])
+    expect(changes).toEqual([expect.stringMatching(/2026-12\.yaml:8: naoki\.inoue@example\.com 2026-12-08T10:00 – 2026-12-09T10:00: split into 2 entries \(rotation: Weekly primary; rotation: Business hours\)$/)])
   })
 
   it('a window is extended to cross the next DST switch', async () => {
