@@ -108,13 +108,18 @@ export async function migrateSchedule(pathArg: string | undefined, key: string, 
   }
   // Each file's text with the edit: the overrides first, then (in the schedule's file) the layers
   // block; each step parses the text it is given, so both may land in one file.
+  // An overrides file this cannot splice stays as it is, and says so among the problems (which stop --write).
+  const spliceProblems: string[] = []
   const edit = (comment: string): SourceText[] | null => {
     const out: SourceText[] = []
+    spliceProblems.length = 0
     for (const s of read.sources) {
       let text: string | null = s.text
       const edits = editsByFile.get(s.file)
-      if (edits !== undefined) text = addRotationsToOverrides(text, key, edits)
-      if (text === null) throw new UserError(`schedule \`${key}\`: cannot add \`rotation:\` to its overrides in ${s.file} (entries must be mappings on their own \`- \` line)`)
+      if (edits !== undefined) {
+        text = addRotationsToOverrides(s.text, key, edits) ?? s.text
+        if (text === s.text) spliceProblems.push(`${s.file}: cannot add \`rotation:\` to the overrides of \`${key}\` here (each must be a mapping on its own \`- \` line of a block list); add it by hand`)
+      }
       if (s === source) text = replaceLayersWithRotations(text, key, conversion.rotations, comment)
       if (text === null) return null
       out.push({file: s.file, text})
@@ -128,7 +133,7 @@ export async function migrateSchedule(pathArg: string | undefined, key: string, 
   // The whole config with the edit, team rules included: what --write would leave behind. Its
   // errors stop --write (the config validated before, so they are the migration's).
   const after = checkSources(draft, {now: options.now})
-  const problems = after.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)
+  const problems = [...spliceProblems, ...after.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)]
   // The proof reads the schedule and overrides back from the edited text; when that does not
   // validate (the problems are shown and nothing is written), from the conversion itself.
   const shiftForm: Schedule = after.state?.schedules.get(key) ?? converted

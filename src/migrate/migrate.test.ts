@@ -1,3 +1,5 @@
+import {cpSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {aLayer, aSchedule} from '../../test/builders.js'
@@ -57,6 +59,21 @@ describe('migrate: layer schedule → shift-based form, with proof', () => {
     const covered = new Set(effectiveOverrides(state).filter((o) => o.origin.kind === 'time_off').map((o) => o.schedule))
     expect([...covered].sort()).toEqual(['consumer-app-primary', 'ecommerce-primary'])
     expect(changes).toEqual([expect.stringMatching(/2026-12\.yaml:8: naoki\.inoue@example\.com 2026-12-08T10:00 – 2026-12-09T10:00: split into 2 entries \(rotation: Weekly primary; rotation: Business hours\)$/)])
+  })
+
+  it('an override it cannot splice (a flow list) is a problem: the proof still runs, --write refuses and writes nothing', async () => {
+    const december = new Date('2026-11-30T01:00:00Z')
+    const dir = mkdtempSync(join(tmpdir(), 'oncall-migrate-'))
+    cpSync(join(process.cwd(), 'examples', 'retail-org'), dir, {recursive: true})
+    const file = join(dir, 'overrides', '2026-12.yaml')
+    const flow = 'overrides: [{schedule: id-platform-primary, user: naoki.inoue@example.com, start: 2026-12-08T10:00, end: 2026-12-09T10:00}]\n'
+    writeFileSync(file, flow)
+    const r = await migrateSchedule(dir, 'id-platform-primary', {now: december, weeks: 12})
+    expect(r.problems[0]).toMatch(/2026-12\.yaml: cannot add `rotation:` to the overrides of `id-platform-primary` here/)
+    expect(r.problems.join('\n')).toContain('override-rotation-ambiguous')
+    expect(r.differences).toEqual([])
+    await expect(migrateSchedule(dir, 'id-platform-primary', {now: december, weeks: 12, write: true})).rejects.toThrow(/was not written: the config does not validate/)
+    expect(readFileSync(file, 'utf8')).toBe(flow)
   })
 
   it('a window is extended to cross the next DST switch', async () => {
