@@ -1,10 +1,9 @@
 import {spawnSync} from 'node:child_process'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {CONCURRENT} from './fixture.js'
 
 const REPO = join(import.meta.dirname, '..', '..')
-/** Two concurrent rotations (a weekly primary, a daily secondary) and a Thursday `everyone` release window. */
-export const CONCURRENT = join(REPO, 'test', 'fixtures', 'concurrent-shifts')
 
 /** The built CLI (dist/ compiled by test/global-setup.ts); no token: the config alone. Every call passes --at. */
 function who(...args: string[]): {status: number | null; stdout: string; stderr: string} {
