@@ -1,6 +1,7 @@
 import type {Schedule} from '../model/schedule.js'
 import type {DesiredState} from '../model/state.js'
 import {effectiveOverrides, overridesOf} from '../schedule/effective-overrides.js'
+import {overridesApplied} from '../schedule/final-with-overrides.js'
 import {withOverridesOnTop} from '../schedule/overrides-on-top.js'
 import type {Shift, TimeWindow} from '../schedule/shift.js'
 
@@ -16,6 +17,9 @@ export function overridesOverSchedules<A extends Schedule | string>(
   const all = effectiveOverrides(state)
   return async (schedule, window) => {
     const key = typeof schedule === 'string' ? schedule : schedule.key
+    const model: Schedule | undefined = typeof schedule === 'string' ? state.schedules.get(key) : (schedule as Schedule)
+    // Shift-based schedules: an override takes one member's part of one rotation (v3), not the top.
+    if (model !== undefined && model.rotations !== undefined) return overridesApplied(model, await base(schedule, window), all, window)
     return withOverridesOnTop(await base(schedule, window), overridesOf(all, key), window)
   }
 }

@@ -9,9 +9,9 @@ import type {WrittenOverride, WrittenTimeOff} from '../config/written.js'
 import type {DesiredState} from '../model/state.js'
 import {coverageDifference} from '../plan/shift-preview.js'
 import {computeShifts} from '../schedule/compute-shifts.js'
-import {effectiveOverrides, overridesOf} from '../schedule/effective-overrides.js'
+import {effectiveOverrides} from '../schedule/effective-overrides.js'
 import {formatSpanInZone} from '../schedule/format-local.js'
-import {withOverridesOnTop} from '../schedule/overrides-on-top.js'
+import {overridesApplied} from '../schedule/final-with-overrides.js'
 import {UserError} from '../cli/user-error.js'
 
 /**
@@ -119,8 +119,8 @@ export function shiftChanges(before: DesiredState, after: DesiredState): string[
     const window = {start: Math.min(...mine.map((o) => o.start)), end: Math.max(...mine.map((o) => o.end))}
     const layers = computeShifts(schedule, window).final
     const diff = coverageDifference(
-      withOverridesOnTop(layers, overridesOf(was, scheduleKey), window),
-      withOverridesOnTop(layers, overridesOf(will, scheduleKey), window),
+      overridesApplied(schedule, layers, was, window),
+      overridesApplied(schedule, layers, will, window),
     )
     for (const person of diff) {
       for (const g of person.gained) lines.push(`+ ${person.user} gains ${scheduleKey} ${formatSpanInZone(g.start, g.end, schedule.timeZone)}`)

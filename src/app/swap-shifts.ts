@@ -1,10 +1,9 @@
 import type {WrittenOverride} from '../config/written.js'
 import type {DesiredState} from '../model/state.js'
-import {computeShifts} from '../schedule/compute-shifts.js'
-import {effectiveOverrides, overridesOf} from '../schedule/effective-overrides.js'
+import {effectiveOverrides} from '../schedule/effective-overrides.js'
 import {formatSpanInZone} from '../schedule/format-local.js'
 import {parseLocalDateTime} from '../schedule/local-time.js'
-import {withOverridesOnTop} from '../schedule/overrides-on-top.js'
+import {finalWithOverrides} from '../schedule/final-with-overrides.js'
 import {ZoneClock} from '../schedule/zone-clock.js'
 import {UserError} from '../cli/user-error.js'
 
@@ -30,7 +29,7 @@ export function swapOverrides(state: DesiredState, scheduleKey: string, shift: s
   }
   const other = withEmail.toLowerCase()
   const window = {start: at - LOOK, end: at + LOOK}
-  const final = withOverridesOnTop(computeShifts(schedule, window).final, overridesOf(effectiveOverrides(state), scheduleKey), window)
+  const final = finalWithOverrides(schedule, window, effectiveOverrides(state))
   const first = final.find((s) => s.start <= at && at < s.end)
   if (!first) throw new UserError(`nobody is on call for ${scheduleKey} at ${shift}: there is no shift to swap`)
   if (first.user === other) throw new UserError(`${other} already has the shift of ${scheduleKey} at ${shift}`)

@@ -115,7 +115,16 @@ function declaredOverrides(config: MergedConfig, schedules: ReadonlyMap<string, 
     const start = overrideInstant(o.start, schedule.timeZone)
     const end = overrideInstant(o.end, schedule.timeZone)
     if (start === undefined || end === undefined) throw new NotNormalizable(`override time ${o.start} / ${o.end}`)
-    out.push({schedule: o.schedule, user: refer(o.user), start, end, note: o.note ?? null, origin: {kind: 'declared', index}})
+    out.push({
+      schedule: o.schedule,
+      user: refer(o.user),
+      start,
+      end,
+      note: o.note ?? null,
+      origin: {kind: 'declared', index},
+      ...(o.rotation === undefined ? {} : {rotation: o.rotation}),
+      ...(o.replaces === undefined ? {} : {overridden: refer(o.replaces)}),
+    })
   })
   return out.sort((a, b) => cmp(a.schedule, b.schedule) || a.start - b.start || a.end - b.end || cmp(a.user, b.user))
 }

@@ -122,7 +122,7 @@ const sample: DeepRequired<WrittenConfig> = {
       auto_pause_notifications: 'disabled',
     },
   },
-  overrides: [{schedule: 's', user: 'a@example.com', start: '2026-12-01T09:00', end: '2026-12-02T09:00+09:00', note: 'dentist'}],
+  overrides: [{schedule: 's', user: 'a@example.com', start: '2026-12-01T09:00', end: '2026-12-02T09:00+09:00', note: 'dentist', rotation: 'Weekdays', replaces: 'b@example.com'}],
   time_off: [{user: 'a@example.com', from: '2026-12-24', to: '2026-12-27T10:00', time_zone: 'Asia/Tokyo', cover: 'next_in_rotation', note: 'holidays'}],
   rules: {
     min_people: 3,

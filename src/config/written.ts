@@ -53,6 +53,10 @@ export interface WrittenOverride {
   start: string
   end: string
   note?: string
+  /** Shift-based schedules: the rotation (by name) whose shifts it takes; needed when the span touches several. */
+  rotation?: string
+  /** Shift-based schedules: the member whose shifts it takes (default: everyone the rotation has on call in the span). */
+  replaces?: string
 }
 
 export interface WrittenTimeOff {

@@ -24,6 +24,7 @@ import type {Restriction, Schedule, ScheduleLayer} from '../model/schedule.js'
 import type {AlertGrouping, Service, UrgencyRule} from '../model/service.js'
 import type {Team} from '../model/team.js'
 import {WEEKDAY_NAMES, type Weekday} from '../model/time.js'
+import {writtenRotations} from './rotations-to-written.js'
 
 const DAY_MINUTES = 1440
 const WEEK_MINUTES = 10_080
@@ -42,7 +43,7 @@ export function writtenSchedule(schedule: Schedule): WrittenSchedule {
     ...(schedule.description === '' ? {} : {description: schedule.description}),
     time_zone: schedule.timeZone,
     ...(schedule.teams.length === 0 ? {} : {teams: [...schedule.teams]}),
-    layers: schedule.layers.map(writtenLayer),
+    ...(schedule.rotations === undefined ? {layers: schedule.layers.map(writtenLayer)} : {rotations: writtenRotations(schedule.rotations, schedule.timeZone)}),
   }
 }
 

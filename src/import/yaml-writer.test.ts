@@ -54,4 +54,40 @@ describe('renderYaml', () => {
   it('reads back as the same data', () => {
     expect(parse(renderYaml(FILE, ['x']))).toEqual(FILE)
   })
+
+  it('writes shift-based rotations: events in the language order, members and `on:` in flow style, an rrule with EXDATE lines as a block', () => {
+    const shiftBased: WrittenFile = {
+      version: 1,
+      owner: 'acme',
+      schedules: {
+        support: {
+          time_zone: 'Europe/Berlin',
+          rotations: [
+            {
+              name: 'Weekend',
+              events: [
+                {members: ['a@example.com', 'b@example.com'], repeat: {every_weeks: 2, on: ['sat', 'sun']}, start: '2026-01-10T09:00', end: '2026-01-10T17:00', shifts_per_member: 2},
+                {name: 'Exceptions', start: '2026-01-05T09:00', end: '2026-01-05T17:00', repeat: {rrule: 'FREQ=DAILY\nEXDATE:20260106T080000Z'}, members: ['a@example.com'], everyone: true},
+              ],
+            },
+          ],
+        },
+      },
+    }
+    const text = renderYaml(shiftBased, [])
+    expect(text).toContain(
+      [
+        '    rotations:',
+        '      - name: Weekend',
+        '        events:',
+        '          - start: 2026-01-10T09:00',
+        '            end: 2026-01-10T17:00',
+        '            repeat: {every_weeks: 2, on: [sat, sun]}',
+        '            members: [a@example.com, b@example.com]',
+        '            shifts_per_member: 2',
+        '          - name: Exceptions',
+      ].join('\n'),
+    )
+    expect(parse(text)).toEqual(shiftBased)
+  })
 })

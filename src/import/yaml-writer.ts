@@ -11,8 +11,10 @@ import type {
   WrittenConfig,
   WrittenEscalationPolicy,
   WrittenLayer,
+  WrittenRotation,
   WrittenSchedule,
   WrittenService,
+  WrittenShiftEvent,
   WrittenTeam,
 } from '../config/written.js'
 
@@ -23,7 +25,9 @@ export type WrittenFile = Omit<WrittenConfig, 'users'>
 const ORDER: Readonly<Record<string, readonly string[]>> = {
   top: ['version', 'owner', 'teams', 'schedules', 'escalation_policies', 'services'],
   team: ['name', 'description', 'members'],
-  schedule: ['name', 'description', 'time_zone', 'teams', 'layers'],
+  schedule: ['name', 'description', 'time_zone', 'teams', 'layers', 'rotations'],
+  rotation: ['name', 'events'],
+  event: ['name', 'time_zone', 'start', 'end', 'repeat', 'members', 'shifts_per_member', 'everyone', 'effective_from', 'effective_until'],
   layer: ['name', 'users', 'turn', 'handoff', 'rotation_start', 'start', 'end', 'restrictions'],
   policy: ['name', 'description', 'team', 'repeat', 'handoff_notifications', 'rules'],
   service: ['name', 'description', 'escalation_policy', 'team', 'acknowledgement_timeout', 'auto_resolve_timeout', 'urgency', 'alert_grouping', 'auto_pause_notifications'],
@@ -74,7 +78,26 @@ function team(t: WrittenTeam): YAMLMap {
 }
 
 function schedule(s: WrittenSchedule): YAMLMap {
-  return ordered('schedule', {...s, teams: s.teams && flowSeq(s.teams), layers: s.layers && blockOf(s.layers.map(layer))})
+  return ordered('schedule', {
+    ...s,
+    teams: s.teams && flowSeq(s.teams),
+    layers: s.layers && blockOf(s.layers.map(layer)),
+    rotations: s.rotations && blockOf(s.rotations.map(rotation)),
+  })
+}
+
+function rotation(r: WrittenRotation): YAMLMap {
+  return ordered('rotation', {...r, events: blockOf(r.events.map(shiftEvent))})
+}
+
+function shiftEvent(e: WrittenShiftEvent): YAMLMap {
+  const repeat = e.repeat
+  return ordered('event', {
+    ...e,
+    members: flowSeq(e.members),
+    // `{every_weeks: 2, on: [sat]}` on one line; an rrule (possibly with EXDATE lines) as text.
+    repeat: typeof repeat === 'string' || 'rrule' in repeat ? repeat : flowMap({...repeat, ...('on' in repeat && repeat.on ? {on: flowSeq(repeat.on)} : {})}),
+  })
 }
 
 function layer(l: WrittenLayer): YAMLMap {

@@ -17,6 +17,14 @@ export interface Override {
   readonly end: number
   readonly note: string | null
   readonly origin: OverrideOrigin
+  /**
+   * Shift-based schedules only: the rotation (by name) whose shifts the override takes
+   * (schedule/v3/rotation-overrides.ts). Declared: as written in `rotation:`, absent when the
+   * span touches one rotation only. Time-off covers: the rotation of the covered shift.
+   */
+  readonly rotation?: string
+  /** Shift-based schedules, declared only: the member whose shifts it takes (`replaces:`); absent = everyone on call in the span. */
+  readonly overridden?: string
 }
 
 /**

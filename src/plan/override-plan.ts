@@ -1,7 +1,7 @@
 import type {Override} from '../model/override.js'
 import type {Schedule} from '../model/schedule.js'
 import {computeShifts} from '../schedule/compute-shifts.js'
-import {withOverridesOnTop} from '../schedule/overrides-on-top.js'
+import {overridesApplied} from '../schedule/final-with-overrides.js'
 import type {Shift} from '../schedule/shift.js'
 import {formatInZone} from '../schedule/format-local.js'
 import type {PlanWarning} from './plan.js'
@@ -204,8 +204,8 @@ function preview(
   const layers = computeShifts(schedule, window).final
   const asOverrides = (list: readonly (Override | LiveOverride)[]): Override[] =>
     list.map((o) => ('origin' in o ? o : {schedule: schedule.key, user: o.user, start: o.start, end: o.end, note: null, origin: {kind: 'declared', index: -1}}))
-  const shiftsBefore = withOverridesOnTop(layers, asOverrides(before), window)
-  const shiftsAfter = withOverridesOnTop(layers, asOverrides(after), window)
+  const shiftsBefore = overridesApplied(schedule, layers, asOverrides(before), window)
+  const shiftsAfter = overridesApplied(schedule, layers, asOverrides(after), window)
   const emails = [...new Set([...shiftsBefore, ...shiftsAfter].map((s) => s.user))].sort()
   const names: Record<string, string> = {}
   for (const email of emails) {

@@ -45,16 +45,29 @@ export function timeOffCovers(
     timeOff.forEach((t, index) => {
       const span = offSpans[index]?.span
       if (!span || span.end <= span.start) return
-      for (const shift of computeShifts(schedule, span).final) {
+      const rendered = computeShifts(schedule, span)
+      // Shift-based: rotations are concurrent, so each rotation's own shifts (a person may be in two).
+      const shifts = schedule.rotations === undefined ? rendered.final : rendered.layers.flat()
+      for (const shift of shifts) {
         if (shift.user !== t.user) continue
-        for (const piece of subtract(shift, taken)) {
-          const cover = t.cover ?? nextInRotation(schedule.layers[shift.layer]?.users ?? [], t.user, (u) => isOff(u, piece))
+        const rotation = schedule.rotations?.[shift.layer]
+        const people = rotation === undefined ? (schedule.layers[shift.layer]?.users ?? []) : [...new Set(rotation.events.flatMap((e) => e.members))]
+        const mine = rotation === undefined ? taken : taken.filter((o) => o.rotation === undefined || o.rotation === rotation.name)
+        for (const piece of subtract(shift, mine)) {
+          const cover = t.cover ?? nextInRotation(people, t.user, (u) => isOff(u, piece))
           if (cover === undefined) {
             problems.push({index, schedule: schedule.key, ...piece, kind: 'no-cover', cover: null})
             continue
           }
           if (t.cover !== null && isOff(t.cover, piece)) problems.push({index, schedule: schedule.key, ...piece, kind: 'cover-off', cover: t.cover})
-          covers.push({schedule: schedule.key, user: cover, ...piece, note: t.note, origin: {kind: 'time_off', index, replaces: t.user}})
+          covers.push({
+            schedule: schedule.key,
+            user: cover,
+            ...piece,
+            note: t.note,
+            origin: {kind: 'time_off', index, replaces: t.user},
+            ...(rotation === undefined ? {} : {rotation: rotation.name}),
+          })
         }
       }
     })

@@ -99,8 +99,8 @@ describe('readAccount against the sandbox', () => {
       ['user_reference:PU1'],
     ])
     expect(account.services[0]).toMatchObject({escalation_policy: {id: 'PP1'}, acknowledgement_timeout: 1800})
-    // One page per list and one members call per team.
-    expect(client.requestCount).toBe(7)
+    // One page per list (the v3 schedule list included: empty here) and one members call per team.
+    expect(client.requestCount).toBe(8)
     expect(checkRequestsAgainstSpec(sandbox?.admin.requests() ?? [])).toEqual([])
   })
 
@@ -109,8 +109,8 @@ describe('readAccount against the sandbox', () => {
     const account = await readAccount(client, {membersFor: (team) => team.description === 'managed'})
     expect(account.users).toHaveLength(250)
     expect([...account.teamMembers.keys()]).toEqual(['PT1'])
-    // users: 3 pages; teams, schedules, policies, services: 1 each; members of PT1: 1.
-    expect(client.requestCount).toBe(8)
+    // users: 3 pages; teams, schedules, policies, services, v3 schedules: 1 each; members of PT1: 1.
+    expect(client.requestCount).toBe(9)
     const paths = sandbox?.admin.requests().map((r) => r.path) ?? []
     expect(paths.filter((p) => p.startsWith('/schedules/'))).toEqual([])
     expect(paths).not.toContain('/teams/PT2/members')

@@ -97,8 +97,10 @@ describe('readAccount', () => {
     expect(account.schedules[0]?.schedule_layers[0]?.rotation_turn_length_seconds).toBe(604800)
     expect(account.escalationPolicies[0]?.escalation_rules[0]?.targets[0]?.id).toBe('S1')
     expect(account.services[0]?.escalation_policy.id).toBe('P1')
-    // users: 2 pages; teams, 2 member lists, schedules, policies, services: 1 each.
-    expect(client.requestCount).toBe(8)
+    // users: 2 pages; teams, 2 member lists, schedules, policies, services: 1 each; the v3 schedule
+    // list: 1 (this server has no /v3: its 404 reads as no shift-based schedules).
+    expect(client.requestCount).toBe(9)
+    expect(account.v3Schedules).toEqual([])
     const paths = server?.requests.map((r) => r.url) ?? []
     expect(paths).toContain('/schedules?include[]=schedule_layers&limit=100&offset=0&total=true')
     expect(paths.filter((p) => p.startsWith('/schedules/'))).toEqual([])
@@ -109,6 +111,6 @@ describe('readAccount', () => {
     const account = await readAccount(client, {membersFor: (team) => team.description?.startsWith('managed-by:') === true})
     expect([...account.teamMembers.keys()]).toEqual(['T1'])
     expect(server?.requests.some((r) => r.url.startsWith('/teams/T2/members'))).toBe(false)
-    expect(client.requestCount).toBe(7)
+    expect(client.requestCount).toBe(8)
   })
 })

@@ -12,6 +12,7 @@
 
 /** `{id, type}` plus the read-only decorations PagerDuty adds. Only id and type matter in requests. */
 import type {UserRole} from '../../model/user.js'
+import type {PdScheduleV3} from './v3/dto-v3.js'
 
 export interface PdReference {
   readonly id: string
@@ -242,4 +243,9 @@ export interface RawAccount {
   readonly schedules: readonly Read<PdSchedule>[]
   readonly escalationPolicies: readonly Read<PdEscalationPolicy>[]
   readonly services: readonly Read<PdService>[]
+  /**
+   * Shift-based (REST v3) schedules, full objects (v3/read-v3-schedules.ts). Absent = not read
+   * (a hand-made fixture): mapping treats it as none.
+   */
+  readonly v3Schedules?: readonly Read<PdScheduleV3>[]
 }

@@ -1,6 +1,7 @@
 import type {ResourceType} from '../../model/keys.js'
 import {COLLECTION_OF, type LiveState} from '../../plan/live-state.js'
-import type {PdEscalationRule, PdScheduleLayer, RawAccount} from './dto.js'
+import type {PdEscalationRule, PdScheduleLayer, RawAccount, Read} from './dto.js'
+import type {PdScheduleV3} from './v3/dto-v3.js'
 import type {LayerOrderOnRead} from './mapping/from-pd-context.js'
 import {liveLayersInWrittenOrder} from './mapping/live-layers.js'
 
@@ -24,6 +25,10 @@ export class IdIndex {
   readonly #rank = new Map<string, number>()
   readonly #layers = new Map<string, readonly LiveLayerRef[]>()
   readonly #rules = new Map<string, readonly PdEscalationRule[]>()
+  /** Shift-based (v3) schedules as read, by ID: apply pairs their rotations and events. */
+  readonly #v3 = new Map<string, Read<PdScheduleV3>>()
+  /** Keys the config declares shift-based: policy targets to them are `schedule_v3_reference`s. */
+  #shiftBased: ReadonlySet<string> = new Set()
 
   /** Build from a mapped live state; `layers` (from liveLayerRefs) supplies the schedules' layer IDs. */
   static fromLive(live: LiveState, owner: string, layers?: ReadonlyMap<string, readonly LiveLayerRef[]>): IdIndex {
@@ -31,8 +36,10 @@ export class IdIndex {
     for (const [email, user] of live.users) index.record('user', email, user.id)
     for (const type of Object.keys(COLLECTION_OF) as (keyof typeof COLLECTION_OF)[]) {
       for (const resource of live[COLLECTION_OF[type]]) {
-        if (resource.owner === owner) index.#offer(type, resource.value.key, resource.id, 2)
-        else if (resource.owner === null) index.#offer(type, resource.value.key, resource.id, 1)
+        // v3 schedules have their own ID space and slot (a key may be legacy and v3 mid-migration).
+        const slotType = type === 'schedule' && (resource.value as {rotations?: unknown}).rotations !== undefined ? V3 : type
+        if (resource.owner === owner) index.#offer(slotType, resource.value.key, resource.id, 2)
+        else if (resource.owner === null) index.#offer(slotType, resource.value.key, resource.id, 1)
       }
     }
     for (const [scheduleId, refs] of layers ?? []) index.#layers.set(scheduleId, refs)
@@ -48,6 +55,39 @@ export class IdIndex {
   /** The policy's escalation rules as the plan read them (in order), or [] when unknown. */
   liveRules(policyId: string): readonly PdEscalationRule[] {
     return this.#rules.get(policyId) ?? []
+  }
+
+  /** Remembers the v3 schedules as read (apply edits their rotations and events by ID) and which config keys are shift-based. */
+  withV3Schedules(schedules: readonly Read<PdScheduleV3>[], shiftBasedKeys: Iterable<string>): this {
+    for (const s of schedules) this.#v3.set(s.id, s)
+    this.#shiftBased = new Set(shiftBasedKeys)
+    return this
+  }
+
+  /** The v3 schedule as the plan read it, or undefined (not read, or created by this apply). */
+  liveV3(scheduleId: string): Read<PdScheduleV3> | undefined {
+    return this.#v3.get(scheduleId)
+  }
+
+  v3ScheduleId(key: string): string | undefined {
+    return this.#ids.get(slot(V3, key))
+  }
+
+  recordV3Schedule(key: string, id: string): void {
+    this.#offer(V3, key, id, 3)
+  }
+
+  /**
+   * A policy target to schedule `key`: the v3 schedule when the config declares it shift-based,
+   * else the layer schedule (or, for an index built without that knowledge, whichever exists).
+   */
+  scheduleTarget(key: string): {id: string; type: 'schedule_reference' | 'schedule_v3_reference'} {
+    const v3 = this.v3ScheduleId(key)
+    if (this.#shiftBased.has(key) || (v3 !== undefined && this.id('schedule', key) === undefined)) {
+      if (v3 === undefined) throw new Error(`schedule "${key}" not found in PagerDuty (or owned by another config)`)
+      return {id: v3, type: 'schedule_v3_reference'}
+    }
+    return {id: this.requireId('schedule', key), type: 'schedule_reference'}
   }
 
   id(type: ResourceType, key: string): string | undefined {
@@ -77,7 +117,7 @@ export class IdIndex {
     return this.#layers.get(scheduleId)
   }
 
-  #offer(type: ResourceType, key: string, id: string, rank: number): void {
+  #offer(type: ResourceType | typeof V3, key: string, id: string, rank: number): void {
     const k = slot(type, key)
     if ((this.#rank.get(k) ?? 0) > rank) return
     this.#ids.set(k, id)
@@ -91,7 +131,10 @@ export interface LiveLayerRef {
   readonly layer: PdScheduleLayer
 }
 
-function slot(type: ResourceType, key: string): string {
+/** The slot type of shift-based schedules (not a ResourceType: plans call both kinds `schedule`). */
+const V3 = 'schedule_v3'
+
+function slot(type: ResourceType | typeof V3, key: string): string {
   return `${type}:${type === 'user' ? key.toLowerCase() : key}`
 }
 

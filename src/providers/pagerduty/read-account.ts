@@ -5,7 +5,9 @@
  * once; the client's concurrency budget decides how many requests fly together.
  *
  * Request budget (pages of 100): ⌈users/100⌉ + ⌈teams/100⌉ + ⌈schedules/100⌉ + ⌈policies/100⌉
- * + ⌈services/100⌉ + Σ over selected teams ⌈members/100⌉ (at least 1 each), before retries.
+ * + ⌈services/100⌉ + Σ over selected teams ⌈members/100⌉ (at least 1 each), before retries,
+ * plus the shift-based (v3) schedules: one list page per 1000 and one GET per v3 schedule
+ * (v3/read-v3-schedules.ts says why), so 1 request on an account without any.
  * Nothing is mapped here: the result is PagerDuty's wire objects (see dto.ts).
  */
 import {isApplyLock} from './apply-lock.js'
@@ -20,6 +22,7 @@ import type {
   Read,
 } from './dto.js'
 import type {PagerDutyClient} from './client/index.js'
+import {readAllV3Schedules} from './v3/read-v3-schedules.js'
 
 export interface ReadAccountOptions {
   /**
@@ -34,9 +37,9 @@ export const SCHEDULE_INCLUDES = ['schedule_layers'] as const
 /** PagerDuty leaves auto_pause_notifications_parameters out of services unless asked (notes §2.5). */
 export const SERVICE_INCLUDES = ['auto_pause_notifications_parameters'] as const
 
-export async function readAccount(client: Pick<PagerDutyClient, 'listAll'>, options: ReadAccountOptions = {}): Promise<RawAccount> {
+export async function readAccount(client: Pick<PagerDutyClient, 'listAll' | 'get'>, options: ReadAccountOptions = {}): Promise<RawAccount> {
   const teamsAndMembers = readTeams(client, options.membersFor ?? (() => true))
-  const [users, {teams, teamMembers}, schedules, escalationPolicies, services] = await Promise.all([
+  const [users, {teams, teamMembers}, schedules, escalationPolicies, services, v3Schedules] = await Promise.all([
     client.listAll<Read<PdUser>>('/users', 'users'),
     teamsAndMembers,
     client.listAll<Read<PdSchedule>>('/schedules', 'schedules', {'include[]': SCHEDULE_INCLUDES}),
@@ -44,8 +47,9 @@ export async function readAccount(client: Pick<PagerDutyClient, 'listAll'>, opti
     // to is read in this same pass, so no include[] is needed for them.
     client.listAll<Read<PdEscalationPolicy>>('/escalation_policies', 'escalation_policies'),
     client.listAll<Read<PdService>>('/services', 'services', {'include[]': SERVICE_INCLUDES}),
+    readAllV3Schedules(client),
   ])
-  return {users, teams, teamMembers, schedules, escalationPolicies, services}
+  return {users, teams, teamMembers, schedules, escalationPolicies, services, v3Schedules}
 }
 
 async function readTeams(

@@ -3,7 +3,10 @@ import type {User} from '../../model/user.js'
 import type {LiveResource, LiveState} from '../../plan/live-state.js'
 import {rolloutState, type ScheduleRollout} from '../../plan/rollout.js'
 import type {DesiredState} from '../../model/state.js'
-import type {RawAccount} from './dto.js'
+import type {RawAccount, Read} from './dto.js'
+import type {Schedule} from '../../model/schedule.js'
+import type {PdScheduleV3} from './v3/dto-v3.js'
+import {scheduleFromPdV3, v3NotManaged} from './v3/schedule-from-pd-v3.js'
 import {IdIndex, liveLayerRefs, liveRulesOf} from './id-index.js'
 import {detectLayerOrderOnRead} from './mapping/detect-layer-order.js'
 import {normalizeLiveAgainstDesired, withoutEndedLayers} from './mapping/normalize-start.js'
@@ -41,6 +44,9 @@ export function liveStateFromRaw(raw: RawAccount, options: LiveStateOptions): Li
   const userEmails = new Map(raw.users.map((u) => [u.id, u.email.trim().toLowerCase()]))
   const teamKeys = keysOf(raw.teams, 'team')
   const scheduleKeys = keysOf(raw.schedules, 'schedule')
+  // v3 schedules live in their own ID space (and may share a key with a legacy one mid-migration).
+  const v3Raw = raw.v3Schedules ?? []
+  const v3ScheduleKeys = keysOf(v3Raw, 'schedule')
   const policyKeys = keysOf(raw.escalationPolicies, 'escalation-policy')
   const serviceKeys = keysOf(raw.services, 'service')
   const lookup = (keys: Map<string, string>, kind: string) => (id: string) => keys.get(id) ?? unknownRef(kind, id)
@@ -48,6 +54,7 @@ export function liveStateFromRaw(raw: RawAccount, options: LiveStateOptions): Li
     emailOf: lookup(userEmails, 'user'),
     teamKeyOf: lookup(teamKeys, 'team'),
     scheduleKeyOf: lookup(scheduleKeys, 'schedule'),
+    v3ScheduleKeyOf: lookup(v3ScheduleKeys, 'schedule_v3'),
     policyKeyOf: lookup(policyKeys, 'escalation-policy'),
     now: options.now.getTime(),
     layerOrderOnRead: options.layerOrderOnRead ?? 'highest-first',
@@ -70,7 +77,10 @@ export function liveStateFromRaw(raw: RawAccount, options: LiveStateOptions): Li
       ...notManaged({type: 'team', raw: t}),
     }
   })
-  const schedules = liveResources(raw.schedules, 'schedule', scheduleKeys, (s, key) => scheduleFromPd(s, key, ctx))
+  const schedules = [
+    ...liveResources(raw.schedules, 'schedule', scheduleKeys, (s, key) => scheduleFromPd(s, key, ctx)),
+    ...v3LiveSchedules(v3Raw, v3ScheduleKeys, ctx),
+  ]
   const escalationPolicies = liveResources(raw.escalationPolicies, 'escalation_policy', policyKeys, (p, key) =>
     escalationPolicyFromPd(p, key, ctx),
   )
@@ -115,8 +125,15 @@ export function liveAccountFor<D extends DesiredState>(
   // A rotation change of a running layer becomes an ended layer + a new one (plan/rollout.ts).
   const {state: rolledOut, rollouts} = rolloutState(desired, mapped, options.now)
   const live = normalizeLiveAgainstDesired(mapped, rolledOut, options.now)
-  const ids = IdIndex.fromLive(live, desired.owner, liveLayerRefs(raw, options.now, layerOrderOnRead)).withLiveRules(liveRulesOf(raw))
+  const ids = IdIndex.fromLive(live, desired.owner, liveLayerRefs(raw, options.now, layerOrderOnRead))
+    .withLiveRules(liveRulesOf(raw))
+    .withV3Schedules(raw.v3Schedules ?? [], shiftBasedKeys(desired))
   return {desired: rolledOut, live, ids, layerOrderOnRead, rollouts}
+}
+
+/** Keys of the desired schedules that are shift-based. */
+function shiftBasedKeys(desired: DesiredState): string[] {
+  return [...desired.schedules.values()].filter((s) => s.rotations !== undefined).map((s) => s.key)
 }
 
 /** Wire objects as live resources: ID, owner from the marker, the model value, a fingerprint. */
@@ -133,6 +150,20 @@ function liveResources<W extends {readonly id: string; readonly description?: st
     fingerprint: fingerprintRaw(type, o),
     ...notManaged({type, raw: o} as unknown as WireObject),
   }))
+}
+
+/** Shift-based schedules as live resources: `value.rotations` marks them (v3/schedule-from-pd-v3.ts). */
+function v3LiveSchedules(objects: readonly Read<PdScheduleV3>[], keys: ReadonlyMap<string, string>, ctx: FromPdContext): LiveResource<Schedule>[] {
+  return objects.map((o) => {
+    const fields = v3NotManaged(o, ctx.now)
+    return {
+      id: o.id,
+      owner: ownerOf(o.description),
+      value: scheduleFromPdV3(o, keys.get(o.id) as string, ctx),
+      fingerprint: fingerprintRaw('schedule', o),
+      ...(fields.length === 0 ? {} : {notManaged: fields}),
+    }
+  })
 }
 
 /** The live resource's `notManaged`, present only when there is something to name. */

@@ -36,8 +36,11 @@ function targetFromPd(target: PdTarget, ctx: FromPdContext): EscalationTarget {
     case 'schedule':
     case 'schedule_reference':
       return {type: 'schedule', key: ctx.scheduleKeyOf(target.id)}
+    case 'schedule_v3_reference':
+      // A shift-based schedule: its key among the v3 schedules read (ID spaces differ from v2's).
+      return {type: 'schedule', key: ctx.v3ScheduleKeyOf?.(target.id) ?? unknownRef('schedule_v3', target.id)}
     default:
-      // v3 schedules and future target kinds are not modelled: keep them visible as a key the config cannot have.
+      // Future target kinds are not modelled: keep them visible as a key the config cannot have.
       return {type: 'schedule', key: unknownRef(target.type, target.id)}
   }
 }

@@ -54,5 +54,5 @@ function assignmentToPd(rule: EscalationRule, live: PdEscalationRule | undefined
 function targetToPd(target: EscalationTarget, ctx: ToPdContext): PdTarget {
   return target.type === 'user'
     ? {id: ctx.ids.requireId('user', target.email), type: 'user_reference'}
-    : {id: ctx.ids.requireId('schedule', target.key), type: 'schedule_reference'}
+    : ctx.ids.scheduleTarget(target.key)
 }

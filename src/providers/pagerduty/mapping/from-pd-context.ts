@@ -8,6 +8,8 @@ export interface FromPdContext {
   readonly emailOf: (userId: string) => string
   readonly teamKeyOf: (teamId: string) => string
   readonly scheduleKeyOf: (scheduleId: string) => string
+  /** Key of a shift-based (v3) schedule ID (policy targets of type `schedule_v3_reference`); absent = none read. */
+  readonly v3ScheduleKeyOf?: (scheduleId: string) => string
   readonly policyKeyOf: (policyId: string) => string
   /** Epoch ms of "now" (injected): layers whose end is at or before it are history. */
   readonly now: number
