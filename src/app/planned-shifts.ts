@@ -46,7 +46,7 @@ export type ScheduleShiftsSource = (schedule: Schedule, window: TimeWindow) => P
 export async function plannedShiftsSource(client: Pick<PagerDutyClient, 'listAll' | 'get'>, desired: DesiredState, now: Date): Promise<ScheduleShiftsSource> {
   const raw = await readAccount(client, {membersFor: () => false})
   const planned = liveAccountFor(raw, desired, {now}).desired
-  const history = finalScheduleReader(client, raw.schedules, raw.users, desired)
+  const history = finalScheduleReader(client, raw.schedules, raw.users, desired, raw.v3Schedules ?? [])
   const t = now.getTime()
   return async (schedule, window) => {
     const rolledOut = planned.schedules.get(schedule.key) ?? schedule

@@ -1,0 +1,78 @@
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {checkRequestsAgainstSpec} from '../../src/sandbox/spec/index.js'
+import {runCli} from '../integration/harness.js'
+import {createUser, startClient, type Client} from '../sandbox/helpers.js'
+import {CONCURRENT} from './fixture.js'
+
+/**
+ * `who --live` on a shift-based schedule: the account's v3 final schedule (computed_shift_assignments)
+ * names the same people, at the same times, in the same rotations as config-mode `who`. The v3
+ * schedule is built through the sandbox's v3 API exactly as the fixture writes it (an unmarked
+ * schedule of the same name; event names carry the rotation name as PagerDuty's only place for it).
+ */
+let c: Client & {clock: {now: number}}
+let env: Record<string, string>
+let v3Id: string
+const ids: Record<string, string> = {}
+
+const member = (email: string) => ({type: 'user_member', user_id: ids[email]})
+function event(name: string, start: string, end: string, rrule: string, members: string[], strategy: 'rotating' | 'every', shiftsPerMember = 1) {
+  return {
+    event: {
+      name,
+      start_time: {date_time: start, time_zone: 'Europe/Berlin'},
+      end_time: {date_time: end, time_zone: 'Europe/Berlin'},
+      effective_since: '2026-03-02T00:00:00Z',
+      recurrence: [rrule],
+      assignment_strategy:
+        strategy === 'every'
+          ? {type: 'every_member_assignment_strategy', members: members.map(member)}
+          : {type: 'rotating_member_assignment_strategy', shifts_per_member: shiftsPerMember, members: members.map(member)},
+    },
+  }
+}
+
+beforeAll(async () => {
+  c = await startClient()
+  for (const name of ['anna', 'ben', 'carl', 'dora', 'emil']) ids[`${name}@example.com`] = await createUser(c, name, `${name}@example.com`)
+  const s = await c.post('/v3/schedules', {schedule: {name: 'Ops - Shifts', time_zone: 'Europe/Berlin'}})
+  expect(s.status).toBe(201)
+  v3Id = s.body.schedule.id
+  const events = [
+    event('Primary · Day', '2026-03-02T08:00:00+01:00', '2026-03-02T20:00:00+01:00', 'RRULE:FREQ=DAILY', ['anna@example.com', 'ben@example.com', 'carl@example.com'], 'rotating', 7),
+    event('Secondary · Day backup', '2026-03-02T08:00:00+01:00', '2026-03-02T20:00:00+01:00', 'RRULE:FREQ=DAILY', ['dora@example.com', 'emil@example.com'], 'rotating'),
+    event('Releases · Release window', '2026-03-05T14:00:00+01:00', '2026-03-05T16:00:00+01:00', 'RRULE:FREQ=WEEKLY', ['ben@example.com', 'carl@example.com'], 'every'),
+  ]
+  for (const body of events) {
+    const r = await c.post(`/v3/schedules/${v3Id}/rotations`, {})
+    expect(r.status).toBe(201)
+    const e = await c.post(`/v3/schedules/${v3Id}/rotations/${r.body.rotation.id}/events`, body)
+    expect(e.status, JSON.stringify(e.body)).toBe(201)
+  }
+  env = {NO_COLOR: '1', PAGERDUTY_API_URL: c.sandbox.url, PAGERDUTY_TOKEN: c.sandbox.token, ONCALL_NOW: '2026-03-02T00:00:00Z'}
+}, 60_000)
+afterAll(async () => c.sandbox.stop())
+
+describe('who --live on a shift-based schedule', () => {
+  it('reads the v3 final schedule and agrees with config-mode who (everyone on call at once, their rotations, who is next)', async () => {
+    for (const at of ['2026-03-05T15:00', '2026-03-05T07:00', '2026-03-12T14:30']) {
+      const fromConfig = await runCli(['who', CONCURRENT, 'ops-shifts', '--at', at, '--json', '--config-only'], env)
+      const live = await runCli(['who', CONCURRENT, 'ops-shifts', '--at', at, '--json', '--live'], env)
+      expect(live.status, live.stderr).toBe(0)
+      const a = JSON.parse(fromConfig.stdout)
+      const b = JSON.parse(live.stdout)
+      expect(b.basis).toBe('account')
+      expect(b.schedule).toEqual(a.schedule)
+      expect(b.schedule.also_on_call).toBeDefined()
+    }
+    // At 15:00 on Thursday four people are on call at once.
+    const text = await runCli(['who', CONCURRENT, 'ops-shifts', '--at', '2026-03-05T15:00', '--live'], env)
+    expect(text.stdout).toContain('           carl@example.com (since thu 2026-03-05 14:00, until thu 2026-03-05 16:00 Europe/Berlin) [rotation Releases]')
+  }, 180_000)
+
+  it('the reads are v3 GETs the PagerDuty spec allows, the final schedule asked with include[]=final_schedule', () => {
+    const log = c.sandbox.admin.requests().filter((r) => r.method === 'GET' && r.path.startsWith('/v3/'))
+    expect(log.some((r) => r.path === `/v3/schedules/${v3Id}` && [r.query['include[]']].flat().includes('final_schedule'))).toBe(true)
+    expect(checkRequestsAgainstSpec(log.filter((r) => r.status !== null && r.status < 300))).toEqual([])
+  })
+})
