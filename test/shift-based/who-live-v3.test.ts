@@ -70,6 +70,19 @@ describe('who --live on a shift-based schedule', () => {
     expect(text.stdout).toContain('           carl@example.com (since thu 2026-03-05 14:00, until thu 2026-03-05 16:00 Europe/Berlin) [rotation Releases]')
   }, 180_000)
 
+  it('with a token (config as applied to the account): the past from the v3 final schedule, joined at now to the config’s future', async () => {
+    // Now is Thursday 13:00 Berlin, inside Anna's and Emil's shifts (08:00–20:00): their pieces
+    // before now (the account) and after (the config) must read as one shift each.
+    const at = {...env, ONCALL_NOW: '2026-03-05T12:00:00Z'}
+    for (const when of ['2026-03-05T15:00', '2026-03-05T12:00']) {
+      const planned = await runCli(['who', CONCURRENT, 'ops-shifts', '--at', when, '--json'], at)
+      const alone = await runCli(['who', CONCURRENT, 'ops-shifts', '--at', when, '--json', '--config-only'], at)
+      expect(planned.status, planned.stderr).toBe(0)
+      expect(JSON.parse(planned.stdout).basis).toBe('config+account')
+      expect(JSON.parse(planned.stdout).schedule).toEqual(JSON.parse(alone.stdout).schedule)
+    }
+  }, 180_000)
+
   it('the reads are v3 GETs the PagerDuty spec allows, the final schedule asked with include[]=final_schedule', () => {
     const log = c.sandbox.admin.requests().filter((r) => r.method === 'GET' && r.path.startsWith('/v3/'))
     expect(log.some((r) => r.path === `/v3/schedules/${v3Id}` && [r.query['include[]']].flat().includes('final_schedule'))).toBe(true)
