@@ -45,7 +45,7 @@ export async function applyToAccount(
   })
   const overrides = options.overrides ?? outcome.plan.overrides ?? []
   if (report.failed || overrides.length === 0) return report
-  return {...report, overrides: await applyOverrides(client, overrides, outcome.ids, options.onOverrideLine)}
+  return {...report, overrides: await applyOverrides(client, overrides, outcome.ids, options.onOverrideLine, options.now)}
 }
 
 /**

@@ -16,7 +16,9 @@ import {readTeams} from '../providers/pagerduty/read-scoped.js'
 import {liveStateFromRaw} from '../providers/pagerduty/read-live-state.js'
 import {planAgainstAccount, type PlanOutcome} from './plan-against-account.js'
 import type {WrittenOverride} from '../config/written.js'
-import {renderOverridesSection, writtenOverrides} from '../import/overrides-to-written.js'
+import {renderOverridesSection, writtenOverrides, writtenV3Overrides} from '../import/overrides-to-written.js'
+import type {Schedule} from '../model/schedule.js'
+import {countV3CustomShifts, readV3Overrides, rotationNamesById} from '../providers/pagerduty/v3/read-v3-overrides.js'
 import type {LiveState} from '../plan/live-state.js'
 import {OVERRIDE_HORIZON_DAYS} from '../plan/override-plan.js'
 import {readScheduleOverrides} from '../providers/pagerduty/read-overrides.js'
@@ -85,7 +87,7 @@ export async function importAccount(request: ImportRequest): Promise<ImportOutco
     header: headerLines,
   })
   // The account's current and future overrides of the imported schedules (one GET per schedule).
-  const overrides = await importOverrides(client, live, selection, now)
+  const overrides = await importOverrides(client, live, raw, selection, now)
   warnings.push(...overrides.warnings)
   if (overrides.list.length > 0) {
     const lines = ['Overrides in the account at import time (now managed here: plan creates missing ones, `oncall override` adds).']
@@ -213,25 +215,57 @@ export function findSchemaAbove(dir: string, exists: (path: string) => boolean):
 async function importOverrides(
   client: Pick<PagerDutyClient, 'get'>,
   live: LiveState,
+  raw: RawAccount,
   selection: Selection,
   now: Date,
 ): Promise<{list: WrittenOverride[]; warnings: string[]}> {
   const emails = new Map([...live.users].map(([email, u]) => [u.id, email]))
   const window = {since: now.getTime(), until: now.getTime() + OVERRIDE_HORIZON_DAYS * 86_400_000}
-  const ids = new Map(live.schedules.map((s) => [s.value.key, s.id]))
+  // A key may be both a legacy and a shift-based schedule mid-migration: look up each on its side.
+  const ids = new Map(live.schedules.map((s) => [`${s.value.rotations !== undefined}|${s.value.key}`, s.id]))
   const read = await Promise.all(
     selection.schedules.map(async (schedule) => {
-      const id = ids.get(schedule.key)
+      const id = ids.get(`${schedule.rotations !== undefined}|${schedule.key}`)
+      if (schedule.rotations !== undefined) {
+        const result = id === undefined ? {overrides: [], warnings: []} : await importV3Overrides(client, id, schedule, raw, window, (userId) => emails.get(userId), now)
+        return {schedule, gone: [], skipped: [], overrides: result.overrides, warnings: result.warnings}
+      }
       const found = id === undefined ? [] : await readScheduleOverrides(client, id, window, (userId) => emails.get(userId))
       // A user the account no longer lists keeps its ID: such an override cannot be written.
       const known = found.filter((o) => o.user.includes('@'))
-      return {schedule, gone: found.filter((o) => !known.includes(o)), ...writtenOverrides(schedule.key, schedule.timeZone, known)}
+      return {schedule, gone: found.filter((o) => !known.includes(o)), warnings: [], ...writtenOverrides(schedule.key, schedule.timeZone, known)}
     }),
   )
   const list = read.flatMap((r) => r.overrides).sort((a, b) => (a.schedule < b.schedule ? -1 : a.schedule > b.schedule ? 1 : 0) || (a.start < b.start ? -1 : 1))
   const warnings = read.flatMap((r) => [
+    ...r.warnings,
     ...r.skipped.map((o) => `schedule ${r.schedule.key}: override ${o.id} of ${o.user} not imported: its times have seconds, which the language cannot write`),
     ...r.gone.map((o) => `schedule ${r.schedule.key}: override ${o.id} not imported: its user ${o.user} is not in the account`),
   ])
   return {list, warnings}
+}
+
+/**
+ * A shift-based schedule's v3 overrides as config entries, and warnings for what the language
+ * cannot say: overrides it cannot write (overrides-to-written.ts) and custom shifts (one list
+ * call each: two GETs per shift-based schedule).
+ */
+async function importV3Overrides(
+  client: Pick<PagerDutyClient, 'get'>,
+  scheduleId: string,
+  schedule: Schedule,
+  raw: RawAccount,
+  window: {since: number; until: number},
+  emailOf: (userId: string) => string | undefined,
+  now: Date,
+): Promise<{overrides: WrittenOverride[]; warnings: string[]}> {
+  const wire = (raw.v3Schedules ?? []).find((s) => s.id === scheduleId)
+  const [found, customShifts] = await Promise.all([readV3Overrides(client, scheduleId, window, emailOf), countV3CustomShifts(client, scheduleId, window)])
+  const written = writtenV3Overrides(schedule, found, rotationNamesById(wire ?? {}, now.getTime()))
+  if (customShifts > 0) {
+    written.warnings.push(
+      `schedule ${schedule.key}: ${customShifts} current or future custom shift${customShifts === 1 ? '' : 's'} not imported: the language has no custom shifts (apply leaves them alone)`,
+    )
+  }
+  return written
 }

@@ -1,5 +1,4 @@
 import {userZones} from '../health/state-loads.js'
-import {UserError} from '../cli/user-error.js'
 import type {DesiredState} from '../model/state.js'
 import type {LiveState} from '../plan/live-state.js'
 import {makePlan} from '../plan/make-plan.js'
@@ -49,7 +48,6 @@ export interface PlanOutcome {
  */
 export async function planAgainstAccount(request: PlanRequest): Promise<PlanOutcome> {
   const {desired, client, now} = request
-  refuseShiftBased(desired)
   const read = request.raw
     ? {raw: request.raw, strategy: {reason: 'the account as read moments ago (no second read)'}, notes: []}
     : await readForPlan(client, desired, chooseReadStrategy(desired, request.refresh))
@@ -87,19 +85,4 @@ function displayNames(desired: DesiredState, live: LiveState): Map<string, strin
   for (const [email, u] of live.users) if (u.value.name) names.set(email, u.value.name)
   for (const [email, u] of desired.users) if (u.name) names.set(email, u.name)
   return names
-}
-
-/**
- * Shift-based (v3) schedules validate and feed who/export, but plan/apply do not manage them
- * yet (issue 16): refuse before reading the account rather than plan them as layer schedules
- * with no layers.
- */
-function refuseShiftBased(desired: DesiredState): void {
-  const keys = [...desired.schedules.values()].filter((s) => s.rotations !== undefined).map((s) => s.key)
-  if (keys.length === 0) return
-  throw new UserError(
-    `plan and apply do not manage shift-based schedules yet (${keys.join(', ')}); nothing was read or changed`,
-    1,
-    ['validate, who and export work with them; see docs/shift-based-schedules.md'],
-  )
 }

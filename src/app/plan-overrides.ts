@@ -1,6 +1,7 @@
 import type {DesiredState} from '../model/state.js'
 import type {LiveState} from '../plan/live-state.js'
-import {OVERRIDE_HORIZON_DAYS, overrideWork, planOverrides, schedulesWithOverrides, type LiveOverride} from '../plan/override-plan.js'
+import {OVERRIDE_HORIZON_DAYS, overrideWork, planOverrides, schedulesWithOverrides, type LiveOverride, type LiveV3PlanOverride} from '../plan/override-plan.js'
+import {readV3Overrides, rotationNamesById} from '../providers/pagerduty/v3/read-v3-overrides.js'
 import type {Plan} from '../plan/plan.js'
 import type {SafetyViolation} from '../plan/safety.js'
 import type {IdIndex} from '../providers/pagerduty/id-index.js'
@@ -36,21 +37,31 @@ export async function withOverridePlan(plan: Plan, request: OverridesRequest): P
   const emails = new Map([...request.live.users].map(([email, u]) => [u.id, email]))
   const until = Math.max(now.getTime() + OVERRIDE_HORIZON_DAYS * 86_400_000, ...all.map((o) => o.end))
   const live = new Map<string, readonly LiveOverride[]>()
+  const liveV3 = new Map<string, readonly LiveV3PlanOverride[]>()
   const schedules = new Map([...desired.schedules].filter(([key]) => !blocked.has(key)))
   await Promise.all(
     wanted.map(async (key) => {
       if (blocked.has(key)) return
+      const shiftBased = desired.schedules.get(key)?.rotations !== undefined
+      const side = shiftBased ? liveV3 : live
       if (created.has(key)) {
-        live.set(key, [])
+        side.set(key, [])
+        return
+      }
+      const window = {since: now.getTime(), until}
+      if (shiftBased) {
+        const id = request.ids.v3ScheduleId(key)
+        if (id === undefined) return
+        liveV3.set(key, await liveV3Overrides(request, id, window, (userId) => emails.get(userId)))
         return
       }
       const id = request.ids.id('schedule', key)
       if (id === undefined) return
-      live.set(key, await readScheduleOverrides(request.client, id, {since: now.getTime(), until}, (userId) => emails.get(userId)))
+      live.set(key, await readScheduleOverrides(request.client, id, window, (userId) => emails.get(userId)))
     }),
   )
-  const readable = new Map([...schedules].filter(([key]) => live.has(key)))
-  const result = planOverrides({schedules: readable, overrides: all, exclusive, live, now, previewDays: request.previewDays, names: request.names})
+  const readable = new Map([...schedules].filter(([key]) => live.has(key) || liveV3.has(key)))
+  const result = planOverrides({schedules: readable, overrides: all, exclusive, live, liveV3, now, previewDays: request.previewDays, names: request.names})
   const work = overrideWork(result.plans)
   const next: Plan = {
     ...plan,
@@ -65,4 +76,23 @@ export async function withOverridePlan(plan: Plan, request: OverridesRequest): P
       ? [{code: 'override-deletes', requires: 'allow-destroy', message: `${work.delete} override(s) made outside the config would be deleted (overrides: exclusive)`}]
       : []
   return {plan: next, violations}
+}
+
+/** A shift-based schedule's live v3 overrides with their rotations named as the mapping names them (v3/event-names.ts). */
+async function liveV3Overrides(
+  request: OverridesRequest,
+  scheduleId: string,
+  window: {since: number; until: number},
+  emailOf: (userId: string) => string | undefined,
+): Promise<LiveV3PlanOverride[]> {
+  const names = rotationNamesById(request.ids.liveV3(scheduleId) ?? {}, request.now.getTime())
+  const found = await readV3Overrides(request.client, scheduleId, window, emailOf)
+  return found.map((o) => ({
+    id: o.id,
+    user: o.user,
+    overridden: o.overridden,
+    rotation: o.rotationId === undefined ? null : (names.get(o.rotationId) ?? null),
+    start: o.start,
+    end: o.end,
+  }))
 }

@@ -71,7 +71,8 @@ export function scopeOf(desired: DesiredState): ReadScope {
   return {
     owner: desired.owner,
     teams: objects(desired.teams),
-    schedules: objects(desired.schedules),
+    schedules: [...desired.schedules.values()].filter((s) => s.rotations === undefined).map(({key, name}) => ({key, name})),
+    v3Schedules: [...desired.schedules.values()].filter((s) => s.rotations !== undefined).map(({key, name}) => ({key, name})),
     escalationPolicies: objects(desired.escalationPolicies),
     services: objects(desired.services),
     emails: allEmails(desired),

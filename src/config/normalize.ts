@@ -11,7 +11,7 @@ import {parseDuration} from './duration.js'
 import {analyzeLayerTiming} from './layer-timing.js'
 import {midnightAfter, minuteOfDay, parseWeeklyTime, toLocalDateTime, weekdayNumber} from './local-time.js'
 import type {MergedConfig} from './merge.js'
-import {normalizeRotations} from './shift-based.js'
+import {normalizeRotations, rolloutOf} from './shift-based.js'
 import {canonicalZone} from './time-zone.js'
 import type {WrittenAlertGrouping, WrittenLayer, WrittenRestriction, WrittenRollout, WrittenService, WrittenTimeOff} from './written.js'
 
@@ -62,7 +62,7 @@ export function normalize(config: MergedConfig): DesiredState {
     const layers = (s.layers ?? []).map((l, i) => layer(l, i, refer, l.rollout ?? s.rollout))
     const timeZone = zone(s.time_zone)
     // A shift-based schedule carries rotations (and no layers); layer-based ones have no such key.
-    const rotations = s.rotations === undefined ? {} : {rotations: normalizeRotations(s.rotations, timeZone, refer, zone)}
+    const rotations = s.rotations === undefined ? {} : {rotations: normalizeRotations(s.rotations, timeZone, refer, zone, s.rollout)}
     schedules.set(key, {key, name: s.name ?? key, description: s.description ?? '', timeZone, teams: [...(s.teams ?? [])].sort(cmp), layers, ...rotations})
   }
 
@@ -154,8 +154,7 @@ function layer(l: WrittenLayer, index: number, refer: (email: string) => string,
 }
 
 function rollout(r: WrittenRollout): Rollout {
-  if (typeof r === 'string') return {kind: r}
-  return {kind: 'at', at: r.at}
+  return rolloutOf(r)
 }
 
 export const DAY_MINUTES = 1440

@@ -1,6 +1,6 @@
-import type {ShiftEvent, ShiftRotation} from '../model/schedule.js'
+import type {Rollout, ShiftEvent, ShiftRotation} from '../model/schedule.js'
 import {toLocalDateTime} from './local-time.js'
-import type {WrittenRepeat, WrittenRotation, WrittenShiftEvent} from './written.js'
+import type {WrittenRepeat, WrittenRollout, WrittenRotation, WrittenShiftEvent} from './written.js'
 
 /** RFC 5545 day codes of our weekday names. */
 const DAY_CODES: Record<string, string> = {mon: 'MO', tue: 'TU', wed: 'WE', thu: 'TH', fri: 'FR', sat: 'SA', sun: 'SU'}
@@ -31,11 +31,25 @@ export function normalizeRotations(
   scheduleZone: string,
   refer: (email: string) => string,
   zone: (name: string) => string,
+  scheduleRollout?: WrittenRollout,
 ): ShiftRotation[] {
-  return rotations.map((r, i) => ({name: r.name ?? `Rotation ${i + 1}`, events: r.events.map((e, j) => shiftEvent(e, j, scheduleZone, refer, zone))}))
+  return rotations.map((r, i) => ({name: r.name ?? `Rotation ${i + 1}`, events: r.events.map((e, j) => shiftEvent(e, j, scheduleZone, refer, zone, scheduleRollout))}))
 }
 
-function shiftEvent(e: WrittenShiftEvent, index: number, scheduleZone: string, refer: (email: string) => string, zone: (name: string) => string): ShiftEvent {
+/** The model's rollout of a written one (layers and events). */
+export function rolloutOf(r: WrittenRollout): Rollout {
+  return typeof r === 'string' ? {kind: r} : {kind: 'at', at: r.at}
+}
+
+function shiftEvent(
+  e: WrittenShiftEvent,
+  index: number,
+  scheduleZone: string,
+  refer: (email: string) => string,
+  zone: (name: string) => string,
+  scheduleRollout: WrittenRollout | undefined,
+): ShiftEvent {
+  const written = e.rollout ?? scheduleRollout
   const local = (text: string | undefined) => (text === undefined ? null : (toLocalDateTime(text) ?? text))
   return {
     name: e.name ?? `Event ${index + 1}`,
@@ -47,5 +61,7 @@ function shiftEvent(e: WrittenShiftEvent, index: number, scheduleZone: string, r
     assignment: e.everyone === true ? {kind: 'every'} : {kind: 'rotating', shiftsPerMember: e.shifts_per_member ?? 1},
     effectiveFrom: local(e.effective_from),
     effectiveUntil: local(e.effective_until),
+    // Only when written, as for layers: configs without it keep their canonical form.
+    ...(written === undefined ? {} : {rollout: rolloutOf(written)}),
   }
 }

@@ -66,6 +66,7 @@ const sample: DeepRequired<WrittenConfig> = {
               everyone: false,
               effective_from: '2026-01-05',
               effective_until: '2026-12-31',
+              rollout: 'immediate',
             },
           ],
         },

@@ -165,6 +165,8 @@ export interface WrittenShiftEvent {
   everyone?: boolean
   effective_from?: string
   effective_until?: string
+  /** When a change takes effect on a running event (default: the schedule's `rollout`). */
+  rollout?: WrittenRollout
 }
 
 export type WrittenTarget = {schedule: string} | {user: string}

@@ -21,7 +21,7 @@ import type {PdScheduleLayer, RawAccount} from '../providers/pagerduty/dto.js'
 import {hasEnded} from '../providers/pagerduty/mapping/live-layers.js'
 import {expressibilityProblems} from './check-expressible.js'
 import {writtenEscalationPolicy, writtenSchedule, writtenService, writtenTeam} from './model-to-written.js'
-import {policyUnmodelled, scheduleUnmodelled, serviceUnmodelled} from './unmodelled.js'
+import {policyUnmodelled, scheduleUnmodelled, serviceUnmodelled, shiftBasedUnmodelled} from './unmodelled.js'
 
 export type ImportType = Exclude<ResourceType, 'user'>
 
@@ -144,16 +144,20 @@ function buildNodes(live: LiveState, raw: RawAccount, owner: string, now: Date):
     nodes.set(t.id, {type: 'team', live: t, needs: [], reasons, teamIds: [t.id]})
   }
   const rawSchedules = new Map(raw.schedules.map((s) => [s.id, s]))
+  const rawV3Schedules = new Map((raw.v3Schedules ?? []).map((s) => [s.id, s]))
   for (const s of live.schedules) {
-    const r = rawSchedules.get(s.id)
-    const teamIds = (r?.teams ?? []).map((t) => t.id)
+    const shiftBased = s.value.rotations !== undefined
+    // v2 and v3 IDs are different spaces: look the raw object up on its own side.
+    const r = shiftBased ? undefined : rawSchedules.get(s.id)
+    const teamIds = ((shiftBased ? rawV3Schedules.get(s.id) : r)?.teams ?? []).map((t) => t.id)
     const current = (layer: PdScheduleLayer) => !hasEnded(layer, now.getTime())
     const reasons = [
       ...ownReasons(s),
       ...(r ? scheduleUnmodelled(r, current) : []),
-      ...unknownRefs([...s.value.teams, ...s.value.layers.flatMap((l) => l.users)]),
+      ...unknownRefs([...s.value.teams, ...s.value.layers.flatMap((l) => l.users), ...(s.value.rotations ?? []).flatMap((rot) => rot.events.flatMap((e) => e.members))]),
     ]
-    if (s.value.layers.length === 0) reasons.push('it has no current layers (every layer has ended)')
+    if (shiftBased) reasons.push(...shiftBasedUnmodelled(s.value))
+    else if (s.value.layers.length === 0) reasons.push('it has no current layers (every layer has ended)')
     if (reasons.length === 0) reasons.push(...expressibilityProblems('schedule', s.value, writtenSchedule(s.value)))
     nodes.set(s.id, {type: 'schedule', live: s, needs: teamIds, reasons, teamIds})
   }

@@ -10,11 +10,12 @@
  * instead (mapping/not-managed.ts).
  */
 import type {PdEscalationPolicy, PdSchedule, PdService, Read} from '../providers/pagerduty/dto.js'
+import type {Schedule} from '../model/schedule.js'
 import {URGENCIES} from '../model/service.js'
 import {scheduledActionsFromPd} from '../providers/pagerduty/mapping/service-from-pd.js'
 
 const GROUPING_TYPES: readonly unknown[] = ['time', 'intelligent', 'content_based', null, undefined]
-const TARGET_TYPES: readonly string[] = ['user', 'user_reference', 'schedule', 'schedule_reference']
+const TARGET_TYPES: readonly string[] = ['user', 'user_reference', 'schedule', 'schedule_reference', 'schedule_v3_reference']
 const MIN_TURN_SECONDS = 3600
 const MAX_TURN_SECONDS = 365 * 86_400
 
@@ -32,6 +33,17 @@ export function scheduleUnmodelled(raw: Read<PdSchedule>, isCurrent: (layer: PdS
     }
   }
   return reasons
+}
+
+/**
+ * A shift-based schedule the language cannot say: no rotation at all, or a rotation whose events
+ * have all ended (the language needs at least one event per rotation; the ended ones are history
+ * PagerDuty keeps). Works on the model, where ended events are already left out.
+ */
+export function shiftBasedUnmodelled(schedule: Schedule): string[] {
+  const rotations = schedule.rotations ?? []
+  if (rotations.length === 0) return ['it has no rotations']
+  return rotations.flatMap((r, i) => (r.events.length === 0 ? [`rotation ${i + 1} ("${r.name}") has no current events (every event has ended)`] : []))
 }
 
 export function policyUnmodelled(raw: Read<PdEscalationPolicy>): string[] {

@@ -86,4 +86,9 @@ export interface ShiftEvent {
   readonly effectiveFrom: LocalDateTime | null
   /** Local date-time in `timeZone` at which it stops; null = never. */
   readonly effectiveUntil: LocalDateTime | null
+  /**
+   * When a change of this event takes effect while it runs (plan/shift-rollout.ts); `at` is a
+   * local date-time in `timeZone`. Absent = `next_handoff`. Only the desired state carries it.
+   */
+  readonly rollout?: Rollout
 }

@@ -1,7 +1,7 @@
 import {formatDuration} from '../config/duration.js'
 import type {EscalationPolicy, EscalationTarget} from '../model/escalation-policy.js'
 import type {ResourceType} from '../model/keys.js'
-import type {Restriction, Schedule, ScheduleLayer} from '../model/schedule.js'
+import type {Restriction, Schedule, ScheduleLayer, ShiftRotation} from '../model/schedule.js'
 import type {AlertGrouping, Service, UrgencyRule} from '../model/service.js'
 import type {Team} from '../model/team.js'
 import {WEEKDAY_NAMES, type Weekday} from '../model/time.js'
@@ -67,6 +67,28 @@ function scheduleFields(s: Schedule): HumanField[] {
     {path: 'teams', value: sorted(s.teams)},
   ]
   s.layers.forEach((layer, i) => fields.push(...layerFields(layer, `layers[${i}]`, s.timeZone)))
+  s.rotations?.forEach((rotation, i) => fields.push(...rotationFields(rotation, `rotations[${i}]`)))
+  return fields
+}
+
+/** A shift-based schedule's rotation, in the words of the config (docs/shift-based-schedules.md). */
+function rotationFields(r: ShiftRotation, at: string): HumanField[] {
+  const fields: HumanField[] = [{path: `${at}.name`, value: r.name}]
+  r.events.forEach((e, j) => {
+    const ev = `${at}.events[${j}]`
+    fields.push(
+      {path: `${ev}.name`, value: e.name},
+      {path: `${ev}.time_zone`, value: e.timeZone},
+      {path: `${ev}.start`, value: e.start},
+      {path: `${ev}.end`, value: e.end},
+      {path: `${ev}.repeat`, value: e.recurrence.map((line) => line.replace(/^RRULE:/, '')).join('\n')},
+      {path: `${ev}.members`, value: [...e.members]},
+      {path: `${ev}.shifts_per_member`, value: e.assignment.kind === 'rotating' ? e.assignment.shiftsPerMember : null},
+      {path: `${ev}.everyone`, value: e.assignment.kind === 'every' ? 'true' : null},
+      {path: `${ev}.effective_from`, value: e.effectiveFrom},
+      {path: `${ev}.effective_until`, value: e.effectiveUntil},
+    )
+  })
   return fields
 }
 

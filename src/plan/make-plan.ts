@@ -8,6 +8,7 @@ import {planCollection, type CollectionPlan} from './match-owned.js'
 import {sortChanges} from './order.js'
 import type {Plan} from './plan.js'
 import {planUsers} from './plan-users.js'
+import {planSchedulesByKind} from './schedule-kinds.js'
 
 export interface MakePlanOptions {
   /** Take over unmarked live objects that match a config object by name (`--adopt`). */
@@ -23,7 +24,8 @@ export function makePlan(desired: DesiredState, live: LiveState, options: MakePl
   const users = planUsers(desired, live.users)
   const parts: CollectionPlan[] = [
     planCollection('team', desired.teams, live.teams, desired.owner, options.adopt),
-    planCollection('schedule', desired.schedules, live.schedules, desired.owner, options.adopt),
+    // Layer-based and shift-based schedules are matched each with their own kind (schedule-kinds.ts).
+    planSchedulesByKind(desired.schedules, live.schedules, desired.owner, options.adopt),
     planCollection('escalation_policy', desired.escalationPolicies, live.escalationPolicies, desired.owner, options.adopt),
     planCollection('service', desired.services, live.services, desired.owner, options.adopt),
   ]

@@ -2,6 +2,7 @@ import type {Override} from '../model/override.js'
 import type {Schedule} from '../model/schedule.js'
 import {computeShifts} from '../schedule/compute-shifts.js'
 import {overridesApplied} from '../schedule/final-with-overrides.js'
+import {rotationOverrides, type RotationOverride} from '../schedule/v3/rotation-overrides.js'
 import type {Shift} from '../schedule/shift.js'
 import {formatInZone} from '../schedule/format-local.js'
 import type {PlanWarning} from './plan.js'
@@ -28,6 +29,11 @@ export interface PlannedOverride {
   readonly origin?: 'declared' | 'time_off'
   /** Who the layers have on call during it (the person whose time the override takes), if anyone. */
   readonly replaces?: string | null
+  /**
+   * Shift-based schedules: the rotation (by name) whose shifts it takes; `replaces` is then the
+   * overridden member. Null for a live override of a custom shift (or of a rotation gone since).
+   */
+  readonly rotation?: string | null
 }
 
 export interface ScheduleOverridePlan {
@@ -38,12 +44,37 @@ export interface ScheduleOverridePlan {
   readonly delete: readonly PlannedOverride[]
   /** Live overrides this plan leaves alone although the config does not have them. */
   readonly outside: readonly PlannedOverride[]
+  /** A shift-based schedule: its overrides are v3 overrides of one rotation each (/v3/schedules/{id}/overrides). */
+  readonly shiftBased?: true
 }
 
 /** A live override as read (its user already an email); only ones that end after `now` are read. */
 export interface LiveOverride {
   readonly id: string
   readonly user: string
+  readonly start: number
+  readonly end: number
+}
+
+/** A live override of a shift-based (v3) schedule as read (providers/pagerduty/v3/read-v3-overrides.ts). */
+export interface LiveV3Override {
+  readonly id: string
+  /** The rotation it belongs to (xor customShiftId). */
+  readonly rotationId?: string
+  readonly customShiftId?: string
+  /** Email (or a user ID the account does not list); null = `empty_member`. */
+  readonly overridden: string | null
+  readonly user: string | null
+  readonly start: number
+  readonly end: number
+}
+
+/** A live v3 override ready for the plan: rotation by name (null: a custom shift's, or a rotation gone), members by email (null: empty_member). */
+export interface LiveV3PlanOverride {
+  readonly id: string
+  readonly user: string | null
+  readonly overridden: string | null
+  readonly rotation: string | null
   readonly start: number
   readonly end: number
 }
@@ -56,6 +87,8 @@ export interface OverridePlanInput {
   readonly exclusive: ReadonlySet<string>
   /** Live overrides by schedule key; a schedule not in the map was not read (not in the account yet). */
   readonly live: ReadonlyMap<string, readonly LiveOverride[]>
+  /** Shift-based schedules' live v3 overrides by schedule key (same rule: absent = not read). */
+  readonly liveV3?: ReadonlyMap<string, readonly LiveV3PlanOverride[]>
   readonly now: Date
   /** Days of the shift preview (0 = none). */
   readonly previewDays: number
@@ -85,6 +118,14 @@ export function planOverrides(input: OverridePlanInput): OverridePlanResult {
   for (const key of schedulesWithOverrides(input.overrides, input.exclusive)) {
     const schedule = input.schedules.get(key)
     if (!schedule) continue
+    if (schedule.rotations !== undefined) {
+      const v3 = planShiftBasedOverrides(schedule, input)
+      if (v3 === undefined) continue
+      warnings.push(...v3.warnings)
+      if (v3.plan) plans.push(v3.plan)
+      if (v3.preview) previews.push(v3.preview)
+      continue
+    }
     const exclusive = input.exclusive.has(key)
     const desired = input.overrides.filter((o) => o.schedule === key && o.end > now)
     const live = input.live.get(key) ?? []
@@ -145,9 +186,93 @@ export function overrideWork(plans: readonly ScheduleOverridePlan[] | undefined)
   return {create, delete: del}
 }
 
-export function identity(o: {readonly user: string; readonly start: number | string; readonly end: number | string}): string {
+/** What matches a config override with a live one: person and span; on shift-based schedules also the rotation and overridden member. */
+export function identity(o: {
+  readonly user: string | null
+  readonly start: number | string
+  readonly end: number | string
+  readonly rotation?: string | null
+  readonly replaces?: string | null
+}): string {
   const ms = (v: number | string) => (typeof v === 'number' ? v : Date.parse(v))
-  return `${o.user}|${ms(o.start)}|${ms(o.end)}`
+  const base = `${o.user ?? ''}|${ms(o.start)}|${ms(o.end)}`
+  return o.rotation === undefined ? base : `${base}|${o.rotation ?? ''}|${o.replaces ?? ''}`
+}
+
+/**
+ * The override part of a shift-based schedule (docs/shift-based-schedules.md, "Overrides"): the
+ * config's overrides become v3 overrides (schedule/v3/rotation-overrides.ts) matched with the
+ * live ones by (person, span, rotation, overridden member). Live ones the config does not have
+ * are left alone (warned), or deleted on an exclusive schedule when they have not started and
+ * belong to a rotation (a custom shift's are never touched: the config does not manage custom
+ * shifts). Undefined when the schedule's live overrides were not read.
+ */
+function planShiftBasedOverrides(
+  schedule: Schedule,
+  input: OverridePlanInput,
+): {plan?: ScheduleOverridePlan; warnings: PlanWarning[]; preview?: ShiftPreview} | undefined {
+  const live = input.liveV3?.get(schedule.key)
+  if (live === undefined) return undefined
+  const now = input.now.getTime()
+  const key = schedule.key
+  const exclusive = input.exclusive.has(key)
+  const desired = rotationOverrides(schedule, input.overrides.filter((o) => o.schedule === key && o.end > now))
+  const asPlanned = (p: RotationOverride): PlannedOverride => ({
+    ...planned(p.source, p.overridden),
+    user: p.user,
+    start: new Date(p.start).toISOString(),
+    end: new Date(p.end).toISOString(),
+    rotation: p.rotationName,
+  })
+  const liveIds = new Set(live.map((o) => identity({...o, replaces: o.overridden})))
+  const desiredPlanned = desired.map(asPlanned)
+  const desiredIds = new Set(desiredPlanned.map(identity))
+  const create = desiredPlanned.filter((o) => !liveIds.has(identity(o)))
+  const toDelete: PlannedOverride[] = []
+  const outside: PlannedOverride[] = []
+  const warnings: PlanWarning[] = []
+  for (const o of live) {
+    const entry: PlannedOverride = {
+      id: o.id,
+      user: o.user ?? 'empty_member',
+      start: new Date(o.start).toISOString(),
+      end: new Date(o.end).toISOString(),
+      replaces: o.overridden,
+      rotation: o.rotation,
+    }
+    if (desiredIds.has(identity(entry))) continue
+    if (exclusive && o.start > now && o.rotation !== null) {
+      toDelete.push(entry)
+      continue
+    }
+    outside.push(entry)
+    const what = `override of ${o.overridden ?? 'empty_member'} by ${o.user ?? 'empty_member'} ${span(o, schedule)} (${o.rotation === null ? 'a custom shift' : `rotation ${o.rotation}`})`
+    warnings.push({
+      code: exclusive && o.rotation !== null ? 'override-in-progress' : 'override-outside-config',
+      type: 'schedule',
+      key,
+      message:
+        exclusive && o.rotation !== null
+          ? `schedule ${key}: the ${what} is in progress; it is not deleted (PagerDuty would only cut it short at now)`
+          : `schedule ${key}: ${what} was made outside the config; left alone${o.rotation === null ? '' : ' (add it to the config, or set `overrides: exclusive` to delete such overrides)'}`,
+    })
+  }
+  if (create.length === 0 && toDelete.length === 0 && outside.length === 0) return {warnings}
+  const plan: ScheduleOverridePlan = {schedule: key, timeZone: schedule.timeZone, exclusive, create, delete: toDelete, outside, shiftBased: true}
+  if (input.previewDays === 0 || (create.length === 0 && toDelete.length === 0)) return {plan, warnings}
+  // Live ones as config overrides of their rotation and member, so the preview applies them the same way.
+  const asOverride = (o: LiveV3PlanOverride): Override[] =>
+    o.rotation === null || o.user === null || o.overridden === null
+      ? []
+      : [{schedule: key, user: o.user, start: o.start, end: o.end, note: null, origin: {kind: 'declared', index: -1}, rotation: o.rotation, overridden: o.overridden}]
+  const deleted = new Set(toDelete.map((d) => d.id))
+  const before = live.flatMap(asOverride)
+  const after = [
+    ...live.filter((o) => !deleted.has(o.id)).flatMap(asOverride),
+    ...desired.filter((p) => create.some((c) => identity(c) === identity(asPlanned(p)))).map((p) => ({...p.source, rotation: p.rotationName, overridden: p.overridden})),
+  ]
+  const changedEnd = Math.max(...[...create, ...toDelete].map((o) => Date.parse(o.end)))
+  return {plan, warnings, preview: preview(schedule, before, after, input, changedEnd)}
 }
 
 function planned(o: Override | LiveOverride, replaces: string | null): PlannedOverride {

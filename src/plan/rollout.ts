@@ -127,9 +127,15 @@ export function rolloutState<S extends {readonly owner: string; readonly schedul
   const rollouts: ScheduleRollout[] = []
   const schedules = new Map<string, Schedule>()
   for (const [key, schedule] of desired.schedules) {
+    // Layer rollouts concern layer-based schedules only (shift-based ones: shift-rollout.ts).
+    if (schedule.rotations !== undefined) {
+      schedules.set(key, schedule)
+      continue
+    }
+    const sameKind = live.schedules.filter((r) => r.value.rotations === undefined)
     const counterpart =
-      live.schedules.find((r) => r.owner === desired.owner && r.value.key === key) ??
-      live.schedules.find((r) => r.owner === null && r.value.name === schedule.name)
+      sameKind.find((r) => r.owner === desired.owner && r.value.key === key) ??
+      sameKind.find((r) => r.owner === null && r.value.name === schedule.name)
     const out = rolloutSchedule(schedule, counterpart?.value, now)
     schedules.set(key, out.schedule)
     rollouts.push(...out.notes.map((n) => ({schedule: key, timeZone: schedule.timeZone, ...n})))

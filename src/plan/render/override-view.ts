@@ -36,7 +36,8 @@ export function overrideResourceViews(plan: Plan): ResourceView[] {
 /** `ken@example.com tue 2026-03-03 10:00 – wed 2026-03-04 10:00 Asia/Tokyo, instead of mei@example.com (time off: holiday)` */
 export function describeOverride(o: PlannedOverride, plan: Pick<ScheduleOverridePlan, 'timeZone'>): string {
   const span = `${formatInZone(Date.parse(o.start), plan.timeZone)} – ${formatInZone(Date.parse(o.end), plan.timeZone)} ${plan.timeZone}`
-  const instead = o.replaces && o.replaces !== o.user ? `, instead of ${o.replaces}` : o.replaces === null ? ', where nobody is on call' : ''
+  const inRotation = o.rotation === undefined ? '' : o.rotation === null ? ' in a custom shift' : ` in rotation ${o.rotation}`
+  const instead = o.replaces && o.replaces !== o.user ? `${inRotation}, instead of ${o.replaces}` : o.replaces === null ? `${inRotation}, where nobody is on call` : inRotation
   const why = o.origin === 'time_off' ? ` (covers time off${o.note ? `: ${o.note}` : ''})` : o.note ? ` (${o.note})` : ''
   return `${o.user} ${span}${instead}${why}`
 }

@@ -16,6 +16,7 @@ import type {ToPdContext} from './mapping/to-pd-context.js'
 import {userToPd} from './mapping/user-to-pd.js'
 import {parseDescription} from './ownership.js'
 import {changedFieldsOnly} from './partial-body.js'
+import {runV3ScheduleChange} from './v3/apply-v3-schedule.js'
 
 /**
  * The API calls behind one change. Paths and wrapper keys per type; payloads come from the
@@ -60,6 +61,8 @@ export interface MemberRemoval {
 
 /** Runs one change (except the member removals it returns). */
 export async function runChange(change: Change, ctx: OperationContext): Promise<ChangeOutcome> {
+  // Shift-based schedules are v3 objects with their own endpoints (v3/apply-v3-schedule.ts).
+  if (change.type === 'schedule' && isShiftBasedChange(change)) return {id: await runV3ScheduleChange(change, ctx), memberRemovals: []}
   const ep = ENDPOINT[change.type]
   switch (change.kind) {
     case 'create': {
@@ -88,6 +91,11 @@ export async function runChange(change: Change, ctx: OperationContext): Promise<
       await ctx.client.delete(`${ep.path}/${change.id}`)
       return {id: change.id, memberRemovals: []}
   }
+}
+
+function isShiftBasedChange(change: Change): boolean {
+  const value = (change.kind === 'delete' ? change.before : change.after) as Schedule
+  return value.rotations !== undefined
 }
 
 async function payload(type: ResourceType, value: Resource, ctx: OperationContext, id: string | undefined, before?: Resource): Promise<unknown> {

@@ -1,7 +1,9 @@
 import {identity, type PlannedOverride, type ScheduleOverridePlan} from '../../plan/override-plan.js'
 import type {ApplyClient} from './apply-client.js'
 import type {IdIndex} from './id-index.js'
+import {isAmbiguous} from './ambiguous-failure.js'
 import {readScheduleOverrides} from './read-overrides.js'
+import {applyV3Overrides} from './v3/apply-v3-overrides.js'
 
 /** What applying the override part of a plan did; stops at the first failure, like the rest of apply. */
 export interface OverrideApplyReport {
@@ -29,10 +31,24 @@ export async function applyOverrides(
   plans: readonly ScheduleOverridePlan[],
   ids: IdIndex,
   line: Line = () => {},
+  /** The apply's clock: which events have ended decides a v3 rotation's name. */
+  now: Date = new Date(),
 ): Promise<OverrideApplyReport> {
   let created = 0
   let deleted = 0
   for (const plan of plans) {
+    if (plan.shiftBased) {
+      try {
+        const done = await applyV3Overrides(client, plan, ids, now, line)
+        created += done.created
+        deleted += done.deleted
+      } catch (error) {
+        const message = (error as Error)?.message?.split('\n')[0] ?? String(error)
+        line(`✗ overrides ${plan.schedule}: ${message}`)
+        return {created, deleted, failed: {schedule: plan.schedule, message}}
+      }
+      continue
+    }
     try {
       const scheduleId = ids.requireId('schedule', plan.schedule)
       for (const o of plan.delete) {
@@ -86,10 +102,4 @@ async function stillMissing(
   const live = await readScheduleOverrides(client, scheduleId, {since, until}, (id) => emailOf.get(id))
   const present = new Set(live.map(identity))
   return wanted.filter((o) => !present.has(identity(o)))
-}
-
-/** A failure after which the POST may have been applied (a timeout, a lost connection, a 5xx). */
-function isAmbiguous(error: unknown): boolean {
-  const status = (error as {status?: unknown})?.status
-  return typeof status !== 'number' || status >= 500 || status === 408
 }

@@ -2,6 +2,7 @@ import type {Team} from '../../model/team.js'
 import type {User} from '../../model/user.js'
 import type {LiveResource, LiveState} from '../../plan/live-state.js'
 import {rolloutState, type ScheduleRollout} from '../../plan/rollout.js'
+import {rolloutShiftBased} from '../../plan/shift-rollout.js'
 import type {DesiredState} from '../../model/state.js'
 import type {RawAccount, Read} from './dto.js'
 import type {Schedule} from '../../model/schedule.js'
@@ -123,8 +124,12 @@ export function liveAccountFor<D extends DesiredState>(
   const layerOrderOnRead = detectLayerOrderOnRead(raw, desired, desired.owner, options.now)
   const mapped = liveStateFromRaw(raw, {...options, layerOrderOnRead})
   // A rotation change of a running layer becomes an ended layer + a new one (plan/rollout.ts).
-  const {state: rolledOut, rollouts} = rolloutState(desired, mapped, options.now)
-  const live = normalizeLiveAgainstDesired(mapped, rolledOut, options.now)
+  const layered = rolloutState(desired, mapped, options.now)
+  // Shift-based schedules: history, past starts and event rollouts on both sides (plan/shift-rollout.ts).
+  const shifted = rolloutShiftBased(layered.state, mapped, options.now)
+  const rolledOut = shifted.state
+  const rollouts = [...layered.rollouts, ...shifted.rollouts]
+  const live = normalizeLiveAgainstDesired(shifted.live, rolledOut, options.now)
   const ids = IdIndex.fromLive(live, desired.owner, liveLayerRefs(raw, options.now, layerOrderOnRead))
     .withLiveRules(liveRulesOf(raw))
     .withV3Schedules(raw.v3Schedules ?? [], shiftBasedKeys(desired))

@@ -31,6 +31,8 @@ import {PagerDutyApiError} from './client/index.js'
 import type {PdEscalationPolicy, PdSchedule, PdService, PdTeam, PdTeamMember, PdUser, RawAccount, Read} from './dto.js'
 import {parseDescription} from './ownership.js'
 import {SCHEDULE_INCLUDES, SERVICE_INCLUDES} from './read-account.js'
+import type {PdScheduleV3} from './v3/dto-v3.js'
+import {listV3Schedules, readAllV3Schedules, v3SchedulesById} from './v3/read-v3-schedules.js'
 
 /** A config object as the scoped read needs it: its key (marker) and display name. */
 export interface ScopeObject {
@@ -41,7 +43,10 @@ export interface ScopeObject {
 export interface ReadScope {
   readonly owner: string
   readonly teams: readonly ScopeObject[]
+  /** Layer-based schedules (v2). */
   readonly schedules: readonly ScopeObject[]
+  /** Shift-based schedules (v3); absent or empty: no v3 request at all (see readScopedV3). */
+  readonly v3Schedules?: readonly ScopeObject[]
   readonly escalationPolicies: readonly ScopeObject[]
   readonly services: readonly ScopeObject[]
   /** Every email the config names (declared users, members, layer users, targets). */
@@ -96,12 +101,13 @@ export async function readScoped(client: Client, scope: ReadScope): Promise<{raw
     listedInFull.push({type, missing: missing.key})
     return client.listAll<T>(path, wrapper, extra)
   }
-  const [members, teamUsers, schedules, escalationPolicies, services] = await Promise.all([
+  const [members, teamUsers, schedules, escalationPolicies, services, v3Schedules] = await Promise.all([
     Promise.all(ofInterest.map((t) => client.listAll<PdTeamMember>(`/teams/${encodeURIComponent(t.id)}/members`, 'members'))),
     byTeam ? client.listAll<Read<PdUser>>('/users', 'users', byTeam) : Promise.resolve([]),
     typeRead<Read<PdSchedule>>('schedules', '/schedules', 'schedules', scope.schedules, {'include[]': SCHEDULE_INCLUDES}),
     typeRead<Read<PdEscalationPolicy>>('escalation_policies', '/escalation_policies', 'escalation_policies', scope.escalationPolicies),
     typeRead<Read<PdService>>('services', '/services', 'services', scope.services, {'include[]': SERVICE_INCLUDES}),
+    readScopedV3(client, scope.v3Schedules ?? [], teamIds, missingFrom, listedInFull),
   ])
   const teamMembers = new Map(ofInterest.map((t, i) => [t.id, members[i] ?? []]))
 
@@ -120,12 +126,36 @@ export async function readScoped(client: Client, scope: ReadScope): Promise<{raw
     schedules,
     escalationPolicies,
     services,
+    v3Schedules,
   }
   const fetchedById = await followReferences(client, account, (t) => ownedByUs(t, scope.owner))
   return {raw: account, report: {listedInFull, fetchedById}}
 }
 
+/**
+ * Shift-based schedules of a scoped read: those linked to the config's teams (`team_ids[]`), each
+ * fetched in full for its marker; when a config one is not among them owned, every v3 schedule
+ * (as the full read). A config without shift-based schedules sends no v3 request, so an owned v3
+ * schedule removed together with the last shift-based one of the config is seen only by
+ * `--refresh=full` (like the other blind spots above).
+ */
+async function readScopedV3(
+  client: Client,
+  wanted: readonly ScopeObject[],
+  teamIds: readonly string[],
+  missingFrom: (found: readonly Read<PdScheduleV3>[], wanted: readonly ScopeObject[]) => ScopeObject | undefined,
+  listedInFull: {type: string; missing: string}[],
+): Promise<Read<PdScheduleV3>[]> {
+  if (wanted.length === 0) return []
+  const linked = teamIds.length > 0 ? await v3SchedulesById(client, (await listV3Schedules(client, {teamIds})).map((s) => s.id)) : []
+  const missing = missingFrom(linked, wanted)
+  if (!missing) return linked
+  listedInFull.push({type: 'shift-based schedules', missing: missing.key})
+  return readAllV3Schedules(client)
+}
+
 interface MutableAccount {
+  v3Schedules?: Read<PdScheduleV3>[]
   users: Read<PdUser>[]
   teams: Read<PdTeam>[]
   teamMembers: Map<string, readonly PdTeamMember[]>
@@ -154,7 +184,8 @@ async function followReferences(
     const teams = have(account.teams)
     const schedules = have(account.schedules)
     const policies = have(account.escalationPolicies)
-    const want = {users: new Set<string>(), teams: new Set<string>(), schedules: new Set<string>(), policies: new Set<string>()}
+    const v3 = have(account.v3Schedules ?? [])
+    const want = {users: new Set<string>(), teams: new Set<string>(), schedules: new Set<string>(), policies: new Set<string>(), v3: new Set<string>()}
     const need = (set: Set<string>, known: Set<string>, id: string | undefined) => {
       if (id && !known.has(id)) set.add(id)
     }
@@ -168,8 +199,15 @@ async function followReferences(
       for (const r of p.escalation_rules) {
         for (const t of r.targets) {
           if (t.type.startsWith('user')) need(want.users, users, t.id)
+          else if (t.type === 'schedule_v3_reference') need(want.v3, v3, t.id)
           else if (t.type.startsWith('schedule')) need(want.schedules, schedules, t.id)
         }
+      }
+    }
+    for (const s of account.v3Schedules ?? []) {
+      for (const t of s.teams ?? []) need(want.teams, teams, t.id)
+      for (const r of s.rotations ?? []) {
+        for (const e of r.events ?? []) for (const m of e.assignment_strategy.members) if (m.type === 'user_member') need(want.users, users, m.user_id)
       }
     }
     for (const s of account.services) {
@@ -178,19 +216,21 @@ async function followReferences(
     }
     // An owned team found through a reference is read like the full read reads it: with members.
     const membersOf = account.teams.filter((t) => !account.teamMembers.has(t.id) && membersWanted(t))
-    const total = want.users.size + want.teams.size + want.schedules.size + want.policies.size + membersOf.length
+    const total = want.users.size + want.teams.size + want.schedules.size + want.policies.size + want.v3.size + membersOf.length
     if (total === 0) return fetched
     for (const set of Object.values(want)) for (const id of set) tried.add(id)
     const cached = teamCache.filter((t) => want.teams.delete(t.id))
     account.teams.push(...cached)
     fetched += total - cached.length
-    const [u, t, s, p, m] = await Promise.all([
+    const [u, t, s, p, m, v] = await Promise.all([
       byIds<Read<PdUser>>(client, want.users, (id) => `/users/${id}`, 'user'),
       byIds<Read<PdTeam>>(client, want.teams, (id) => `/teams/${id}`, 'team'),
       byIds<Read<PdSchedule>>(client, want.schedules, (id) => `/schedules/${id}`, 'schedule'),
       byIds<Read<PdEscalationPolicy>>(client, want.policies, (id) => `/escalation_policies/${id}`, 'escalation_policy'),
       Promise.all(membersOf.map((team) => client.listAll<PdTeamMember>(`/teams/${encodeURIComponent(team.id)}/members`, 'members'))),
+      v3SchedulesById(client, want.v3),
     ])
+    if (v.length > 0) account.v3Schedules = [...(account.v3Schedules ?? []), ...v]
     membersOf.forEach((team, i) => account.teamMembers.set(team.id, m[i] ?? []))
     account.users.push(...u.found)
     account.teams.push(...t.found)
@@ -250,13 +290,15 @@ export async function readTeams(client: Client, selectTeams: (teams: readonly Re
   const byTeam = {'team_ids[]': selected.map((t) => t.id)}
   const none = <T>() => Promise.resolve([] as T[])
   const some = selected.length > 0
-  const [users, schedules, escalationPolicies, services] = await Promise.all([
+  const [users, schedules, escalationPolicies, services, v3Schedules] = await Promise.all([
     some ? client.listAll<Read<PdUser>>('/users', 'users', byTeam) : none<Read<PdUser>>(),
     some ? client.listAll<Read<PdSchedule>>('/schedules', 'schedules', {...byTeam, 'include[]': SCHEDULE_INCLUDES}) : none<Read<PdSchedule>>(),
     some ? client.listAll<Read<PdEscalationPolicy>>('/escalation_policies', 'escalation_policies', byTeam) : none<Read<PdEscalationPolicy>>(),
     some ? client.listAll<Read<PdService>>('/services', 'services', {...byTeam, 'include[]': SERVICE_INCLUDES}) : none<Read<PdService>>(),
+    // Shift-based schedules of the teams, in full (the list has no description or rotations).
+    some ? listV3Schedules(client, {teamIds: byTeam['team_ids[]']}).then((refs) => v3SchedulesById(client, refs.map((r) => r.id))) : none<Read<PdScheduleV3>>(),
   ])
-  const account: MutableAccount = {users, teams: [...selected], teamMembers: new Map(), schedules, escalationPolicies, services}
+  const account: MutableAccount = {users, teams: [...selected], teamMembers: new Map(), schedules, escalationPolicies, services, v3Schedules}
   await followReferences(client, account, () => true, allTeams)
   return {...account, teams: allTeams.filter((t) => account.teams.some((read) => read.id === t.id))}
 }
