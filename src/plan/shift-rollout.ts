@@ -105,7 +105,12 @@ function alignRotation(live: ShiftRotation, desired: ShiftRotation, t: number): 
   const notes: EventNote[] = []
   for (const written of desired.events) {
     const want = withoutRollout(written)
-    const candidates = live.events.map((e, i) => [e, i] as const).filter(([e, i]) => !consumed.has(i) && e.name === want.name)
+    // By effective start: PagerDuty lists events by start_time, which puts a pending successor
+    // with an earlier time of day before the event it follows.
+    const candidates = live.events
+      .map((e, i) => [e, i] as const)
+      .filter(([e, i]) => !consumed.has(i) && e.name === want.name)
+      .sort(([a], [b]) => effectiveStart(a) - effectiveStart(b))
     const [first, second] = candidates
     if (first && second && isPendingPair(first[0], second[0], t)) {
       consumed.add(first[1]).add(second[1])

@@ -6,6 +6,9 @@
  */
 import {join} from 'node:path'
 import {afterEach, describe, expect, it} from 'vitest'
+import type {Document} from 'yaml'
+import {applyToAccount} from '../../src/app/apply-to-account.js'
+import type {ApplyClient} from '../../src/providers/pagerduty/apply.js'
 import {checkRequestsAgainstSpec, type LoggedRequest} from '../../src/sandbox/index.js'
 import {Account, copyConfig, editYaml, loadDesired, NOW, REPO} from './harness.js'
 
@@ -49,6 +52,171 @@ describe('examples/shift-based', {timeout: 180_000}, () => {
     account.setNow(new Date(NOW.getTime() + 30 * 86_400_000))
     const later = await account.plan(await loadDesired(CONFIG, account.now))
     expect(later.plan.changes).toEqual([])
+  })
+})
+
+/** Tuesday 2026-03-03 11:00 in Berlin: the weekday business-hours shift (09:00-17:00) is running. */
+const IN_SHIFT = new Date('2026-03-03T10:00:00Z')
+/** That shift's end, 17:00 Berlin: the next handoff of the weekday event. */
+const HANDOFF = '2026-03-03T16:00:00Z'
+const SCHEDULE = ['schedules', 'support-shifts']
+const WEEKDAYS = [...SCHEDULE, 'rotations', 0, 'events', 0]
+
+interface EditCase {
+  readonly name: string
+  /** An edit of the example before the first apply. */
+  readonly base?: (doc: Document) => void
+  readonly edit: (doc: Document) => void
+  readonly allowDestroy?: boolean
+  /** What the sandbox must hold after the apply. */
+  readonly check?: (account: Account) => void
+  /** Fields the first plan must name (`rotations[0].events[0].members`). */
+  readonly fields?: readonly string[]
+}
+
+const set = (path: readonly (string | number)[], value: unknown) => (doc: Document) => doc.setIn(path, doc.createNode(value))
+
+const EDITS: readonly EditCase[] = [
+  {name: 'metadata: name, description and teams', edit: (doc) => {
+    set([...SCHEDULE, 'name'], 'Support - Shift Rota')(doc)
+    set([...SCHEDULE, 'description'], 'Renamed')(doc)
+    set([...SCHEDULE, 'teams'], [])(doc)
+  }, fields: ['name', 'description', 'teams'], check: (a) => expect(v3(a)[0]).toMatchObject({name: 'Support - Shift Rota', teams: []})},
+  {
+    name: 'member change of the running event: rolled out at the next handoff',
+    edit: set([...WEEKDAYS, 'members'], ['lena.vogel@example.com', 'jonas.weber@example.com', 'sofia.rossi@example.com', 'maya.brooks@example.com']),
+    fields: ['rotations[0].events[0].effective_until'],
+    check: (a) => {
+      const events = v3(a)[0]?.rotations[0]?.events ?? []
+      expect(events).toHaveLength(2)
+      expect(new Date(events[0]?.effective_until ?? 0).toISOString()).toBe(new Date(HANDOFF).toISOString())
+      expect(new Date(events[1]?.effective_since ?? 0).toISOString()).toBe(new Date(HANDOFF).toISOString())
+    },
+  },
+  {
+    name: 'member change with rollout: immediate',
+    edit: (doc) => {
+      set([...WEEKDAYS, 'members'], ['jonas.weber@example.com', 'lena.vogel@example.com', 'sofia.rossi@example.com'])(doc)
+      set([...WEEKDAYS, 'rollout'], 'immediate')(doc)
+    },
+    check: (a) => {
+      const events = (v3(a)[0]?.rotations[0]?.events ?? []).filter((e) => e.effective_until === null || e.effective_until > IN_SHIFT.getTime())
+      expect(events).toHaveLength(1)
+      expect(events[0]?.effective_since).toBe(IN_SHIFT.getTime())
+    },
+  },
+  {name: 'time change', edit: (doc) => {
+    set([...WEEKDAYS, 'start'], '2026-01-05T08:00')(doc)
+    set([...WEEKDAYS, 'end'], '2026-01-05T16:00')(doc)
+  }, fields: ['rotations[0].events[1].start']},
+  {name: 'recurrence change', edit: set([...SCHEDULE, 'rotations', 1, 'events', 0, 'repeat'], {every_weeks: 2, on: ['sat', 'sun']}), fields: ['rotations[1].events[0].repeat']},
+  {name: 'shifts_per_member change', edit: set([...WEEKDAYS, 'shifts_per_member'], 1), fields: ['rotations[0].events[1].shifts_per_member']},
+  {name: 'everyone at once', edit: (doc) => {
+    doc.deleteIn([...SCHEDULE, 'rotations', 2, 'events', 0, 'shifts_per_member'])
+    set([...SCHEDULE, 'rotations', 2, 'events', 0, 'everyone'], true)(doc)
+  }, fields: ['rotations[2].events[0].everyone']},
+  {name: 'add an event', edit: (doc) => {
+    const events = doc.getIn([...SCHEDULE, 'rotations', 1, 'events']) as {add: (v: unknown) => void}
+    events.add(doc.createNode({name: 'Friday evening', start: '2026-01-09T18:00', end: '2026-01-09T22:00', repeat: {every_weeks: 1, on: ['fri']}, members: ['sofia.rossi@example.com']}))
+  }, fields: ['rotations[1].events[1].name'], check: (a) => expect(v3(a)[0]?.rotations[1]?.events.map((e) => e.name)).toEqual(['Weekends · Weekend days', 'Weekends · Friday evening'])},
+  {name: 'remove an event (the rotation keeps another)', base: (doc) => {
+    const events = doc.getIn([...SCHEDULE, 'rotations', 0, 'events']) as {add: (v: unknown) => void}
+    events.add(doc.createNode({name: 'Early', start: '2026-01-05T07:00', end: '2026-01-05T09:00', repeat: 'weekdays', members: ['jonas.weber@example.com']}))
+  }, edit: (doc) => doc.deleteIn([...WEEKDAYS.slice(0, -1), 1]), fields: ['rotations[0].events[1].name'], check: (a) => {
+    const current = (v3(a)[0]?.rotations[0]?.events ?? []).filter((e) => e.effective_until === null || e.effective_until > a.nowMs)
+    expect(current.map((e) => e.name)).toEqual(['Weekdays · Business hours'])
+  }},
+  {name: 'add a rotation', edit: (doc) => {
+    const rotations = doc.getIn([...SCHEDULE, 'rotations']) as {add: (v: unknown) => void}
+    rotations.add(doc.createNode({events: [{name: 'Nights', start: '2026-01-05T23:00', end: '2026-01-06T07:00', repeat: 'daily', members: ['omar.haddad@example.com', 'maya.brooks@example.com']}]}))
+  }, fields: ['rotations[3].name'], check: (a) => expect(v3(a)[0]?.rotations.filter((r) => r.deleted_at === undefined).at(-1)?.events.map((e) => e.name)).toEqual(['Nights'])},
+  {name: 'remove a rotation', edit: (doc) => doc.deleteIn([...SCHEDULE, 'rotations', 1]), fields: ['rotations[2].name'], check: (a) => expect(v3(a)[0]?.rotations.filter((r) => r.deleted_at === undefined)).toHaveLength(2)},
+  {name: 'rename a rotation', edit: set([...SCHEDULE, 'rotations', 2, 'name'], 'New York evenings'), fields: ['rotations[2].name'], check: (a) => {
+    const live = v3(a)[0]?.rotations.filter((r) => r.deleted_at === undefined) ?? []
+    expect(live).toHaveLength(3)
+    expect(live[2]?.events.filter((e) => e.effective_until === null).map((e) => e.name)).toEqual(['New York evenings · Evening cover'])
+  }},
+  {name: 'effective_until added', edit: set([...WEEKDAYS, 'effective_until'], '2026-06-30'), fields: ['rotations[0].events[0].effective_until']},
+  {name: 'delete the schedule (the policy stops targeting it first)', allowDestroy: true, edit: (doc) => {
+    doc.deleteIn(SCHEDULE)
+    set(['escalation_policies', 'support', 'rules', 0, 'targets'], [{user: 'jonas.weber@example.com'}])(doc)
+  }, check: (a) => expect(v3(a)).toEqual([])},
+]
+
+describe('every edit kind converges', {timeout: 600_000}, () => {
+  for (const c of EDITS) {
+    it(c.name, async () => {
+      account = await Account.start(SEED, FROM, {}, IN_SHIFT)
+      const dir = copyConfig(CONFIG)
+      if (c.base) editYaml(join(dir, 'oncall.yaml'), c.base)
+      const base = await loadDesired(dir, account.now)
+      expect((await account.apply(base)).report.failed).toBeNull()
+      expect((await account.plan(base)).plan.changes).toEqual([])
+
+      editYaml(join(dir, 'oncall.yaml'), c.edit)
+      const edited = await loadDesired(dir, account.now)
+      const planned = await account.plan(edited, {allowDestroy: c.allowDestroy ?? false})
+      expect(planned.plan.changes.length).toBeGreaterThan(0)
+      // Changes of who is on call within a day ask for --force (safety.ts judges v3 schedules too); nothing else may block.
+      expect(planned.violations.filter((v) => v.code !== 'ONCALL_CHANGES_SOON')).toEqual([])
+      const fields = planned.plan.changes.flatMap((ch) => (ch.kind === 'update' ? ch.fields.map((f) => f.path) : []))
+      for (const f of c.fields ?? []) expect(fields).toContain(f)
+      const {report} = await account.apply(edited, {allowDestroy: c.allowDestroy ?? false, force: true})
+      expect(report.failed).toBeNull()
+      c.check?.(account)
+
+      expect((await account.plan(edited)).plan.changes).toEqual([])
+      // After the handoff and a week on: still nothing to do.
+      account.setNow(new Date(IN_SHIFT.getTime() + 8 * 86_400_000))
+      expect((await account.plan(await loadDesired(dir, account.now))).plan.changes).toEqual([])
+    })
+  }
+})
+
+describe('rollout', {timeout: 120_000}, () => {
+  it('says when a change of a running event takes effect, and a pending rollout is the config event until then', async () => {
+    account = await Account.start(SEED, FROM, {}, IN_SHIFT)
+    const dir = copyConfig(CONFIG)
+    await account.apply(await loadDesired(dir, account.now))
+    editYaml(join(dir, 'oncall.yaml'), set([...WEEKDAYS, 'members'], ['sofia.rossi@example.com', 'lena.vogel@example.com', 'jonas.weber@example.com']))
+    const edited = await loadDesired(dir, account.now)
+    const planned = await account.plan(edited)
+    expect(planned.plan.rollouts).toEqual([
+      expect.objectContaining({schedule: 'support-shifts', layerName: 'Weekdays · Business hours', at: new Date(HANDOFF).toISOString(), atLocal: '2026-03-03T17:00', reason: 'next_handoff'}),
+    ])
+    expect((await account.apply(edited, {force: true})).report.failed).toBeNull()
+    // One hour before the handoff: the pending pair is the config's event.
+    account.setNow(new Date(Date.parse(HANDOFF) - 3_600_000))
+    expect((await account.plan(await loadDesired(dir, account.now))).plan.changes).toEqual([])
+  })
+})
+
+describe('partial failure', {timeout: 120_000}, () => {
+  it('a create that stops after the first rotation is finished by the next plan', async () => {
+    account = await Account.start(SEED, FROM, {}, IN_SHIFT)
+    const desired = await loadDesired(CONFIG, account.now)
+    const client = account.client()
+    const outcome = await account.plan(desired, {}, client)
+    let eventPosts = 0
+    const failing: ApplyClient = {
+      get: (path, params) => client.get(path, params),
+      listAll: (path, key, params) => client.listAll(path, key, params),
+      put: (path, body) => client.put(path, body),
+      delete: (path) => client.delete(path),
+      post: (path, body, options) => {
+        if (path.endsWith('/events') && ++eventPosts === 2) return Promise.reject(new Error('connection reset (injected)'))
+        return client.post(path, body, options)
+      },
+    }
+    const report = await applyToAccount(failing, outcome, outcome.plan.changes, {now: account.now})
+    expect(report.failed?.message).toContain('injected')
+    expect(v3(account)[0]?.rotations.map((r) => r.events.length)).toEqual([1, 0])
+
+    const next = await account.plan(desired)
+    expect(next.plan.changes.find((c) => c.type === 'schedule')?.kind).toBe('update')
+    expect((await account.apply(desired)).report.failed).toBeNull()
+    expect((await account.plan(desired)).plan.changes).toEqual([])
+    expect(v3(account)).toHaveLength(1)
   })
 })
 
