@@ -1,4 +1,6 @@
 import {spawnSync} from 'node:child_process'
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
+import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {CONCURRENT} from './fixture.js'
@@ -7,7 +9,11 @@ const REPO = join(import.meta.dirname, '..', '..')
 
 /** The built CLI (dist/ compiled by test/global-setup.ts); no token: the config alone. Every call passes --at. */
 function who(...args: string[]): {status: number | null; stdout: string; stderr: string} {
-  const r = spawnSync(process.execPath, [join(REPO, 'bin', 'run.js'), 'who', CONCURRENT, ...args], {
+  return whoIn(CONCURRENT, ...args)
+}
+
+function whoIn(config: string, ...args: string[]): {status: number | null; stdout: string; stderr: string} {
+  const r = spawnSync(process.execPath, [join(REPO, 'bin', 'run.js'), 'who', config, ...args], {
     cwd: REPO,
     encoding: 'utf8',
     env: {...process.env, NO_COLOR: '1', PAGERDUTY_TOKEN: ''},
@@ -62,5 +68,20 @@ describe('who on a shift-based schedule with concurrent rotations', () => {
       `  ops-shifts  anna@example.com ${times('fri 2026-03-06 08:00', 'fri 2026-03-06 20:00')} [rotation Primary]; dora@example.com ${times('fri 2026-03-06 08:00', 'fri 2026-03-06 20:00')} [rotation Secondary]`,
     )
     expect(who('--at', '2026-03-06T22:00').stdout.split('\n')[1]).toBe('  ops-shifts  nobody; next anna@example.com and emil@example.com from sat 2026-03-07 08:00 Europe/Berlin')
+  })
+
+  it('time off: the cover comes from the same rotation and replaces only the person off; the concurrent rotation is untouched', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'oncall-v3-timeoff-'))
+    const text = readFileSync(join(CONCURRENT, 'oncall.yaml'), 'utf8').replace(
+      'escalation_policies:',
+      'time_off:\n  - {user: dora@example.com, from: 2026-03-02, to: 2026-03-03, note: dentist}\n\nescalation_policies:',
+    )
+    writeFileSync(join(dir, 'oncall.yaml'), text)
+    const r = whoIn(dir, 'ops-shifts', '--at', '2026-03-02T12:00')
+    expect(r.status, r.stderr).toBe(0)
+    expect(r.stdout.split('\n').slice(1, 3)).toEqual([
+      `  on call: anna@example.com ${times('mon 2026-03-02 08:00', 'mon 2026-03-02 20:00')} [rotation Primary]`,
+      `           emil@example.com ${times('mon 2026-03-02 08:00', 'mon 2026-03-02 20:00')} [time-off cover for dora@example.com: dentist] [rotation Secondary]`,
+    ])
   })
 })
