@@ -1,5 +1,9 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {checkRequestsAgainstSpec} from '../../src/sandbox/spec/index.js'
+import {mkdtempSync} from 'node:fs'
+import {tmpdir} from 'node:os'
+import {join} from 'node:path'
+import {feedEvents} from '../export/feed-events.js'
 import {runCli} from '../integration/harness.js'
 import {createUser, startClient, type Client} from '../sandbox/helpers.js'
 import {CONCURRENT} from './fixture.js'
@@ -81,6 +85,20 @@ describe('who --live on a shift-based schedule', () => {
       expect(JSON.parse(planned.stdout).basis).toBe('config+account')
       expect(JSON.parse(planned.stdout).schedule).toEqual(JSON.parse(alone.stdout).schedule)
     }
+  }, 180_000)
+
+  it('export --live writes the same events (times, people, UIDs) as export from the config', async () => {
+    const window = ['--since', '2026-03-02', '--until', '2026-03-16']
+    const live = mkdtempSync(join(tmpdir(), 'oncall-v3-live-'))
+    const config = mkdtempSync(join(tmpdir(), 'oncall-v3-config-'))
+    const a = await runCli(['export', CONCURRENT, '-o', live, ...window, '--live'], env)
+    expect(a.status, a.stderr).toBe(0)
+    const b = await runCli(['export', CONCURRENT, '-o', config, ...window, '--config-only'], env)
+    expect(b.status, b.stderr).toBe(0)
+    const events = feedEvents(live)
+    // 14 primary and 14 secondary days, 2 × 2 release-window members, in the schedule feed and again in person feeds.
+    expect(events.filter((e) => e.startsWith('schedules/'))).toHaveLength(32)
+    expect(events).toEqual(feedEvents(config))
   }, 180_000)
 
   it('the reads are v3 GETs the PagerDuty spec allows, the final schedule asked with include[]=final_schedule', () => {
