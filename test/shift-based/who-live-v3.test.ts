@@ -101,6 +101,24 @@ describe('who --live on a shift-based schedule', () => {
     expect(events).toEqual(feedEvents(config))
   }, 180_000)
 
+  it('report --live counts the same load as report from the config (everyone events for each member)', async () => {
+    const window = ['--since', '2026-03-02', '--until', '2026-03-16', '--json']
+    const live = await runCli(['report', CONCURRENT, ...window, '--live'], env)
+    expect(live.status, live.stderr).toBe(0)
+    const config = await runCli(['report', CONCURRENT, ...window], {...env, PAGERDUTY_TOKEN: ''})
+    expect(config.status, config.stderr).toBe(0)
+    const people = (json: string) => JSON.parse(json).teams[0].people.map((p: {user: string; hours: number}) => [p.user, p.hours])
+    expect(people(live.stdout)).toEqual(people(config.stdout))
+    // Two weeks: Anna primary the first, Ben the second; Ben's release window of 12 March lies inside his primary day and counts once.
+    expect(people(live.stdout)).toEqual([
+      ['anna@example.com', 84],
+      ['ben@example.com', 86],
+      ['carl@example.com', 4],
+      ['dora@example.com', 84],
+      ['emil@example.com', 84],
+    ])
+  }, 120_000)
+
   it('the reads are v3 GETs the PagerDuty spec allows, the final schedule asked with include[]=final_schedule', () => {
     const log = c.sandbox.admin.requests().filter((r) => r.method === 'GET' && r.path.startsWith('/v3/'))
     expect(log.some((r) => r.path === `/v3/schedules/${v3Id}` && [r.query['include[]']].flat().includes('final_schedule'))).toBe(true)
