@@ -3,40 +3,17 @@
  * gave up, huge bodies, absurd pagination, endless rate-limit resets, garbage list items. Real
  * loopback HTTP through the scripted server; the client's sleeps run on a fake clock.
  */
-import {afterEach, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import {
   PagerDutyClient,
   PagerDutyNetworkError,
   PagerDutyOutcomeUnknownError,
   PagerDutyRateLimitWaitError,
   PagerDutyResponseError,
-  type PagerDutyClientOptions,
-  type WaitNotice,
 } from '../../src/providers/pagerduty/client/index.js'
-import {fakeTime, startScriptedServer, type Handler, type ScriptedServer} from './scripted-server.js'
+import {scriptedClients, type Handler} from './scripted-server.js'
 
-let server: ScriptedServer | undefined
-afterEach(async () => {
-  await server?.close()
-  server = undefined
-})
-
-async function setup(handler: Handler, options: Partial<PagerDutyClientOptions> = {}) {
-  server = await startScriptedServer(handler)
-  const time = fakeTime()
-  const waits: WaitNotice[] = []
-  const client = new PagerDutyClient({
-    baseUrl: server.url,
-    token: 'hostile-test-token',
-    sleep: time.sleep,
-    now: time.now,
-    random: () => 0.5,
-    backoff: {baseMs: 100, maxMs: 1000},
-    onWait: (n) => waits.push(n),
-    ...options,
-  })
-  return {client, time, waits, server}
-}
+const setup = scriptedClients('hostile-test-token')
 
 describe('a create the server commits after the client gave up', () => {
   /** POST /schedules is never answered; the schedule "lands" once `landsAfterLooks` lookups have happened. */

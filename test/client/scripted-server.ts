@@ -5,6 +5,8 @@
  */
 import {createServer, type IncomingHttpHeaders, type Server} from 'node:http'
 import type {AddressInfo, Socket} from 'node:net'
+import {afterEach} from 'vitest'
+import {PagerDutyClient, type PagerDutyClientOptions, type RequestEvent, type WaitNotice} from '../../src/providers/pagerduty/client/index.js'
 
 export interface SeenRequest {
   readonly method: string
@@ -87,5 +89,45 @@ export function fakeTime(start = 1_800_000_000_000): {now: () => number; sleep: 
       t += ms
     },
     sleeps,
+  }
+}
+
+export interface ScriptedClient {
+  readonly client: PagerDutyClient
+  readonly time: ReturnType<typeof fakeTime>
+  readonly server: ScriptedServer
+  /** Every request the client reported (onRequest), and every wait it announced (onWait). */
+  readonly events: RequestEvent[]
+  readonly waits: WaitNotice[]
+}
+
+/**
+ * For a test file: a function that starts a scripted server and a client for it on a fake clock
+ * (no real sleeps, fixed jitter, short backoff); every server it started is closed after each test.
+ * Call it once at the top level of the file.
+ */
+export function scriptedClients(token: string): (handler: Handler, options?: Partial<PagerDutyClientOptions>) => Promise<ScriptedClient> {
+  const servers: ScriptedServer[] = []
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((s) => s.close()))
+  })
+  return async (handler, options = {}) => {
+    const server = await startScriptedServer(handler)
+    servers.push(server)
+    const time = fakeTime()
+    const events: RequestEvent[] = []
+    const waits: WaitNotice[] = []
+    const client = new PagerDutyClient({
+      baseUrl: server.url,
+      token,
+      sleep: time.sleep,
+      now: time.now,
+      random: () => 0.5,
+      backoff: {baseMs: 100, maxMs: 1000},
+      onRequest: (e) => events.push(e),
+      onWait: (n) => waits.push(n),
+      ...options,
+    })
+    return {client, time, server, events, waits}
   }
 }

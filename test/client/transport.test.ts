@@ -1,39 +1,15 @@
 import {inspect} from 'node:util'
-import {afterEach, describe, expect, it} from 'vitest'
+import {describe, expect, it} from 'vitest'
 import {
   PagerDutyApiError,
   PagerDutyClient,
   PagerDutyClientUsageError,
   PagerDutyNetworkError,
-  type PagerDutyClientOptions,
-  type RequestEvent,
 } from '../../src/providers/pagerduty/client/index.js'
-import {fakeTime, startScriptedServer, type Handler, type ScriptedServer} from './scripted-server.js'
+import {fakeTime, scriptedClients, startScriptedServer, type Handler} from './scripted-server.js'
 
 const TOKEN = 'u+Zx9SeCrEtToKeN42'
-let server: ScriptedServer | undefined
-
-afterEach(async () => {
-  await server?.close()
-  server = undefined
-})
-
-async function setup(handler: Handler, options: Partial<PagerDutyClientOptions> = {}) {
-  server = await startScriptedServer(handler)
-  const time = fakeTime()
-  const events: RequestEvent[] = []
-  const client = new PagerDutyClient({
-    baseUrl: server.url,
-    token: TOKEN,
-    sleep: time.sleep,
-    now: time.now,
-    random: () => 0.5,
-    backoff: {baseMs: 100, maxMs: 1000},
-    onRequest: (e) => events.push(e),
-    ...options,
-  })
-  return {client, time, events, server}
-}
+const setup = scriptedClients(TOKEN)
 
 const ok = (body: unknown) => ({status: 200, body})
 const pdError = (status: number, message: string, code?: number, errors?: string[]) => ({

@@ -22,10 +22,17 @@ describe('serviceSettings', () => {
   it('reports two scheduled actions at the same support-hours boundary', () => {
     const c = baseConfig()
     const support_hours = {time_zone: 'Asia/Tokyo', days: ['mon'], from: '09:00', to: '18:00'}
-    c.services.api!.urgency = {support_hours, scheduled_actions: [{at: 'support_hours_start', to: 'high'}, {at: 'support_hours_end', to: 'low'}]}
+    c.services.api!.urgency = {support_hours, scheduled_actions: [{at: 'support_hours_start', to: 'high'}, {at: 'support_hours_end', to: 'high'}]}
     expect(runRule(serviceSettings, c)).toEqual([])
-    c.services.api!.urgency = {support_hours, scheduled_actions: [{at: 'support_hours_start', to: 'high'}, {at: 'support_hours_start', to: 'low'}]}
+    c.services.api!.urgency = {support_hours, scheduled_actions: [{at: 'support_hours_start', to: 'high'}, {at: 'support_hours_start', to: 'high'}]}
     const [d] = runRule(serviceSettings, c)
     expect(d).toMatchObject({code: 'duplicate-scheduled-action', path: 'services.api.urgency.scheduled_actions[1].at'})
+  })
+  it('reports a scheduled action that lowers urgency (PagerDuty only accepts to_urgency high)', () => {
+    const c = baseConfig()
+    const support_hours = {time_zone: 'Asia/Tokyo', days: ['mon'], from: '09:00', to: '18:00'}
+    c.services.api!.urgency = {support_hours, scheduled_actions: [{at: 'support_hours_end', to: 'low'}]}
+    const [d] = runRule(serviceSettings, c)
+    expect(d).toMatchObject({code: 'scheduled-action-urgency', path: 'services.api.urgency.scheduled_actions[0].to'})
   })
 })

@@ -4,8 +4,10 @@ import type {Rule} from './context.js'
 /**
  * A service's team must be its policy's team (PagerDuty derives it from the policy), and
  * support hours must end after they start on the same day (PagerDuty has no overnight support hours),
- * and a support-hours boundary has at most one scheduled action (PagerDuty runs one urgency
- * change there; two would contradict each other).
+ * a support-hours boundary has at most one scheduled action (PagerDuty runs one urgency
+ * change there; two would contradict each other), and a scheduled action raises urgency to high:
+ * the spec's ScheduledAction.to_urgency allows only `high` ("Must be set to high"), so `to: low`
+ * would pass validation here and be refused by PagerDuty at apply time, after other changes ran.
  */
 export const serviceSettings: Rule = (ctx) => {
   for (const [key, s] of ctx.config.services) {
@@ -34,6 +36,14 @@ export const serviceSettings: Rule = (ctx) => {
           })
         }
         seen.add(action.at)
+        if (action.to !== 'high') {
+          ctx.report({
+            code: 'scheduled-action-urgency',
+            message: `a scheduled action can only raise urgency to high (PagerDuty refuses \`to: ${action.to}\`)`,
+            path: ['services', key, 'urgency', 'scheduled_actions', i, 'to'],
+            hint: 'use `to: high`, or drop the action: outside support hours the `outside` urgency applies to new incidents',
+          })
+        }
       }
     }
   }
