@@ -4,6 +4,7 @@ import {parse} from 'yaml'
 import {describe, expect, it} from 'vitest'
 import {runRule} from '../../test/validate/rule-kit.js'
 import {CONCURRENT} from '../../test/shift-based/fixture.js'
+import {coverageGaps} from '../config/rules/coverage-gaps.js'
 import {teamRules} from '../config/rules/team-rules.js'
 import type {WrittenConfig} from '../config/written.js'
 import {computeShifts} from '../schedule/compute-shifts.js'
@@ -72,5 +73,12 @@ describe('team rules and load on a shift-based schedule with concurrent rotation
     ])
     expect(d[1]!.message).toContain('dora@example.com carries 24.6 % of the on-call time of schedule `ops-shifts`')
     expect(d[0]!.message).toBe("rotation 2 (Secondary) of schedule `ops-shifts` rotates 2 people; the team's rule asks for at least 3")
+  })
+
+  it('coverage gaps of a shift-based schedule (nights here) hint at events and rotations, not layers', () => {
+    const d = runRule(coverageGaps, fixture(), NOW)
+    expect(d.map((x) => x.code)).toEqual(['coverage-gap'])
+    expect(d[0]!.message).toContain('schedule `ops-shifts` has nobody on call 29 time(s) in the next 4 weeks: mon 2026-03-02 00:00 – mon 2026-03-02 08:00 Europe/Berlin; mon 2026-03-02 20:00 – tue 2026-03-03 08:00 Europe/Berlin')
+    expect(d[0]!.hint).toBe('escalation policy `ops` pages it first; add an event or a rotation so someone always is')
   })
 })
