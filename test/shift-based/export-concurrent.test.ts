@@ -1,7 +1,10 @@
+import {spawnSync} from 'node:child_process'
 import {mkdirSync, readdirSync, readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {lintIcs} from '../../src/export/ical-lint.js'
+import ICAL from 'ical.js'
+import {IN_CI, PYTHON, pythonIcalendarAvailable, requireInCi} from '../export/external-checkers.js'
 import {feedEvents} from '../export/feed-events.js'
 import {runCli, tempDir} from '../export/run-cli.js'
 import {CONCURRENT} from './fixture.js'
@@ -75,5 +78,24 @@ describe('export of a shift-based schedule with concurrent rotations', () => {
     expect(page).toMatch(/<div class="week[^"]*" style="height:104px">/)
     const blocks = [...page.matchAll(/<b class="shift" style="[^"]*;top:(\d+)px;bottom:auto;height:22px" title="(\w+): Thu Mar 5 /g)].map((m) => `${m[2]}@${m[1]}`)
     expect(blocks.sort()).toEqual(['Anna@2', 'Ben@54', 'Carl@80', 'Emil@28'])
+  })
+
+  it.skipIf(!pythonIcalendarAvailable() && !IN_CI)('python-icalendar (an independent parser) reads the concurrent events as ical.js does', () => {
+    requireInCi(pythonIcalendarAvailable(), 'python3-icalendar', 'apt-get install -y python3-icalendar')
+    const out = exportOf(doubleBooked())
+    const files = ['schedules', 'users'].flatMap((sub) => readdirSync(join(out, sub)).map((name) => join(out, sub, name)))
+    const r = spawnSync(PYTHON, [join(import.meta.dirname, '..', 'export', 'check_icalendar.py'), ...files], {encoding: 'utf8'})
+    expect(r.stderr).toBe('')
+    const result = JSON.parse(r.stdout) as Record<string, {events: string[][]; errors: string[]}>
+    for (const file of files) {
+      expect(result[file]?.errors, file).toEqual([])
+      const cal = new ICAL.Component(ICAL.parse(readFileSync(file, 'utf8')))
+      const iso = (t: ICAL.Time): string => t.toJSDate().toISOString().replace('.000Z', 'Z')
+      const viaIcalJs = cal.getAllSubcomponents('vevent').map((c) => {
+        const e = new ICAL.Event(c)
+        return [e.uid, iso(e.startDate), iso(e.endDate), e.summary, 'TRANSPARENT']
+      })
+      expect(result[file]?.events, file).toEqual(viaIcalJs)
+    }
   })
 })
