@@ -1,6 +1,6 @@
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {checkRequestsAgainstSpec} from '../../src/sandbox/spec/index.js'
-import {mkdtempSync} from 'node:fs'
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs'
 import {tmpdir} from 'node:os'
 import {join} from 'node:path'
 import {feedEvents} from '../export/feed-events.js'
@@ -118,6 +118,14 @@ describe('who --live on a shift-based schedule', () => {
       ['emil@example.com', 84],
     ])
   }, 120_000)
+
+  it('a shift-based schedule the account does not have yet: one line saying so, exit 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'oncall-v3-missing-'))
+    writeFileSync(join(dir, 'oncall.yaml'), readFileSync(join(CONCURRENT, 'oncall.yaml'), 'utf8').replace('name: Ops - Shifts', 'name: Ops - Not Applied'))
+    const r = await runCli(['who', dir, 'ops-shifts', '--at', '2026-03-05T15:00', '--live'], env)
+    expect(r.status).toBe(1)
+    expect(r.stderr.trim()).toBe('error: shift-based schedule ops-shifts ("Ops - Not Applied") is not in the account yet: run `oncall apply`, or leave out --live')
+  }, 60_000)
 
   it('the reads are v3 GETs the PagerDuty spec allows, the final schedule asked with include[]=final_schedule', () => {
     const log = c.sandbox.admin.requests().filter((r) => r.method === 'GET' && r.path.startsWith('/v3/'))
