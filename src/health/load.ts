@@ -146,6 +146,11 @@ export function scheduleLoad(input: ScheduleShifts, options: LoadOptions): Sched
 
 /** Where intervals of one person overlap each other (sweep over them sorted by start). */
 function selfOverlap(list: readonly Interval[]): PersonLoad['doubleBooked'] {
+  // Fast path, no allocation: a layer schedule's final shifts arrive sorted and disjoint (a whole
+  // organisation's year is a million intervals; the rules already sort them once in unionOf).
+  let disjoint = true
+  for (let k = 1; k < list.length && disjoint; k++) disjoint = (list[k] as Interval).start >= (list[k - 1] as Interval).end
+  if (disjoint) return null
   const sorted = [...list].sort((a, b) => a.start - b.start || a.end - b.end)
   let reach = -Infinity
   let first: Interval | null = null
