@@ -4,6 +4,7 @@ import type {LiveState} from '../plan/live-state.js'
 import {makePlan} from '../plan/make-plan.js'
 import {withRollouts} from '../plan/rollout-plan.js'
 import {withOverridePlan} from './plan-overrides.js'
+import {withV3DeleteWarnings} from './v3-delete-warnings.js'
 import type {Plan} from '../plan/plan.js'
 import {assessSafety, type SafetyViolation} from '../plan/safety.js'
 import {DEFAULT_PREVIEW_DAYS, shiftPreviews} from '../plan/shift-preview.js'
@@ -62,7 +63,7 @@ export async function planAgainstAccount(request: PlanRequest): Promise<PlanOutc
     ...(desired.health === undefined ? {} : {health: desired.health}),
     userZones: userZones(desired),
   })
-  const withPreviews = previews.length > 0 ? {...diff, shiftPreviews: previews} : diff
+  const withPreviews = await withV3DeleteWarnings(previews.length > 0 ? {...diff, shiftPreviews: previews} : diff, client, now)
   // Overrides: a separate step that reads only schedules with overrides in the config (plan-overrides.ts).
   const overrides = await withOverridePlan(withPreviews, {
     desired: account.desired,

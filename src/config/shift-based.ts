@@ -1,5 +1,6 @@
 import type {Rollout, ShiftEvent, ShiftRotation} from '../model/schedule.js'
 import {toLocalDateTime} from './local-time.js'
+import {defaultRotationName} from '../model/rotation-name.js'
 import type {WrittenRepeat, WrittenRollout, WrittenRotation, WrittenShiftEvent} from './written.js'
 
 /** RFC 5545 day codes of our weekday names. */
@@ -33,7 +34,7 @@ export function normalizeRotations(
   zone: (name: string) => string,
   scheduleRollout?: WrittenRollout,
 ): ShiftRotation[] {
-  return rotations.map((r, i) => ({name: r.name ?? `Rotation ${i + 1}`, events: r.events.map((e, j) => shiftEvent(e, j, scheduleZone, refer, zone, scheduleRollout))}))
+  return rotations.map((r, i) => ({name: r.name ?? defaultRotationName(i + 1), events: r.events.map((e, j) => shiftEvent(e, j, scheduleZone, refer, zone, scheduleRollout))}))
 }
 
 /** The model's rollout of a written one (layers and events). */

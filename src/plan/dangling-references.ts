@@ -1,3 +1,4 @@
+import {baseScheduleKey} from './schedule-kinds.js'
 import type {EscalationPolicy} from '../model/escalation-policy.js'
 import type {ResourceType} from '../model/keys.js'
 import type {Schedule} from '../model/schedule.js'
@@ -33,6 +34,9 @@ export function findDanglingReferences(plan: Plan, live: LiveState): string[] {
   const changedById = new Map<string, Change>()
   for (const c of plan.changes) if (c.kind !== 'create') changedById.set(`${c.type}:${c.id}`, c)
 
+  // A schedule deleted as one kind and created as the other (schedule-kinds.ts): references the
+  // config writes by key mean the new one; live ones to the old kind read `key (layer-based)`.
+  const recreated = new Set(plan.changes.filter((c) => c.kind === 'create').map((c) => refId({type: c.type as OwnedType, key: c.key})))
   const messages: string[] = []
   for (const type of REFERRERS) {
     for (const l of live[COLLECTION_OF[type]] as readonly LiveResource<Resource>[]) {
@@ -41,7 +45,9 @@ export function findDanglingReferences(plan: Plan, live: LiveState): string[] {
       // An update or adoption replaces the live value with the config's, whose references are exact.
       const fromConfig = change !== undefined
       const value = change && change.kind !== 'create' ? change.after : l.value
-      for (const ref of referencesOf(type, value)) {
+      for (const written of referencesOf(type, value)) {
+        if (fromConfig && recreated.has(refId(written))) continue
+        const ref = fromConfig ? written : {...written, key: baseScheduleKey(written.key)}
         const gone = deleted.get(refId(ref))
         if (!gone || (!fromConfig && !isUnambiguous(live, ref))) continue
         messages.push(describe(gone, type, value, owner(l, plan.owner, fromConfig), l.id))
@@ -50,6 +56,7 @@ export function findDanglingReferences(plan: Plan, live: LiveState): string[] {
     for (const c of plan.changes.filter((c) => c.kind === 'create' && c.type === type)) {
       if (c.kind !== 'create') continue
       for (const ref of referencesOf(type, c.after)) {
+        if (recreated.has(refId(ref))) continue
         const gone = deleted.get(refId(ref))
         if (gone) messages.push(describe(gone, type, c.after, 'this config (created by this plan)', null))
       }

@@ -1,4 +1,4 @@
-import type {Schedule, ScheduleLayer} from '../model/schedule.js'
+import type {Schedule, ScheduleLayer, ShiftEvent, ShiftRotation} from '../model/schedule.js'
 import {formatInZone} from '../schedule/format-local.js'
 import type {Change} from './change.js'
 import {diffFields} from './field-diff.js'
@@ -39,8 +39,9 @@ function readableFields(c: Change): Change {
   }
 }
 
-/** Each rollout pair as one layer: the new layer's settings over the running layer's span. */
+/** Each rollout pair as one layer (or event): the new settings over the running one's span. */
 export function collapsed(schedule: Schedule): Schedule {
+  if (schedule.rotations !== undefined) return {...schedule, rotations: schedule.rotations.map(collapsedRotation)}
   const clock = ZoneClock.of(schedule.timeZone)
   const slots = layerSlots(schedule.layers, slotViewOf((local) => clock.toInstant(parseLocalDateTime(local))))
   if (slots.every((s) => s.length === 1)) return schedule
@@ -50,4 +51,22 @@ export function collapsed(schedule: Schedule): Schedule {
     return second === undefined ? first : {...second, start: first.start}
   })
   return {...schedule, layers}
+}
+
+/**
+ * A shift-based rollout pair (plan/shift-rollout.ts) as the one config event it stands for: an
+ * event ending exactly when a later one of the same name starts reads as that later one from the
+ * first one's start, so the plan says `rotations[0].events[0].members: [a, b] → [b, a]`.
+ */
+function collapsedRotation(rotation: ShiftRotation): ShiftRotation {
+  const events = [...rotation.events]
+  for (let i = 0; i < events.length; i++) {
+    const first = events[i] as ShiftEvent
+    if (first.effectiveUntil === null) continue
+    const j = events.findIndex((e, k) => k !== i && e.name === first.name && e.timeZone === first.timeZone && e.effectiveFrom === first.effectiveUntil)
+    if (j < 0) continue
+    events[i] = {...(events[j] as ShiftEvent), effectiveFrom: first.effectiveFrom}
+    events.splice(j, 1)
+  }
+  return events.length === rotation.events.length ? rotation : {...rotation, events}
 }

@@ -32,6 +32,19 @@ export function planSchedulesByKind(
   return out
 }
 
+/**
+ * How a live policy target reads when it points at the other kind of schedule than the config
+ * declares for that key (providers/pagerduty/v3/target-kinds.ts): `primary (layer-based)`.
+ */
+export function otherKindKey(key: string, liveKind: 'layer-based' | 'shift-based'): string {
+  return `${key} (${liveKind})`
+}
+
+/** The key an other-kind target stands for (otherKindKey undone); other keys unchanged. */
+export function baseScheduleKey(key: string): string {
+  return key.replace(/ \((layer|shift)-based\)$/, '')
+}
+
 export function isShiftBased(schedule: Schedule): boolean {
   return schedule.rotations !== undefined
 }

@@ -10,7 +10,7 @@ import type {Document} from 'yaml'
 import {applyToAccount} from '../../src/app/apply-to-account.js'
 import type {ApplyClient} from '../../src/providers/pagerduty/apply.js'
 import {checkRequestsAgainstSpec, type LoggedRequest} from '../../src/sandbox/index.js'
-import {Account, copyConfig, editYaml, loadDesired, NOW, REPO} from './harness.js'
+import {Account, cliEnv, copyConfig, editYaml, loadDesired, NOW, REPO, runCli} from './harness.js'
 
 const CONFIG = join(REPO, 'examples/shift-based')
 const SEED = join(REPO, 'examples/seeds/shift-based.yaml')
@@ -85,7 +85,8 @@ const EDITS: readonly EditCase[] = [
   {
     name: 'member change of the running event: rolled out at the next handoff',
     edit: set([...WEEKDAYS, 'members'], ['lena.vogel@example.com', 'jonas.weber@example.com', 'sofia.rossi@example.com', 'maya.brooks@example.com']),
-    fields: ['rotations[0].events[0].effective_until'],
+    // The rollout pair reads as the one config event it stands for (rollout-plan.ts).
+    fields: ['rotations[0].events[0].members'],
     check: (a) => {
       const events = v3(a)[0]?.rotations[0]?.events ?? []
       expect(events).toHaveLength(2)
@@ -108,9 +109,9 @@ const EDITS: readonly EditCase[] = [
   {name: 'time change', edit: (doc) => {
     set([...WEEKDAYS, 'start'], '2026-01-05T08:00')(doc)
     set([...WEEKDAYS, 'end'], '2026-01-05T16:00')(doc)
-  }, fields: ['rotations[0].events[1].start']},
+  }, fields: ['rotations[0].events[0].start', 'rotations[0].events[0].end']},
   {name: 'recurrence change', edit: set([...SCHEDULE, 'rotations', 1, 'events', 0, 'repeat'], {every_weeks: 2, on: ['sat', 'sun']}), fields: ['rotations[1].events[0].repeat']},
-  {name: 'shifts_per_member change', edit: set([...WEEKDAYS, 'shifts_per_member'], 1), fields: ['rotations[0].events[1].shifts_per_member']},
+  {name: 'shifts_per_member change', edit: set([...WEEKDAYS, 'shifts_per_member'], 1), fields: ['rotations[0].events[0].shifts_per_member']},
   {name: 'everyone at once', edit: (doc) => {
     doc.deleteIn([...SCHEDULE, 'rotations', 2, 'events', 0, 'shifts_per_member'])
     set([...SCHEDULE, 'rotations', 2, 'events', 0, 'everyone'], true)(doc)
@@ -217,6 +218,137 @@ describe('partial failure', {timeout: 120_000}, () => {
     expect((await account.apply(desired)).report.failed).toBeNull()
     expect((await account.plan(desired)).plan.changes).toEqual([])
     expect(v3(account)).toHaveLength(1)
+  })
+})
+
+describe('a key that is layer-based live and shift-based in the config (until migrate hands over)', {timeout: 120_000}, () => {
+  it('plans the v3 create, the policy move and a delete of the legacy schedule that needs --allow-destroy, then converges', async () => {
+    account = await Account.start(SEED, FROM, {}, IN_SHIFT)
+    const dir = copyConfig(CONFIG)
+    const file = join(dir, 'oncall.yaml')
+    editYaml(file, (doc) => {
+      doc.deleteIn([...SCHEDULE, 'rotations'])
+      set([...SCHEDULE, 'layers'], [{name: 'Weekly', users: ['lena.vogel@example.com', 'jonas.weber@example.com'], turn: 'weekly', handoff: 'mon 09:00', start: '2026-01-05'}])(doc)
+    })
+    expect((await account.apply(await loadDesired(dir, account.now))).report.failed).toBeNull()
+    expect(account.state().schedules.map((s) => s.name)).toEqual(['Support - Shifts'])
+
+    const shiftBased = await loadDesired(CONFIG, account.now)
+    const planned = await account.plan(shiftBased, {force: true})
+    expect(planned.plan.changes.map((c) => `${c.kind} ${c.type} ${c.key}`)).toEqual([
+      'create schedule support-shifts',
+      'update escalation_policy support',
+      'delete schedule support-shifts',
+    ])
+    expect(planned.plan.warnings.map((w) => w.code)).toContain('SCHEDULE_KIND_CHANGED')
+    expect(planned.violations.map((v) => v.code)).toContain('DESTROY_NOT_ALLOWED')
+    // With --allow-destroy nothing else blocks: the policy's reference moves to the new schedule in the same plan.
+    const allowed = await account.plan(shiftBased, {allowDestroy: true, force: true})
+    expect(allowed.violations.filter((v) => v.code !== 'ONCALL_CHANGES_SOON')).toEqual([])
+
+    const {report} = await account.apply(shiftBased, {allowDestroy: true, force: true})
+    expect(report.failed).toBeNull()
+    expect(account.state().schedules).toEqual([])
+    expect(v3(account).map((s) => s.name)).toEqual(['Support - Shifts'])
+    expect((await account.plan(shiftBased)).plan.changes).toEqual([])
+  })
+})
+
+describe('scoped read', {timeout: 120_000}, () => {
+  it('reads the shift-based schedules of the config by team and plans the same as a full read', async () => {
+    account = await Account.start(SEED, FROM, {}, IN_SHIFT)
+    const desired = await loadDesired(CONFIG, account.now)
+    await account.apply(desired)
+    const scoped = await account.plan(desired, {refresh: 'scoped'})
+    expect(scoped.plan.changes).toEqual([])
+    expect(account.requests().filter((r) => r.path.startsWith('/v3/schedules')).length).toBeGreaterThan(0)
+    // A layer-only config does not list v3 schedules in a scoped read (it fetches by ID only what a policy it read targets).
+    const before = account.requests().length
+    const layerOnly = await loadDesired(join(REPO, 'examples/starter'), account.now)
+    await account.plan(layerOnly, {refresh: 'scoped'})
+    expect(account.requests().slice(before).filter((r) => r.path === '/v3/schedules')).toEqual([])
+  })
+})
+
+describe('what the config does not manage', {timeout: 120_000}, () => {
+  it('deleting a v3 schedule names its overrides and custom shifts; updates keep them', async () => {
+    account = await Account.start(SEED, FROM, {}, IN_SHIFT)
+    const dir = copyConfig(CONFIG)
+    const desired = await loadDesired(dir, account.now)
+    await account.apply(desired)
+    const s = v3(account)[0]
+    if (!s) throw new Error('no v3 schedule')
+    const user = (email: string) => account?.state().users.find((u) => u.email === email)?.id
+    const client = account.client()
+    await client.post(`/v3/schedules/${s.id}/overrides`, {
+      overrides: [{type: 'override_shift', rotation_id: s.rotations[0]?.id, start_time: '2026-03-10T08:00:00Z', end_time: '2026-03-10T16:00:00Z', overridden_member: {type: 'user_member', user_id: user('lena.vogel@example.com')}, overriding_member: {type: 'user_member', user_id: user('jonas.weber@example.com')}}],
+    })
+    await client.post(`/v3/schedules/${s.id}/custom_shifts`, {
+      custom_shifts: [{type: 'custom_shift', start_time: '2026-03-14T08:00:00Z', end_time: '2026-03-14T12:00:00Z', assignments: [{type: 'shift_assignment', member: {type: 'user_member', user_id: user('omar.haddad@example.com')}}]}],
+    })
+    // An update (a member change) leaves them alone.
+    editYaml(join(dir, 'oncall.yaml'), set([...SCHEDULE, 'rotations', 1, 'events', 0, 'members'], ['jonas.weber@example.com', 'sofia.rossi@example.com', 'lena.vogel@example.com']))
+    expect((await account.apply(await loadDesired(dir, account.now), {force: true})).report.failed).toBeNull()
+    expect(v3(account)[0]?.overrides).toHaveLength(1)
+    expect(v3(account)[0]?.custom_shifts).toHaveLength(1)
+
+    editYaml(join(dir, 'oncall.yaml'), (doc) => {
+      doc.deleteIn(SCHEDULE)
+      set(['escalation_policies', 'support', 'rules', 0, 'targets'], [{user: 'jonas.weber@example.com'}])(doc)
+    })
+    const planned = await account.plan(await loadDesired(dir, account.now), {allowDestroy: true})
+    expect(planned.plan.warnings.find((w) => w.code === 'V3_EXTRAS_DELETED')?.message).toBe(
+      'schedule support-shifts: deleting it also deletes 1 override and 1 custom shift from now on, which the config does not manage',
+    )
+  })
+})
+
+describe('--adopt', {timeout: 120_000}, () => {
+  it('takes over an unmarked v3 schedule of the same name: the marker is written, its events are kept, then nothing to do', async () => {
+    account = await Account.start(SEED, FROM, {}, IN_SHIFT)
+    const desired = await loadDesired(CONFIG, account.now)
+    // Everything but the schedule is created by the config; the schedule exists, made by hand, identical.
+    await account.apply(desired)
+    const made = v3(account)[0]
+    if (!made) throw new Error('no v3 schedule')
+    const client = account.client()
+    await client.put(`/v3/schedules/${made.id}`, {schedule: {description: 'Business hours and weekend days in Berlin, evenings from New York'}})
+    const eventIds = made.rotations.flatMap((r) => r.events.map((e) => e.id))
+
+    const unmanaged = await account.plan(desired)
+    expect(unmanaged.plan.unmanaged.map((u) => `${u.type} ${u.key}`)).toEqual(['schedule support-shifts'])
+    const adopted = await account.plan(desired, {adopt: true})
+    expect(adopted.plan.changes.map((c) => `${c.kind} ${c.type} ${c.key}`)).toEqual(['adopt schedule support-shifts'])
+    expect((await account.apply(desired, {adopt: true})).report.failed).toBeNull()
+    expect(v3(account)[0]?.description).toContain('Managed by oncall (owner: shift-based, key: support-shifts)')
+    expect(v3(account)[0]?.rotations.flatMap((r) => r.events.map((e) => e.id))).toEqual(eventIds)
+    expect((await account.plan(desired)).plan.changes).toEqual([])
+  })
+})
+
+describe('the CLI', {timeout: 180_000}, () => {
+  it('plan --out, apply of the saved plan (it validates against plan.schema.json), then no changes; a rollout says when', async () => {
+    account = await Account.start(SEED, FROM, {}, IN_SHIFT)
+    const dir = copyConfig(CONFIG)
+    const env = cliEnv(account)
+    const planFile = join(dir, 'plan.json')
+    expect((await runCli(['plan', dir, '--out', planFile], env)).status).toBe(0)
+    const applied = await runCli(['apply', planFile, '--config', dir, '--auto-approve'], env)
+    expect(applied.stderr).toBe('')
+    expect(applied.stdout).toContain('+ schedule support-shifts ... done')
+    expect((await runCli(['plan', dir, '--detailed-exitcode'], env)).stdout).toMatch(/no changes/i)
+
+    editYaml(join(dir, 'oncall.yaml'), set([...WEEKDAYS, 'members'], ['jonas.weber@example.com', 'lena.vogel@example.com', 'sofia.rossi@example.com']))
+    const plan = await runCli(['plan', dir], env)
+    expect(plan.stdout).toContain('~ schedule support-shifts (Weekdays · Business hours takes effect tue 2026-03-03 17:00 Europe/Berlin, at the next handoff)')
+    expect(plan.stdout).toContain(
+      '~ rotations[0].events[0].members: [lena.vogel@example.com, jonas.weber@example.com, sofia.rossi@example.com] → [jonas.weber@example.com, lena.vogel@example.com, sofia.rossi@example.com]',
+    )
+    const markdown = (await runCli(['plan', dir, '--format', 'markdown'], env)).stdout
+    expect(markdown).toContain('rotations[0].events[0].members')
+    expect(markdown).toContain('Weekdays · Business hours')
+    const json = JSON.parse((await runCli(['plan', dir, '--format', 'json'], env)).stdout)
+    expect(json.rollouts[0]).toMatchObject({schedule: 'support-shifts', layer_name: 'Weekdays · Business hours', reason: 'next_handoff'})
   })
 })
 

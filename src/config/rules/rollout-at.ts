@@ -11,6 +11,7 @@ export const rolloutAt: Rule = (ctx) => {
   for (const [key, s] of ctx.config.schedules) {
     check(s.rollout, ['schedules', key, 'rollout'])
     s.layers?.forEach((l, i) => check(l.rollout, ['schedules', key, 'layers', i, 'rollout']))
+    s.rotations?.forEach((r, i) => r.events.forEach((e, j) => check(e.rollout, ['schedules', key, 'rotations', i, 'events', j, 'rollout'])))
   }
 
   function check(r: WrittenRollout | undefined, path: readonly (string | number)[]): void {

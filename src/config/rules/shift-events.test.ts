@@ -26,6 +26,14 @@ describe('shiftEvents (PagerDuty constraints on shift-based schedules, positione
     expect(runRule(shiftEvents, withEvents(['mon', 'tue', 'wed', 'thu', 'fri'].map((d) => day(d))))).toEqual([])
   })
 
+  it('refuses " · " in a rotation name, at the name (it carries rotation names in PagerDuty event names)', () => {
+    const c = withEvents([day('mon')])
+    c.schedules.primary = {time_zone: 'Europe/Berlin', teams: ['app'], rotations: [{name: 'Days · Nights', events: [day('mon')]}]}
+    expect(runRule(shiftEvents, c).map((x) => [x.code, x.path])).toEqual([['rotation-name-separator', 'schedules.primary.rotations[0].name']])
+    c.schedules.primary = {time_zone: 'Europe/Berlin', teams: ['app'], rotations: [{name: 'Days - Nights', events: [day('mon')]}]}
+    expect(runRule(shiftEvents, c)).toEqual([])
+  })
+
   it('refuses a sixth event, at the sixth event', () => {
     const d = runRule(shiftEvents, withEvents(['mon', 'tue', 'wed', 'thu', 'fri', 'sat'].map((x) => day(x))))
     expect(d.map((x) => [x.code, x.path])).toEqual([['too-many-events', 'schedules.primary.rotations[0].events[5]']])

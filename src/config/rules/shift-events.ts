@@ -6,6 +6,7 @@ import {EventExpander, eventsOverlap} from '../../schedule/v3/event-shifts.js'
 import {RecurrenceError} from '../../schedule/v3/recurrence.js'
 import {engineEventOf} from '../../schedule/v3/shift-based-shifts.js'
 import type {Rule} from './context.js'
+import {ROTATION_SEPARATOR} from '../../model/rotation-name.js'
 
 /** PagerDuty's limit of events per rotation (createEvent). */
 export const MAX_EVENTS_PER_ROTATION = 5
@@ -28,6 +29,11 @@ export const shiftEvents: Rule = (ctx) => {
       const name = r.name ?? `Rotation ${i + 1}`
       if (names.has(name)) ctx.report({code: 'duplicate-rotation', message: `rotation name \`${name}\` is used twice in schedule \`${key}\``, path: at('name'), hint: 'name each rotation: the name identifies it across edits'})
       names.add(name)
+      // PagerDuty rotations have no name: it travels as `<rotation> · <event>` in event names
+      // (model/rotation-name.ts), so the separator would make it ambiguous.
+      if (name.includes(ROTATION_SEPARATOR)) {
+        ctx.report({code: 'rotation-name-separator', message: `rotation name \`${name}\` contains " · ", which oncall uses to carry the rotation's name in PagerDuty's event names`, path: at('name'), hint: 'use another separator, e.g. " - "'})
+      }
       if (r.events.length > MAX_EVENTS_PER_ROTATION) {
         ctx.report({code: 'too-many-events', message: `a rotation has at most ${MAX_EVENTS_PER_ROTATION} events in PagerDuty (this one has ${r.events.length})`, path: at('events', MAX_EVENTS_PER_ROTATION), hint: 'split the events over several rotations'})
       }

@@ -8,6 +8,7 @@ import type {RawAccount, Read} from './dto.js'
 import type {Schedule} from '../../model/schedule.js'
 import type {PdScheduleV3} from './v3/dto-v3.js'
 import {scheduleFromPdV3, v3NotManaged} from './v3/schedule-from-pd-v3.js'
+import {markTargetsOfOtherKind} from './v3/target-kinds.js'
 import {IdIndex, liveLayerRefs, liveRulesOf} from './id-index.js'
 import {detectLayerOrderOnRead} from './mapping/detect-layer-order.js'
 import {normalizeLiveAgainstDesired, withoutEndedLayers} from './mapping/normalize-start.js'
@@ -129,7 +130,7 @@ export function liveAccountFor<D extends DesiredState>(
   const shifted = rolloutShiftBased(layered.state, mapped, options.now)
   const rolledOut = shifted.state
   const rollouts = [...layered.rollouts, ...shifted.rollouts]
-  const live = normalizeLiveAgainstDesired(shifted.live, rolledOut, options.now)
+  const live = markTargetsOfOtherKind(normalizeLiveAgainstDesired(shifted.live, rolledOut, options.now), raw, desired)
   const ids = IdIndex.fromLive(live, desired.owner, liveLayerRefs(raw, options.now, layerOrderOnRead))
     .withLiveRules(liveRulesOf(raw))
     .withV3Schedules(raw.v3Schedules ?? [], shiftBasedKeys(desired))

@@ -10,11 +10,9 @@
  *   among the rotations PagerDuty lists. Validate refuses ` · ` in rotation names
  *   (config/rules/shift-events.ts), so the prefix can never be ambiguous.
  */
-export const ROTATION_SEPARATOR = ' · '
+import {defaultRotationName, ROTATION_SEPARATOR} from '../../../model/rotation-name.js'
 
-export function defaultRotationName(position: number): string {
-  return `Rotation ${position}`
-}
+export {defaultRotationName, ROTATION_SEPARATOR}
 
 /** The PagerDuty event name of `eventName` in the rotation at `position` (1-based). */
 export function wireEventName(rotationName: string, position: number, eventName: string): string {

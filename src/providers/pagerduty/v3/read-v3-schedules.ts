@@ -19,32 +19,32 @@ type Client = Pick<PagerDutyClient, 'get'>
 /** PagerDuty's largest v3 schedule page. */
 export const V3_SCHEDULE_PAGE = 1000
 
-interface V3Page {
-  readonly schedules?: readonly {readonly id: string; readonly type?: string; readonly summary?: string | null}[]
-  readonly more?: boolean
-}
-
 /** The references of every v3 schedule (optionally filtered by `query` / `team_ids[]`), all pages. */
 export async function listV3Schedules(client: Client, filter: {query?: string; teamIds?: readonly string[]} = {}): Promise<{id: string; summary: string}[]> {
-  const out: {id: string; summary: string}[] = []
-  const params: Record<string, string | number | readonly string[]> = {limit: V3_SCHEDULE_PAGE}
+  const params: Record<string, string | number | readonly string[]> = {}
   if (filter.query !== undefined) params.query = filter.query
   if (filter.teamIds !== undefined && filter.teamIds.length > 0) params['team_ids[]'] = filter.teamIds
-  for (let offset = 0; ; offset += V3_SCHEDULE_PAGE) {
-    let page: V3Page
-    try {
-      page = await client.get<V3Page>('/v3/schedules', {...params, offset})
-    } catch (error) {
-      // An API that does not serve /v3 at all (a 404 on the list itself) has no shift-based schedules.
-      if (offset === 0 && error instanceof PagerDutyApiError && error.status === 404) return []
-      throw error
-    }
-    const items = page.schedules ?? []
-    for (const s of items) if (typeof s.id === 'string') out.push({id: s.id, summary: s.summary ?? ''})
-    if (page.more !== true || items.length === 0) break
+  let items: {readonly id: string; readonly summary?: string | null}[]
+  try {
+    items = await listV3<{readonly id: string; readonly summary?: string | null}>(client, '/v3/schedules', 'schedules', params, V3_SCHEDULE_PAGE)
+  } catch (error) {
+    // An API that does not serve /v3 at all (a 404 on the list itself) has no shift-based schedules.
+    if (error instanceof PagerDutyApiError && error.status === 404) return []
+    throw error
   }
   const seen = new Set<string>()
-  return out.filter((s) => (seen.has(s.id) ? false : (seen.add(s.id), true)))
+  return items.filter((s) => typeof s.id === 'string' && (seen.has(s.id) ? false : (seen.add(s.id), true))).map((s) => ({id: s.id, summary: s.summary ?? ''}))
+}
+
+/** Every item of a v3 offset-paginated list (`{<key>: [...], more}`, no `total`), page by page. */
+export async function listV3<T>(client: Client, path: string, key: string, params: Record<string, string | number | readonly string[]>, limit: number): Promise<T[]> {
+  const out: T[] = []
+  for (let offset = 0; ; offset += limit) {
+    const page = await client.get<Record<string, unknown> & {more?: boolean}>(path, {...params, limit, offset})
+    const items = Array.isArray(page[key]) ? (page[key] as T[]) : []
+    out.push(...items)
+    if (page.more !== true || items.length === 0) return out
+  }
 }
 
 /** Full v3 schedules by ID (a 404, e.g. deleted since the list, is left out). */
