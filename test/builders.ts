@@ -3,7 +3,7 @@
  * matters to them (changesets' test-utils, octoDNS' helpers). Every builder takes overrides.
  */
 import type {EscalationPolicy} from '../src/model/escalation-policy.js'
-import type {Schedule, ScheduleLayer} from '../src/model/schedule.js'
+import type {Schedule, ScheduleLayer, ShiftEvent} from '../src/model/schedule.js'
 import type {Service} from '../src/model/service.js'
 import type {DesiredState} from '../src/model/state.js'
 import type {Team} from '../src/model/team.js'
@@ -30,6 +30,22 @@ export function aLayer(overrides: Partial<ScheduleLayer> = {}): ScheduleLayer {
     start: '2026-01-05T10:00',
     end: null,
     restrictions: [],
+    ...overrides,
+  }
+}
+
+/** A shift-based event: 09:00-17:00 Europe/Berlin daily from mon 2026-03-02, a and b taking turns (one shift each). */
+export function aShiftEvent(overrides: Partial<ShiftEvent> = {}): ShiftEvent {
+  return {
+    name: 'Event 1',
+    timeZone: 'Europe/Berlin',
+    start: '2026-03-02T09:00',
+    end: '2026-03-02T17:00',
+    recurrence: ['RRULE:FREQ=DAILY'],
+    members: ['a@x.com', 'b@x.com'],
+    assignment: {kind: 'rotating', shiftsPerMember: 1},
+    effectiveFrom: null,
+    effectiveUntil: null,
     ...overrides,
   }
 }

@@ -16,7 +16,9 @@ export default class Import extends BaseCommand {
 directory per team (team.yaml: team and schedules; services.yaml: policies and services), or one file with --single-file.
 Objects the language cannot describe are left out with a warning, so a later apply never touches them.
 Fields it does not manage (a service's status, a team's default role, ...) are named in a warning and kept
-as they are by every apply (docs/fields.md).
+as they are by every apply (docs/fields.md). Shift-based (v3) schedules are written as rotations: of events;
+current and future overrides of both kinds go to overrides.yaml; custom shifts are named in a warning
+(docs/shift-based-schedules.md, "Import").
 --adopt then marks the imported objects as owned by --owner (after confirmation, or --auto-approve); it writes
 nothing but the ownership marker.`
 

@@ -47,15 +47,16 @@ describe('selectObjects', () => {
   it('leaves out a policy with a target type the language has no form for, and the services that use it', () => {
     const raw = account({
       schedules: [schedule('S1', 'Primary')],
-      escalationPolicies: [policy('P1', 'V3', [{id: 'X9', type: 'schedule_v3_reference'}]), policy('P2', 'Fine', [{id: 'S1', type: 'schedule_reference'}])],
-      services: [service('V1', 'Uses v3', 'P1'), service('V2', 'Uses fine', 'P2')],
+      // (schedule_v3_reference targets are modelled since issue 16; a team target is not.)
+      escalationPolicies: [policy('P1', 'Team', [{id: 'X9', type: 'team_reference'}]), policy('P2', 'Fine', [{id: 'S1', type: 'schedule_reference'}])],
+      services: [service('V1', 'Uses team', 'P1'), service('V2', 'Uses fine', 'P2')],
     })
     const s = select(raw)
     expect(s.escalationPolicies.map((p) => p.key)).toEqual(['fine'])
     expect(s.services.map((v) => v.key)).toEqual(['uses-fine'])
     expect(s.skipped.map((x) => [x.id, x.reasons.join('; ')])).toEqual([
-      ['P1', expect.stringContaining('targets a schedule_v3_reference (X9)')],
-      ['V1', 'it uses escalation policy v3, which is not imported'],
+      ['P1', expect.stringContaining('targets a team_reference (X9)')],
+      ['V1', 'it uses escalation policy team, which is not imported'],
     ])
   })
 

@@ -156,7 +156,7 @@ function buildNodes(live: LiveState, raw: RawAccount, owner: string, now: Date):
       ...(r ? scheduleUnmodelled(r, current) : []),
       ...unknownRefs([...s.value.teams, ...s.value.layers.flatMap((l) => l.users), ...(s.value.rotations ?? []).flatMap((rot) => rot.events.flatMap((e) => e.members))]),
     ]
-    if (shiftBased) reasons.push(...shiftBasedUnmodelled(s.value))
+    if (shiftBased) reasons.push(...shiftBasedUnmodelled(s.value, rawV3Schedules.get(s.id), now.getTime()))
     else if (s.value.layers.length === 0) reasons.push('it has no current layers (every layer has ended)')
     if (reasons.length === 0) reasons.push(...expressibilityProblems('schedule', s.value, writtenSchedule(s.value)))
     nodes.set(s.id, {type: 'schedule', live: s, needs: teamIds, reasons, teamIds})

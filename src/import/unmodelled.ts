@@ -11,6 +11,8 @@
  */
 import type {PdEscalationPolicy, PdSchedule, PdService, Read} from '../providers/pagerduty/dto.js'
 import type {Schedule} from '../model/schedule.js'
+import type {PdScheduleV3} from '../providers/pagerduty/v3/dto-v3.js'
+import {v3NotManaged} from '../providers/pagerduty/v3/schedule-from-pd-v3.js'
 import {URGENCIES} from '../model/service.js'
 import {scheduledActionsFromPd} from '../providers/pagerduty/mapping/service-from-pd.js'
 
@@ -36,14 +38,19 @@ export function scheduleUnmodelled(raw: Read<PdSchedule>, isCurrent: (layer: PdS
 }
 
 /**
- * A shift-based schedule the language cannot say: no rotation at all, or a rotation whose events
+ * A shift-based schedule the language cannot say: no rotation at all, a rotation whose events
  * have all ended (the language needs at least one event per rotation; the ended ones are history
- * PagerDuty keeps). Works on the model, where ended events are already left out.
+ * PagerDuty keeps), or an `empty_member` slot in a current event. The model leaves such slots out,
+ * so a config written from it would give their turns to the other members: who and export from
+ * the config would name someone where the account has nobody. Such a schedule is not imported.
  */
-export function shiftBasedUnmodelled(schedule: Schedule): string[] {
+export function shiftBasedUnmodelled(schedule: Schedule, raw: PdScheduleV3 | undefined, now: number): string[] {
   const rotations = schedule.rotations ?? []
   if (rotations.length === 0) return ['it has no rotations']
-  return rotations.flatMap((r, i) => (r.events.length === 0 ? [`rotation ${i + 1} ("${r.name}") has no current events (every event has ended)`] : []))
+  return [
+    ...rotations.flatMap((r, i) => (r.events.length === 0 ? [`rotation ${i + 1} ("${r.name}") has no current events (every event has ended)`] : [])),
+    ...(raw === undefined ? [] : v3NotManaged(raw, now)).map((field) => `${field}: the language has no form for a slot nobody covers`),
+  ]
 }
 
 export function policyUnmodelled(raw: Read<PdEscalationPolicy>): string[] {

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest'
+import {aShiftEvent} from '../../test/builders.js'
 import type {Override, Schedule} from '../model/index.js'
-import {planOverrides, type LiveOverride} from './override-plan.js'
+import {planOverrides, type LiveOverride, type LiveV3PlanOverride} from './override-plan.js'
 
 // Weekly (UTC) from mon 2026-01-05 00:00: a, b, a, b, ...; week 8 (from mon 2026-03-02) is a's.
 const schedule: Schedule = {
@@ -70,5 +71,78 @@ describe('planOverrides', () => {
   it('ignores config overrides that have ended (past ones are never touched)', () => {
     const r = plan([declared('b', '2026-03-02T00:00', '2026-03-03T00:00')], [])
     expect(r.plans).toEqual([])
+  })
+})
+
+describe('planOverrides on a shift-based schedule', () => {
+  // Days 09:00-17:00 UTC daily from mon 2026-03-02: a, b, a, b, ... (03-04 is a's, 03-05 b's).
+  const shiftBased: Schedule = {
+    key: 'ops',
+    name: 'Ops',
+    description: '',
+    timeZone: 'UTC',
+    teams: [],
+    layers: [],
+    rotations: [
+      {
+        name: 'Days',
+        events: [aShiftEvent({name: 'Day', timeZone: 'UTC', members: ['a', 'b']})],
+      },
+    ],
+  }
+  const v3 = (id: string, o: Partial<LiveV3PlanOverride>): LiveV3PlanOverride => ({
+    id,
+    user: 'c',
+    overridden: 'b',
+    rotation: 'Days',
+    start: at('2026-03-05T10:00'),
+    end: at('2026-03-05T12:00'),
+    ...o,
+  })
+  const planV3 = (overrides: Override[], live: LiveV3PlanOverride[], exclusive = false) =>
+    planOverrides({
+      schedules: new Map([['ops', shiftBased]]),
+      overrides,
+      exclusive: new Set(exclusive ? ['ops'] : []),
+      live: new Map(),
+      liveV3: new Map([['ops', live]]),
+      now: NOW,
+      previewDays: 7,
+      names: new Map(),
+    })
+
+  it('creates one v3 override per member the rotation has on call, matched by person, span, rotation and member', () => {
+    // 03-04 12:00 → 03-05 12:00 spans a's day and b's: two v3 overrides; b's already exists with another span.
+    const r = planV3([declared('c', '2026-03-04T12:00', '2026-03-05T12:00')], [v3('L1', {})])
+    const p = r.plans[0]
+    expect(p?.shiftBased).toBe(true)
+    expect(p?.create.map((c) => [c.user, c.rotation, c.replaces, c.start])).toEqual([
+      ['c', 'Days', 'a', '2026-03-04T12:00:00.000Z'],
+      ['c', 'Days', 'b', '2026-03-04T12:00:00.000Z'],
+    ])
+    expect(p?.outside.map((o) => o.id)).toEqual(['L1'])
+    expect(r.warnings.map((w) => w.code)).toEqual(['override-outside-config'])
+    expect(r.previews[0]?.people.find((x) => x.user === 'c')?.gained.length).toBeGreaterThan(0)
+    // The same overrides live: nothing to do.
+    const same = planV3(
+      [declared('c', '2026-03-04T12:00', '2026-03-05T12:00')],
+      [v3('L2', {overridden: 'a', start: at('2026-03-04T12:00'), end: at('2026-03-05T12:00')}), v3('L3', {start: at('2026-03-04T12:00'), end: at('2026-03-05T12:00')})],
+    )
+    expect(same.plans).toEqual([])
+  })
+
+  it('exclusive deletes future rotation overrides only: not one in progress, not a custom shift\'s', () => {
+    const r = planV3(
+      [],
+      [
+        v3('FUTURE', {}),
+        v3('RUNNING', {start: at('2026-03-03T10:00'), end: at('2026-03-05T10:00')}),
+        v3('CUSTOM', {rotation: null}),
+      ],
+      true,
+    )
+    expect(r.plans[0]?.delete.map((o) => o.id)).toEqual(['FUTURE'])
+    expect(r.plans[0]?.outside.map((o) => o.id)).toEqual(['RUNNING', 'CUSTOM'])
+    expect(r.warnings.map((w) => w.code)).toEqual(['override-in-progress', 'override-outside-config'])
   })
 })

@@ -7,7 +7,7 @@ import {readFileSync, writeFileSync} from 'node:fs'
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {loadConfig} from '../../src/config/load-config.js'
-import {copyConfig, example, runCli} from '../integration/harness.js'
+import {copyConfig, example, REPO, runCli} from '../integration/harness.js'
 
 const NOW = ['--now', '2026-03-02T03:00:00Z']
 const TAKUMI = 'takumi.kobayashi@example.com'
@@ -62,5 +62,20 @@ describe('override / swap / time-off commands', () => {
     expect(r.status).toBe(0)
     expect(r.stdout).toContain('note: dentist')
     expect(r.stdout).toContain(`- ${TAKUMI} loses consumer-app-secondary tue 2026-03-10 10:00 – wed 2026-03-11 10:00 Asia/Tokyo`)
+  })
+
+  it('override on a shift-based schedule: --rotation is asked for when the span touches two rotations, then written and shown', async () => {
+    const dir = copyConfig(join(REPO, 'examples/shift-based'))
+    const args = ['override', 'support-shifts', '--user', 'lena.vogel@example.com', '--start', '2026-03-04T16:00', '--end', '2026-03-04T19:00', '--config', dir, ...NOW]
+    const ambiguous = await runCli(args, {})
+    expect(ambiguous.status).toBe(1)
+    expect(ambiguous.stderr).toMatch(/error override-rotation-ambiguous .*touches the rotations Weekdays and Evenings/)
+    expect(() => readFileSync(join(dir, 'overrides.yaml'), 'utf8')).toThrow()
+    const r = await runCli([...args, '--rotation', 'Evenings'], {NO_COLOR: '1'})
+    expect(r.stderr).toBe('')
+    expect(r.status).toBe(0)
+    expect(readFileSync(join(dir, 'overrides.yaml'), 'utf8')).toContain('rotation: Evenings')
+    // Only the evening's part (17:00-19:00 Berlin) changes hands: the afternoon stays with Weekdays.
+    expect(r.stdout).toMatch(/\+ lena\.vogel@example\.com gains support-shifts wed 2026-03-04 17:00 – wed 2026-03-04 19:00 Europe\/Berlin/)
   })
 })

@@ -9,8 +9,13 @@ export function v3Schedules(ctx: SandboxContext): V3ScheduleRec[] {
   return ctx.state.v3_schedules
 }
 
+/** The v3 schedules for a read: the state stays as it was (no empty list added by a GET). */
+export function listedV3Schedules(ctx: SandboxContext): readonly V3ScheduleRec[] {
+  return ctx.state.v3_schedules ?? []
+}
+
 export function scheduleOf(ctx: SandboxContext, req: PdRequest): V3ScheduleRec {
-  const s = v3Schedules(ctx).find((x) => x.id === req.params.id)
+  const s = listedV3Schedules(ctx).find((x) => x.id === req.params.id)
   if (!s) throw notFound()
   return s
 }

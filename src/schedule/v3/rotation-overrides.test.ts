@@ -1,23 +1,12 @@
 import {describe, expect, it} from 'vitest'
+import {aShiftEvent} from '../../../test/builders.js'
 import type {Override} from '../../model/override.js'
-import type {Schedule, ShiftEvent} from '../../model/schedule.js'
+import type {Schedule} from '../../model/schedule.js'
 import {computeShifts} from '../compute-shifts.js'
 import {finalWithOverrides} from '../final-with-overrides.js'
 import {timeOffCovers} from '../time-off-covers.js'
 import {overrideRotation, rotationOverrides} from './rotation-overrides.js'
 
-const event = (e: Partial<ShiftEvent>): ShiftEvent => ({
-  name: 'Event 1',
-  timeZone: 'Europe/Berlin',
-  start: '2026-03-02T09:00',
-  end: '2026-03-02T17:00',
-  recurrence: ['RRULE:FREQ=DAILY'],
-  members: ['a@x.com', 'b@x.com'],
-  assignment: {kind: 'rotating', shiftsPerMember: 1},
-  effectiveFrom: null,
-  effectiveUntil: null,
-  ...e,
-})
 
 // Days 09:00-17:00 Berlin: a (Mar 2), b (Mar 3), a (Mar 4), ...; Nights 17:00-09:00: c, d, c, ...
 const schedule: Schedule = {
@@ -28,8 +17,8 @@ const schedule: Schedule = {
   teams: [],
   layers: [],
   rotations: [
-    {name: 'Days', events: [event({})]},
-    {name: 'Nights', events: [event({name: 'Night', start: '2026-03-02T17:00', end: '2026-03-03T09:00', members: ['c@x.com', 'd@x.com']})]},
+    {name: 'Days', events: [aShiftEvent({})]},
+    {name: 'Nights', events: [aShiftEvent({name: 'Night', start: '2026-03-02T17:00', end: '2026-03-03T09:00', members: ['c@x.com', 'd@x.com']})]},
   ],
 }
 
@@ -49,7 +38,7 @@ describe('overrideRotation', () => {
   })
 
   it('finds no rotation where nobody is on call', () => {
-    const weekdaysOnly: Schedule = {...schedule, rotations: [{name: 'Days', events: [event({recurrence: ['RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR']})]}]}
+    const weekdaysOnly: Schedule = {...schedule, rotations: [{name: 'Days', events: [aShiftEvent({recurrence: ['RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR']})]}]}
     // Saturday Mar 7, 10:00-12:00 Berlin.
     expect(overrideRotation(weekdaysOnly, declared({start: at('2026-03-07T09:00:00Z'), end: at('2026-03-07T11:00:00Z')}))).toEqual({kind: 'none'})
   })

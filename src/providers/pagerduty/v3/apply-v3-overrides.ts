@@ -40,7 +40,7 @@ export async function applyV3Overrides(
     overrides: list.map((o) => {
       const rotationId = rotationIds.get(o.rotation ?? '')
       if (rotationId === undefined) throw new Error(`schedule ${plan.schedule} has no rotation named "${o.rotation ?? ''}" in PagerDuty`)
-      return {rotation_id: rotationId, start_time: o.start, end_time: o.end, overridden_member: user(o.replaces ?? ''), overriding_member: user(o.user)}
+      return {type: 'override_shift', rotation_id: rotationId, start_time: o.start, end_time: o.end, overridden_member: user(o.replaces ?? ''), overriding_member: user(o.user)}
     }),
   })
   try {

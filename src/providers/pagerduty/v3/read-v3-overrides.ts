@@ -8,6 +8,7 @@ import type {QueryParams} from '../client/query-string.js'
 import {parseInstant} from '../mapping/wall-clock.js'
 import type {PdRotationV3, PdScheduleV3} from './dto-v3.js'
 import {rotationNameFromWire} from './event-names.js'
+import {listV3} from './read-v3-schedules.js'
 import {currentEvents} from './schedule-from-pd-v3.js'
 
 type Client = {get<T>(path: string, params?: QueryParams): Promise<T>}
@@ -35,7 +36,7 @@ export async function readV3Overrides(
   emailOf: (userId: string) => string | undefined,
 ): Promise<LiveV3Override[]> {
   const member = (m: PdMember) => (m.type === 'user_member' && m.user_id !== undefined ? (emailOf(m.user_id) ?? m.user_id) : null)
-  const wire = await allPages<PdOverrideV3>(client, `/v3/schedules/${encodeURIComponent(scheduleId)}/overrides`, 'overrides', window)
+  const wire = await listV3<PdOverrideV3>(client, `/v3/schedules/${encodeURIComponent(scheduleId)}/overrides`, 'overrides', range(window), PAGE)
   return wire
     .map(
       (o): LiveV3Override => ({
@@ -54,23 +55,8 @@ export async function readV3Overrides(
 
 /** How many custom shifts the schedule has in the window (import warns about them: the language has none). */
 export async function countV3CustomShifts(client: Client, scheduleId: string, window: {readonly since: number; readonly until: number}): Promise<number> {
-  const list = await allPages<{id: string; end_time: string}>(client, `/v3/schedules/${encodeURIComponent(scheduleId)}/custom_shifts`, 'custom_shifts', window)
+  const list = await listV3<{id: string; end_time: string}>(client, `/v3/schedules/${encodeURIComponent(scheduleId)}/custom_shifts`, 'custom_shifts', range(window), PAGE)
   return list.filter((c) => parseInstant(c.end_time) > window.since).length
-}
-
-async function allPages<T>(client: Client, path: string, key: string, window: {readonly since: number; readonly until: number}): Promise<T[]> {
-  const out: T[] = []
-  for (let offset = 0; ; offset += PAGE) {
-    const page = await client.get<Record<string, unknown>>(path, {
-      since: new Date(window.since).toISOString(),
-      until: new Date(window.until).toISOString(),
-      limit: PAGE,
-      offset,
-    })
-    const items = (page[key] ?? []) as T[]
-    out.push(...items)
-    if (page.more !== true || items.length === 0) return out
-  }
 }
 
 /**
@@ -81,4 +67,9 @@ export function rotationNamesById(raw: Pick<PdScheduleV3, 'rotations'>, now: num
   return new Map(
     (raw.rotations ?? []).map((r: PdRotationV3, i) => [r.id, rotationNameFromWire(i + 1, currentEvents(r, now).map((e) => e.name)).name]),
   )
+}
+
+/** The `since`/`until` query of the time-ranged v3 lists. */
+function range(window: {readonly since: number; readonly until: number}): {since: string; until: string} {
+  return {since: new Date(window.since).toISOString(), until: new Date(window.until).toISOString()}
 }
