@@ -125,7 +125,7 @@ export async function* exportFiles(input: ExportInput, previous: (path: string) 
       if (list === undefined) schedulesOf.set(shift.user, [i])
       else if (list[list.length - 1] !== i) list.push(i)
     }
-    loads.push(scheduleLoadOf(feed.schedule, view.shifts, zones, health, input.window))
+    loads.push(withoutIntervals(scheduleLoadOf(feed.schedule, view.shifts, zones, health, input.window)))
     const drafts = shiftEventDrafts(view, 'schedule', input.window, nameOf)
     yield calendar(feed.feedPath, `On call: ${feed.schedule.name}`, withNote(feed.schedule.description, input.basisNote), drafts)
   }
@@ -176,6 +176,15 @@ type ScheduleViewOf = ScheduleFeedOf & ScheduleShifts & ScheduleView
 function loadView(input: ExportInput, loads: readonly ScheduleLoad[]): TeamLoadView[] {
   const report = reportFromLoads({users: input.users, teams: input.teams ?? new Map()}, input.window, 'config', loads)
   return report.teams.map((t) => ({team: t.team, name: t.name, people: t.people}))
+}
+
+/**
+ * A schedule's load as the page's load view keeps it until the end: its figures without each
+ * person's on-call intervals (only team rules read those). Kept, the intervals of every schedule
+ * were every shift of the year again, the export's largest holding (issue 14).
+ */
+function withoutIntervals(load: ScheduleLoad): ScheduleLoad {
+  return {...load, people: load.people.map((p) => ({...p, intervals: []}))}
 }
 
 function withNote(description: string, note: string | undefined): string {
@@ -249,17 +258,20 @@ export async function exportCalendars(input: ExportInput & ExportTarget): Promis
   const hashes = new Map<string, string>()
   const written: string[] = []
   const unchanged: string[] = []
+  const made = new Set<string>()
   for await (const f of exportFiles(input, (path) => {
     const content = before(path)
     return content !== undefined && isOurs(path, content) ? content : undefined
   })) {
     files.push({path: f.path, events: f.events})
-    hashes.set(f.path, contentHash(f.content))
+    // Encoded once, for the hash and the write.
+    const bytes = Buffer.from(f.content, 'utf8')
+    hashes.set(f.path, contentHash(bytes))
     if (before(f.path) === f.content) {
       unchanged.push(f.path)
       continue
     }
-    await writeAtomically(join(input.outDir, f.path), f.content)
+    await writeAtomically(join(input.outDir, f.path), bytes, made)
     written.push(f.path)
   }
   // Stale: ours before, not part of this export, and not replaced by someone else since.
@@ -271,7 +283,7 @@ export async function exportCalendars(input: ExportInput & ExportTarget): Promis
     removed.push(p)
   }
   const manifestText = renderManifest({owner: input.owner, files: hashes})
-  if (readIfExists(join(input.outDir, manifest)) !== manifestText) await writeAtomically(join(input.outDir, manifest), manifestText)
+  if (readIfExists(join(input.outDir, manifest)) !== manifestText) await writeAtomically(join(input.outDir, manifest), manifestText, made)
   return {files, written, unchanged, removed, overwritten: input.force === true ? foreign : [], manifest}
 }
 
@@ -323,8 +335,13 @@ function readIfExists(path: string): string | undefined {
   }
 }
 
-async function writeAtomically(path: string, content: string): Promise<void> {
-  await mkdir(dirname(path), {recursive: true})
+/** Writes `path` whole or not at all; `made` remembers the directories already created (one mkdir per directory, not per file). */
+async function writeAtomically(path: string, content: string | Buffer, made: Set<string>): Promise<void> {
+  const dir = dirname(path)
+  if (!made.has(dir)) {
+    await mkdir(dir, {recursive: true})
+    made.add(dir)
+  }
   const tmp = `${path}.${process.pid}.tmp`
   await writeFile(tmp, content, 'utf8')
   await rename(tmp, path)

@@ -41,13 +41,23 @@ export type ScheduleShiftsSource = (schedule: Schedule, window: TimeWindow) => P
 /**
  * The `config+account` source: one read of the account (list calls), then per schedule asked
  * one GET of its final schedule for the part of the window before `now` (none for a schedule
- * the account does not have yet: it has no past).
+ * the account does not have yet: it has no past). Asked again (an export asks up to three times,
+ * keeping no schedule's shifts for long), it answers from that one read: only the account's part
+ * is remembered; the config's part is computed again (issue 14: remembering whole answers held a
+ * year of every schedule's shifts).
  */
 export async function plannedShiftsSource(client: Pick<PagerDutyClient, 'listAll' | 'get'>, desired: DesiredState, now: Date): Promise<ScheduleShiftsSource> {
   const raw = await readAccount(client, {membersFor: () => false})
   const planned = liveAccountFor(raw, desired, {now}).desired
   const history = finalScheduleReader(client, raw.schedules, raw.users, desired, raw.v3Schedules ?? [])
   const t = now.getTime()
+  const pasts = new Map<string, Promise<Shift[]>>()
+  const pastOf = (schedule: Schedule, window: TimeWindow): Promise<Shift[]> => {
+    const id = `${schedule.key} ${window.start} ${window.end}`
+    let past = pasts.get(id)
+    if (past === undefined) pasts.set(id, (past = history(schedule, window)))
+    return past
+  }
   return async (schedule, window) => {
     const rolledOut = planned.schedules.get(schedule.key) ?? schedule
     const future =
@@ -60,7 +70,7 @@ export async function plannedShiftsSource(client: Pick<PagerDutyClient, 'listAll
     const past =
       window.start >= t || !history.has(schedule.key)
         ? []
-        : (await history(schedule, {start: window.start, end: Math.min(window.end, t)}))
+        : (await pastOf(schedule, {start: window.start, end: Math.min(window.end, t)}))
             .filter((s) => s.start < t)
             .map((s) => (s.end > t ? {...s, end: t} : s))
     return joinAt(t, [...past, ...future])

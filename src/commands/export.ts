@@ -12,6 +12,7 @@ import {nowFlag} from '../cli/now-flag.js'
 import type {DesiredState} from '../model/state.js'
 import type {Shift} from '../schedule/shift.js'
 import {exportWindow, resolveNow, WindowError} from '../export/export-window.js'
+import {collectGarbageNow} from '../os/collect-garbage.js'
 import {checkBaseUrl} from '../export/html/feed-links.js'
 
 export default class Export extends BaseCommand {
@@ -78,6 +79,8 @@ overwritten only with --force (e.g. another team's feeds or page in a shared fol
         basis === 'account'
           ? await this.accountSource(flags, state, basis, new Date(now))
           : overridesOverSchedules(state, basis === 'config' ? shiftsFromConfig(schedules) : await this.accountSource(flags, state, basis, new Date(now)))
+      // The loader's transient heap goes before the export starts (os/collect-garbage.ts): its peak memory then follows what the export holds.
+      collectGarbageNow()
       const report = await exportCalendars({
         schedules,
         policies: state.escalationPolicies.values(),
@@ -118,15 +121,19 @@ overwritten only with --force (e.g. another team's feeds or page in a shared fol
   private async accountSource(flags: ApiFlagValues, state: DesiredState, basis: ShiftsBasis, now: Date): Promise<ShiftsSource> {
     const {client} = clientFromFlags(flags, 'read', (line) => this.err(line))
     const read: ScheduleShiftsSource = basis === 'account' ? await liveShiftsSource(client, state) : await plannedShiftsSource(client, state, now)
-    // The export asks for a schedule's shifts more than once (export-calendars.ts exportFiles):
-    // remembered, so the account is read once per schedule.
-    const asked = new Map<string, Promise<readonly Shift[]>>()
-    return async (key, window) => {
+    const byKey: ShiftsSource = async (key, window) => {
       const schedule = state.schedules.get(key)
-      if (!schedule) return []
+      return schedule ? read(schedule, window) : []
+    }
+    // config+account remembers the account's part itself (planned-shifts.ts), and computes the rest again.
+    if (basis !== 'account') return byKey
+    // The export asks for a schedule's shifts more than once (export-calendars.ts exportFiles):
+    // --live's are all the account's, remembered so that it is read once per schedule.
+    const asked = new Map<string, Promise<readonly Shift[]>>()
+    return (key, window) => {
       const id = `${key} ${window.start} ${window.end}`
       let shifts = asked.get(id)
-      if (shifts === undefined) asked.set(id, (shifts = read(schedule, window)))
+      if (shifts === undefined) asked.set(id, (shifts = byKey(key, window)))
       return shifts
     }
   }

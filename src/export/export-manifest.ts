@@ -1,4 +1,4 @@
-import {createHash} from 'node:crypto'
+import {hash} from 'node:crypto'
 
 /**
  * What `oncall export` wrote into a directory, so that it only ever removes or overwrites its own
@@ -14,8 +14,9 @@ export interface ExportManifest {
   readonly files: ReadonlyMap<string, string>
 }
 
-export function contentHash(content: string): string {
-  return createHash('sha256').update(content, 'utf8').digest('hex')
+/** sha256 (hex) of a file's content: its text (UTF-8) or the bytes written. */
+export function contentHash(content: string | Buffer): string {
+  return hash('sha256', content, 'hex')
 }
 
 /** The manifest's file name for `owner` (owners are keys; anything else is replaced, to stay one safe name). */

@@ -18,6 +18,16 @@ describe('ics text primitives', () => {
     )
   })
 
+  it('cuts ASCII lines at exactly 75 octets, continuation lines included', () => {
+    fc.assert(
+      fc.property(fc.string({unit: fc.constantFrom(...'abc ;,:\\'), maxLength: 400}), (s) => {
+        const physical = foldLine('DESCRIPTION:' + s).split('\r\n')
+        return physical.slice(0, -1).every((l) => l.length === 75) && (physical.at(-1)?.length ?? 0) <= 75 && unfold(physical.join('\r\n')) === 'DESCRIPTION:' + s
+      }),
+      {numRuns: 200},
+    )
+  })
+
   it('fills lines to exactly 75 octets before folding', () => {
     const folded = foldLine('X'.repeat(200)).split('\r\n')
     expect(folded.map((l) => l.length)).toEqual([75, 75, 52])

@@ -15,7 +15,7 @@ function utf8Length(codePoint: number): number {
  * which counts towards their 75, and a UTF-8 sequence (one code point) is never split.
  */
 export function foldLine(line: string): string {
-  if (line.length <= MAX_OCTETS && !/[^\x00-\x7f]/.test(line)) return line
+  if (!/[^\x00-\x7f]/.test(line)) return foldAscii(line)
   const parts: string[] = []
   let current = ''
   let octets = 0
@@ -32,6 +32,14 @@ export function foldLine(line: string): string {
     octets += n
   }
   parts.push(current)
+  return parts.join('\r\n ')
+}
+
+/** foldLine of a line of ASCII only (most of a feed): one octet per character, so plain slices of 75, then 74. */
+function foldAscii(line: string): string {
+  if (line.length <= MAX_OCTETS) return line
+  const parts = [line.slice(0, MAX_OCTETS)]
+  for (let i = MAX_OCTETS; i < line.length; i += MAX_OCTETS - 1) parts.push(line.slice(i, i + MAX_OCTETS - 1))
   return parts.join('\r\n ')
 }
 

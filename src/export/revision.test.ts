@@ -17,6 +17,10 @@ describe('revisions', () => {
     expect(reviseEvents([draft], true, prev)[0]?.sequence).toBe(1) // busy flag is visible content too
   })
 
+  it('hashes content as earlier versions did (a new hash would bump every SEQUENCE once)', () => {
+    expect(reviseEvents([draft], false, new Map())[0]?.contentHash).toBe('f67514030f6490d8')
+  })
+
   it('ignores files it did not write', () => {
     expect(readPreviousRevisions('garbage').size).toBe(0)
   })

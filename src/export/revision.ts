@@ -1,4 +1,4 @@
-import {createHash} from 'node:crypto'
+import {hash as sha256} from 'node:crypto'
 import type {EventDraft, FeedEvent} from './calendar-feed.js'
 
 /**
@@ -29,10 +29,7 @@ export type PreviousRevisions = ReadonlyMap<string, PreviousRevision>
 /** Gives each draft its SEQUENCE, DTSTAMP/LAST-MODIFIED and content hash. */
 export function reviseEvents(drafts: readonly EventDraft[], busy: boolean, previous: PreviousRevisions): FeedEvent[] {
   return drafts.map((d) => {
-    const hash = createHash('sha256')
-      .update([d.start, d.end, d.summary, d.description, busy ? 'busy' : 'free'].map(String).join('\u0000'))
-      .digest('hex')
-      .slice(0, 16)
+    const hash = sha256('sha256', [d.start, d.end, d.summary, d.description, busy ? 'busy' : 'free'].map(String).join('\u0000'), 'hex').slice(0, 16)
     const prev = previous.get(d.uid)
     const sequence = prev === undefined ? 0 : prev.contentHash === hash ? prev.sequence : prev.sequence + 1
     return {...d, sequence, contentHash: hash, revisedAt: REVISION_EPOCH + sequence * 1000}

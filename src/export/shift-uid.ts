@@ -1,4 +1,4 @@
-import {createHash} from 'node:crypto'
+import {hash} from 'node:crypto'
 
 /** Which feed an event is written to; part of the UID (see below). */
 export type FeedKind = 'schedule' | 'user'
@@ -22,9 +22,8 @@ export type FeedKind = 'schedule' | 'user'
  * reading of "a different shift".
  */
 export function shiftUid(feed: FeedKind, scheduleKey: string, user: string, start: number): string {
-  const hex = createHash('sha256')
-    .update(['oncall-shift-v1', feed, scheduleKey, user.toLowerCase(), new Date(start).toISOString()].join('\u0000'))
-    .digest('hex')
+  // crypto.hash (one shot) rather than createHash: about 4x faster for short inputs, and an export hashes two per event.
+  const hex = hash('sha256', ['oncall-shift-v1', feed, scheduleKey, user.toLowerCase(), new Date(start).toISOString()].join('\u0000'), 'hex')
   // UUID version 8 (custom) with the RFC 9562 variant bits, so validators accept it as a UUID.
   const variant = ((parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16)
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`

@@ -4,7 +4,10 @@
  * an object is not imported (the warning names the fields). Pure.
  */
 import type {MergedConfig} from '../config/merge.js'
+import {stringify} from 'yaml'
+import {checkSources} from '../config/load-config.js'
 import {normalize} from '../config/normalize.js'
+import {shiftEvents} from '../config/rules/shift-events.js'
 import {loadSchema} from '../config/schema.js'
 import type {WrittenEscalationPolicy, WrittenSchedule, WrittenService, WrittenTeam} from '../config/written.js'
 import type {ResourceType} from '../model/keys.js'
@@ -44,6 +47,10 @@ export function expressibilityProblems(type: Exclude<ResourceType, 'user'>, live
   if (!KEY_PATTERN.test(live.key)) return [`its key "${live.key}" is not a valid config key`]
   const invalid = schemaProblems(type, live.key, written)
   if (invalid.length > 0) return invalid
+  if (type === 'schedule' && (written as WrittenSchedule).rotations !== undefined) {
+    const refused = shiftBasedRuleProblems(live.key, written as WrittenSchedule)
+    if (refused.length > 0) return refused
+  }
   const one = <T>(value: T) => new Map([[live.key, value]])
   const merged: MergedConfig = {
     version: 1,
@@ -70,4 +77,19 @@ export function expressibilityProblems(type: Exclude<ResourceType, 'user'>, live
           : state.services.get(live.key)
   if (back === undefined) return ['its written form is lost']
   return diffFields(type, live, back).map((f) => `${f.path} would read back as ${JSON.stringify(f.after)} instead of ${JSON.stringify(f.before)}`)
+}
+
+/**
+ * What validate's shift-based rules refuse in the written form (PagerDuty's own data can still
+ * break them: a recurrence the engine cannot expand, two events of a rotation with overlapping
+ * shifts once PagerDuty's history is left out): such a schedule is skipped with the reasons
+ * rather than written into a config that would not load.
+ */
+function shiftBasedRuleProblems(key: string, written: WrittenSchedule): string[] {
+  const text = stringify({version: 1, owner: 'import-check', schedules: {[key]: written}})
+  // The rules judge shapes and times, not "now"; a fixed clock keeps import deterministic.
+  const {diagnostics} = checkSources([{file: 'import-check.yaml', text}], {rules: [shiftEvents], now: new Date(0)})
+  return diagnostics
+    .filter((d) => d.severity === 'error')
+    .map((d) => `its ${(d.path ?? '').replace(new RegExp(`^schedules\\.${key}\\.`), '') || 'definition'} is refused by validate (${d.message})`)
 }

@@ -47,8 +47,11 @@ export function scheduleUnmodelled(raw: Read<PdSchedule>, isCurrent: (layer: PdS
 export function shiftBasedUnmodelled(schedule: Schedule, raw: PdScheduleV3 | undefined, now: number): string[] {
   const rotations = schedule.rotations ?? []
   if (rotations.length === 0) return ['it has no rotations']
+  // Rotations are named from their events' "<name> · " prefix: two with one prefix cannot be told apart in the config.
+  const twice = [...new Set(rotations.map((r) => r.name).filter((name, i, all) => all.indexOf(name) !== i))]
   return [
     ...rotations.flatMap((r, i) => (r.events.length === 0 ? [`rotation ${i + 1} ("${r.name}") has no current events (every event has ended)`] : [])),
+    ...twice.map((name) => `two rotations are named "${name}" (their events' names start with "${name} · "): rename the events of one in PagerDuty`),
     ...(raw === undefined ? [] : v3NotManaged(raw, now)).map((field) => `${field}: the language has no form for a slot nobody covers`),
   ]
 }

@@ -131,6 +131,12 @@ describe('planOverrides on a shift-based schedule', () => {
     expect(same.plans).toEqual([])
   })
 
+  it('warns about a declared override that takes nobody\'s shifts (its person is the one on call)', () => {
+    const r = planV3([declared('b', '2026-03-05T10:00', '2026-03-05T12:00')], [])
+    expect(r.plans).toEqual([])
+    expect(r.warnings.map((w) => w.code)).toEqual(['override-pointless'])
+  })
+
   it('exclusive deletes future rotation overrides only: not one in progress, not a custom shift\'s', () => {
     const r = planV3(
       [],

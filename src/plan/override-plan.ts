@@ -216,7 +216,8 @@ function planShiftBasedOverrides(
   const now = input.now.getTime()
   const key = schedule.key
   const exclusive = input.exclusive.has(key)
-  const desired = rotationOverrides(schedule, input.overrides.filter((o) => o.schedule === key && o.end > now))
+  const mine = input.overrides.filter((o) => o.schedule === key && o.end > now)
+  const desired = rotationOverrides(schedule, mine)
   const asPlanned = (p: RotationOverride): PlannedOverride => ({
     ...planned(p.source, p.overridden),
     user: p.user,
@@ -255,6 +256,15 @@ function planShiftBasedOverrides(
         exclusive && o.rotation !== null
           ? `schedule ${key}: the ${what} is in progress; it is not deleted (PagerDuty would only cut it short at now)`
           : `schedule ${key}: ${what} was made outside the config; left alone${o.rotation === null ? '' : ' (add it to the config, or set `overrides: exclusive` to delete such overrides)'}`,
+    })
+  }
+  for (const o of mine) {
+    if (o.origin.kind !== 'declared' || desired.some((p) => p.source === o)) continue
+    warnings.push({
+      code: 'override-pointless',
+      type: 'schedule',
+      key,
+      message: `schedule ${key}: the override of ${o.user} ${span(o, schedule)} changes nothing: nobody else is on call then in its rotation (did the rotation change?)`,
     })
   }
   if (create.length === 0 && toDelete.length === 0 && outside.length === 0) return {warnings}

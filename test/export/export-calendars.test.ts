@@ -229,6 +229,30 @@ describe('a large export (issue 14)', () => {
     }
   })
 
+  it("puts only a team's own load chart on its page, on the scale shared by all teams; a team without a page of its own is charted on the index", async () => {
+    // s-01 is beta's and gamma's: gamma is no schedule's first team, so it has no page.
+    const shared = many.map((s) => (s.key === 's-01' ? {...s, teams: ['beta', 'gamma']} : s))
+    const files = await buildExport(big({schedules: shared, shiftsFor: shiftsFromConfig(shared)}), () => undefined)
+    const pages = new Map(files.filter((f) => f.path.endsWith('.html')).map((f) => [f.path, f.content]))
+    const loadOf = (html: string) => /<section class="load" id="load">[\s\S]*?<\/section>/.exec(html)?.[0] ?? ''
+    const charted = (path: string) => [...loadOf(pages.get(path) ?? '').matchAll(/<h3>(.*?)<\/h3>/g)].map((m) => m[1])
+    expect(charted('team-alpha.html')).toEqual(['alpha'])
+    expect(charted('team-beta.html')).toEqual(['beta'])
+    expect(charted('team-_none.html')).toEqual(['(no team)'])
+    expect(charted('index.html')).toEqual(['gamma'])
+    // One scale for every page: a bar's width per hour is the same everywhere, and the longest bar of all is full width.
+    const bars = [...pages.values()].flatMap((html) =>
+      [...loadOf(html).matchAll(/<g class="person">([\s\S]*?)<\/g>/g)].map((m) => {
+        const width = [...(m[1] ?? '').matchAll(/ width="([\d.]+)"/g)].reduce((sum, w) => sum + Number(w[1]), 0)
+        return {width, hours: Number(/>([\d.]+) h<\/text>$/.exec(m[1] ?? '')?.[1])}
+      }),
+    )
+    expect(bars.length).toBeGreaterThan(4)
+    const perHour = Math.max(...bars.map((b) => b.width)) / Math.max(...bars.map((b) => b.hours))
+    for (const b of bars) expect(Math.abs(b.width - b.hours * perHour)).toBeLessThan(0.5)
+    expect(Math.max(...bars.map((b) => b.width))).toBeCloseTo(640, 0)
+  })
+
   it('removes team pages that are no longer written', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'oncall-export-'))
     await exportCalendars({...big(), outDir: dir, owner: 'test'})

@@ -36,6 +36,8 @@ export interface IndexPageInput {
   readonly nameOf: (email: string) => string
   /** The load view (stacked bars per person per team); absent or empty = no section. */
   readonly load?: readonly TeamLoadView[]
+  /** The load charts' shared scale when `load` is part of a larger view (load-chart.ts loadScale); absent = its own. */
+  readonly loadScale?: number
   /** What the shifts come from (config alone, config + account, account), one sentence. */
   readonly basisNote?: string
 }
@@ -171,7 +173,7 @@ export function renderIndexPage(input: IndexPageInput): string {
   return `${pageTop(input.window, input.basisNote)}</p>
 <nav>${input.schedules.map((v) => `<a href="#${h(v.schedule.key)}">${h(v.schedule.name)}</a>`).join(' · ')}${input.load?.length ? ' · <a href="#load">Load</a>' : ''}</nav></header>
 ${input.schedules.map((v) => scheduleSection(v, input, colours)).join('\n')}
-${loadSection(input.load ?? [], input.nameOf)}
+${loadSection(input.load ?? [], input.nameOf, input.loadScale)}
 ${feedTables(input)}
 </body>
 </html>

@@ -25,13 +25,13 @@ const HOUR = 3_600_000
 /**
  * The load view of the export page: per team an inline SVG of stacked horizontal bars, one per
  * person, in hours (days, nights, weekends, holidays; disjoint, so a bar is the person's total).
- * All teams share one scale so that bars compare across teams. Each segment has a <title> with
- * its hours for hover. No script, no external library: the page stays one static file.
+ * All teams share one scale so that bars compare across teams: `scale` (loadScale of every team)
+ * when the page shows only some of them (a team page of a split export), else these teams' own.
+ * Each segment has a <title> with its hours for hover. No script, no external library: the page
+ * stays one static file.
  */
-export function loadSection(teams: readonly TeamLoadView[], nameOf: (email: string) => string): string {
+export function loadSection(teams: readonly TeamLoadView[], nameOf: (email: string) => string, scale: number = loadScale(teams)): string {
   if (teams.length === 0) return ''
-  const total = (b: PersonLoad['breakdown']) => b.dayMs + b.nightMs + b.weekendMs + b.holidayMs
-  const max = Math.max(1, ...teams.flatMap((t) => t.people.map((p) => total(p.breakdown))))
   const legend = KINDS.map(([k, label]) => `<li><b class="swatch" style="background:${LOAD_COLOURS[k]}"></b>${label}</li>`).join('')
   const charts = teams.map((t) => {
     const rows = t.people.map((p, i) => {
@@ -41,7 +41,7 @@ export function loadSection(teams: readonly TeamLoadView[], nameOf: (email: stri
       const segments = KINDS.map(([k, label]) => {
         const ms = p.breakdown[k]
         if (ms <= 0) return ''
-        const w = (ms / max) * BAR_WIDTH
+        const w = (ms / scale) * BAR_WIDTH
         const rect = `<rect class="load-${label}" x="${round(x)}" y="${y + 4}" width="${round(w)}" height="${ROW - 8}" fill="${LOAD_COLOURS[k]}"><title>${h(name)}: ${hours(ms)} h ${label}</title></rect>`
         x += w
         return rect
@@ -59,6 +59,17 @@ ${rows.join('\n')}
 <ul class="legend">${legend}</ul>
 ${charts.join('\n')}
 </section>`
+}
+
+/** The longest bar's hours (in ms, at least 1) of these teams: the width every chart is drawn against. */
+export function loadScale(teams: readonly TeamLoadView[]): number {
+  let max = 1
+  for (const t of teams) for (const p of t.people) max = Math.max(max, total(p.breakdown))
+  return max
+}
+
+function total(b: PersonLoad['breakdown']): number {
+  return b.dayMs + b.nightMs + b.weekendMs + b.holidayMs
 }
 
 function hours(ms: number): string {

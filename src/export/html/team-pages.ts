@@ -1,5 +1,6 @@
 import {escapeHtml as h} from './escape-html.js'
 import {feedTables, pageTop, renderIndexPage, type IndexPageInput, type PersonFeed, type ScheduleFeed, type ScheduleView} from './index-page.js'
+import {loadScale, loadSection, type TeamLoadView} from './load-chart.js'
 import {peopleOf as scheduleMembers} from '../../schedule/people.js'
 
 /**
@@ -31,12 +32,17 @@ export type SplitPageInput = Omit<IndexPageInput, 'schedules'> & {readonly sched
 /**
  * Groups the schedules by their first team (schedules without one on an `other` page) and renders
  * each group's page, one at a time: `withShifts` gives one team's schedules their shifts, so only
- * one page and its schedules' shifts are in memory at once (issue 14).
+ * one page and its schedules' shifts are in memory at once (issue 14). A team's page shows its
+ * own team's load chart only (drawn on the scale shared by all teams, so bars still compare across
+ * pages); every page showing every team's chart made the export quadratic in the teams.
  */
 export async function* teamPages(input: SplitPageInput, withShifts: (feeds: readonly ScheduleFeed[]) => Promise<ScheduleView[]>): AsyncGenerator<TeamPage> {
+  const scale = loadScale(input.load ?? [])
+  const loadOf = loadByPage(input.load ?? [])
   for (const group of groups(input.schedules)) {
     const people = peopleOf(group.views, input.people)
-    yield {path: teamPagePath(group.key), content: renderIndexPage({...input, schedules: await withShifts(group.views), people})}
+    const load = loadOf.get(group.key) ?? []
+    yield {path: teamPagePath(group.key), content: renderIndexPage({...input, schedules: await withShifts(group.views), people, load, loadScale: scale})}
   }
 }
 
@@ -45,11 +51,15 @@ export function renderSplitIndex(input: SplitPageInput, teamName: (key: string) 
   const links = groups(input.schedules)
     .map((g) => `<li><a href="${h(teamPagePath(g.key))}">${h(g.key === NO_TEAM ? 'Schedules without a team' : teamName(g.key))}</a> <span class="muted">${g.views.length} schedule(s)</span></li>`)
     .join('\n')
+  // Teams that are no schedule's first team have no page: their load charts are drawn here.
+  const pages = new Set(groups(input.schedules).map((g) => g.key))
+  const pageless = (input.load ?? []).filter((t) => !pages.has(pageKeyOfLoad(t)))
+  const load = pageless.length === 0 ? '' : `${loadSection(pageless, input.nameOf, loadScale(input.load ?? []))}\n`
   return `${pageTop(input.window, input.basisNote)} One page per team:</p>
 <ul class="teams">
 ${links}
 </ul></header>
-${feedTables(input)}
+${load}${feedTables(input)}
 </body>
 </html>
 `
@@ -57,6 +67,17 @@ ${feedTables(input)}
 
 /** Page key of schedules without a team (keys start with a letter, so no team has it). */
 const NO_TEAM = '_none'
+
+/** The page key of a team's load chart (the load report names schedules without a team `''`). */
+function pageKeyOfLoad(view: TeamLoadView): string {
+  return view.team === '' ? NO_TEAM : view.team
+}
+
+function loadByPage(load: readonly TeamLoadView[]): Map<string, TeamLoadView[]> {
+  const byPage = new Map<string, TeamLoadView[]>()
+  for (const view of load) byPage.set(pageKeyOfLoad(view), [view])
+  return byPage
+}
 
 function groups(views: readonly ScheduleFeed[]): {key: string; views: ScheduleFeed[]}[] {
   const byTeam = new Map<string, ScheduleFeed[]>()

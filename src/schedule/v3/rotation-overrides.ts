@@ -97,6 +97,9 @@ export function rotationOverrides(schedule: Schedule, overrides: readonly Overri
  * as PagerDuty applies them: each takes the overridden member's part of its rotation's shifts
  * within its span. Later overrides apply to the result of earlier ones. The result is sorted by
  * start, user; each person's adjacent pieces of one rotation are joined.
+ * Known limit: the engine's final schedule joins one person's adjacent shifts even across two
+ * rotations (the joined shift keeps the first one's index), so an override of the second rotation
+ * does not reach such a joined piece; it takes a person in two rotations, back to back.
  */
 export function withRotationOverrides(shifts: readonly Shift[], overrides: readonly RotationOverride[], window: TimeWindow): Shift[] {
   if (overrides.length === 0) return [...shifts]
