@@ -2,6 +2,7 @@ import {join} from 'node:path'
 import {afterEach, describe, expect, it} from 'vitest'
 import {planSchemaErrors} from '../../src/plan/plan-schema.js'
 import {renderJson} from '../../src/plan/render/json.js'
+import {renderMarkdown} from '../../src/plan/render/markdown.js'
 import {renderText} from '../../src/plan/render/text.js'
 import {Account, copyConfig, editYaml, loadDesired} from '../integration/harness.js'
 import {CONCURRENT} from './fixture.js'
@@ -37,6 +38,11 @@ describe('plan shift previews of shift-based schedules (through the plan)', {tim
     expect(emil!.gained).toEqual(dora!.lost)
     expect(emil!.lost).toEqual(dora!.gained)
     expect(renderText(plan, {color: false})).toContain('On call now: Anna, Dora (unchanged)')
+    const markdown = renderMarkdown(plan)
+    expect(markdown).toContain('On call now: Anna, Dora (unchanged)')
+    // The pull-request comment's chart has a bar per shift of both concurrent rotations.
+    expect(markdown).toContain(['  section before', '  Anna : 2026-03-02 08:30, 2026-03-02 20:00', '  Dora : 2026-03-02 08:30, 2026-03-02 20:00', '  Anna : 2026-03-03 08:00, 2026-03-03 20:00'].join('\n'))
+    expect(markdown).toContain(['  Ben : 2026-03-05 14:00, 2026-03-05 16:00', '  Carl : 2026-03-05 14:00, 2026-03-05 16:00'].join('\n'))
     // Plan JSON: snake_case on_call_now, valid against schemas/plan.schema.json.
     const json = JSON.parse(renderJson(plan))
     expect(planSchemaErrors(json)).toEqual([])
