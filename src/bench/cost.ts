@@ -38,7 +38,7 @@ interface CliRun {
 }
 
 /** Runs the CLI as a child process (async: this process serves the sandbox meanwhile). */
-function runCli(args: readonly string[], env: Record<string, string>): Promise<CliRun> {
+export function runCli(args: readonly string[], env: Record<string, string>): Promise<CliRun> {
   const timed = existsSync('/usr/bin/time')
   const [command, argv] = timed ? ['/usr/bin/time', ['-f', '@@peak-kb %M cpu %U %S', process.execPath, BIN, ...args]] : [process.execPath, [BIN, ...args]]
   const started = performance.now()

@@ -5,6 +5,7 @@ import {run as planApply} from './plan-apply.js'
 import {run as rulesReport} from './rules-report.js'
 import {run as sandboxPages} from './sandbox-pages.js'
 import {run as scheduleEngine} from './schedule-engine.js'
+import {run as startup} from './startup.js'
 
 /**
  * `npm run bench`: runs every benchmark in sequence and prints one line per measured number.
@@ -18,6 +19,7 @@ const BENCHES: readonly {readonly name: string; readonly run: () => Promise<Benc
   {name: 'rules-report', run: rulesReport},
   {name: 'apply-latency', run: applyLatency},
   {name: 'sandbox-pages', run: sandboxPages},
+  {name: 'startup', run: startup},
 ]
 
 const only = process.argv.slice(2)

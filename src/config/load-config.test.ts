@@ -129,3 +129,24 @@ describe('list items', () => {
     expect(d).toMatchObject({message: 'lists `mon` twice', line: 6, col: 64, path: 'services.a.urgency.support_hours.days[2]'})
   })
 })
+
+describe('where each resource is defined (sourceMap)', () => {
+  it('points at the key in the file that defines it, through `<<: *anchor` merges too, in section and key order', () => {
+    const a = ['version: 1', 'owner: t', 'templates:', '  more: &more', '    web: {name: Web}', 'teams:', '  <<: *more', '  app: {name: App}', ''].join('\n')
+    const b = ['teams:', '  ops: {name: Ops}', '  app: {name: Again}', 'services:', '  api: {escalation_policy: p}', 'escalation_policies:', '  p: {rules: [{delay: 5m, targets: [{user: a@x.io}]}]}', ''].join('\n')
+    const {sourceMap} = checkSources(
+      [
+        {file: 'a.yaml', text: a},
+        {file: 'b.yaml', text: b},
+      ],
+      {now: NOW},
+    )
+    expect([...sourceMap]).toEqual([
+      ['team:app', {file: 'a.yaml', line: 8, col: 3}], // defined first in a.yaml; b.yaml's repeat is a duplicate
+      ['team:ops', {file: 'b.yaml', line: 2, col: 3}],
+      ['team:web', {file: 'a.yaml', line: 5, col: 5}], // merged in: where the template writes it
+      ['escalation_policy:p', {file: 'b.yaml', line: 7, col: 3}],
+      ['service:api', {file: 'b.yaml', line: 5, col: 3}],
+    ])
+  })
+})

@@ -1,3 +1,4 @@
+import {isMap, isScalar} from 'yaml'
 import type {ResourceKey} from '../model/keys.js'
 import {resourceKey} from '../model/keys.js'
 import type {DesiredState} from '../model/state.js'
@@ -118,8 +119,30 @@ function buildSourceMap(config: ReturnType<typeof mergeFiles>['config'], sources
     ['escalation_policy', 'escalation_policies'],
     ['service', 'services'],
   ] as const
+  // One pass over each file's section mappings finds the keys written there (locating each key
+  // from the top of its file was ~10 % of loading a large config); keys it does not find, written
+  // through a `<<: *anchor` merge, are located as before. Entries keep their order (sections, keys).
+  const written = new Map<ResourceKey, SourcePosition>()
+  sources.files.forEach((parsed, fileIndex) => {
+    if (!isMap(parsed.doc.contents)) return
+    for (const top of parsed.doc.contents.items) {
+      const section = sections.find(([, name]) => isScalar(top.key) && top.key.value === name)
+      if (!section || !isMap(top.value)) continue
+      const [type, name] = section
+      for (const pair of top.value.items) {
+        if (!isScalar(pair.key) || typeof pair.key.value === 'symbol' || pair.key.range === undefined || pair.key.range === null) continue
+        const key = String(pair.key.value)
+        if (sources.fileOfKey(name, key) !== fileIndex || !config[name].has(key)) continue
+        const resource = resourceKey(type, key)
+        if (!written.has(resource)) written.set(resource, {file: parsed.file, ...parsed.lineCounter.linePos(pair.key.range[0])})
+      }
+    }
+  })
   for (const [type, section] of sections) {
-    for (const key of config[section].keys()) map.set(resourceKey(type, key), at([section, key]))
+    for (const key of config[section].keys()) {
+      const resource = resourceKey(type, key)
+      map.set(resource, written.get(resource) ?? at([section, key]))
+    }
   }
   return map
 }

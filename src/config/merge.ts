@@ -65,6 +65,11 @@ export class ConfigSources {
     return {...positionOf(parsed.file, parsed.doc, parsed.lineCounter, local, options), path: formatPath(path)}
   }
 
+  /** Index (into `files`) of the file that defines `key` of a keyed section, or undefined. */
+  fileOfKey(section: KeyedSection, key: string): number | undefined {
+    return this.keyOrigins.get(section)?.get(key)
+  }
+
   /** @internal used while merging */
   recordUser(file: number, index: number): void {
     this.recordListItem('users', file, index)

@@ -41,6 +41,10 @@ describe('parseYamlFile', () => {
       ['forbidden-key', 3, 8],
       ['forbidden-key', 4, 1],
     ])
+    // Spelled with escapes or an escaped line break (the text then never says `__proto__`).
+    expect(summary('a:\n  "\\x5f_proto__": 1\n')).toEqual([['forbidden-key', 2, 3]])
+    expect(summary('{"construc\\\n  tor": 1}\n')).toEqual([['forbidden-key', 1, 2]])
+    expect(summary('a: "\\x5f"\n')).toEqual([])
   })
   it(`stops alias expansion beyond ${MAX_ALIAS_COUNT}`, () => {
     const lines = ['a: &a [x, x, x, x, x, x, x, x, x, x]', `b: &b [${Array(10).fill('*a').join(', ')}]`, `c: [${Array(10).fill('*b').join(', ')}]`]

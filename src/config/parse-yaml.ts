@@ -24,7 +24,8 @@ export function parseYamlFile(source: SourceText): ParseResult {
   // merge: `<<: *anchor` merge keys (YAML 1.1, widely used to share settings; see `templates:`).
   const doc = parseDocument(source.text, {lineCounter, prettyErrors: true, uniqueKeys: true, merge: true, version: '1.2', schema: 'core'})
   const at = (offset: number) => ({file: source.file, ...lineCounter.linePos(offset)})
-  const duplicates = duplicateKeys(doc)
+  // Walking the document for duplicates costs as much as a good part of parsing: only when yaml found one.
+  const duplicates = doc.errors.some((e) => e.code === 'DUPLICATE_KEY') ? duplicateKeys(doc) : new Map<number, {key: string; first: number}>()
   const message = (e: YAMLError): string => {
     if (e.code === 'MULTIPLE_DOCS') return 'a file holds one YAML document, this one has several'
     const duplicate = e.code === 'DUPLICATE_KEY' ? duplicates.get(e.pos[0]) : undefined
@@ -64,7 +65,7 @@ export function parseYamlFile(source: SourceText): ParseResult {
     return error('not-a-mapping', 'the top level must be a mapping (version, owner, users, teams, schedules, ...)', doc.contents.range?.[0] ?? 0)
   }
 
-  const forbidden = forbiddenKeys(doc)
+  const forbidden = mayHoldForbiddenKey(source.text) ? forbiddenKeys(doc) : []
   if (forbidden.length > 0) {
     return {
       file: undefined,
@@ -118,6 +119,15 @@ function duplicateKeys(doc: Document): Map<number, {key: string; first: number}>
     },
   })
   return found
+}
+
+/**
+ * Whether the text could spell a forbidden key: it names one, or has a backslash (a double-quoted
+ * key can spell one with escapes, e.g. `"\x5f_proto__"`, or join lines). Most files do neither, and
+ * are spared a walk of their whole document.
+ */
+function mayHoldForbiddenKey(text: string): boolean {
+  return text.includes('\\') || [...FORBIDDEN_KEYS].some((key) => text.includes(key))
 }
 
 function forbiddenKeys(doc: Document): {key: string; offset: number}[] {

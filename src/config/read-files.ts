@@ -90,8 +90,9 @@ const DECLARES_VERSION = /^version[ \t]*:/m
  */
 export async function selectConfigFiles(dir: string, found: readonly string[]): Promise<{files: string[]; ignored: string[]}> {
   const roots: string[] = []
+  const buffer = Buffer.alloc(64 * 1024)
   for (const file of found) {
-    const head = await readHead(file)
+    const head = await readHead(file, buffer)
     if (head !== undefined && DECLARES_VERSION.test(head)) roots.push(dirname(file))
   }
   const inside = (file: string, root: string) => {
@@ -108,12 +109,15 @@ export async function selectConfigFiles(dir: string, found: readonly string[]): 
   return {files, ignored}
 }
 
-/** The first 64 KB of a file (enough to find a top-level `version:`), or undefined when unreadable. */
-async function readHead(file: string): Promise<string | undefined> {
+/**
+ * The first 64 KB of a file (enough to find a top-level `version:`), or undefined when unreadable.
+ * The caller reads heads one at a time into one buffer of its own: a fresh 64 KB per file was
+ * ~77 MB of garbage for the 1,200 files of a large config.
+ */
+async function readHead(file: string, buffer: Buffer): Promise<string | undefined> {
   const handle = await open(file, 'r').catch(() => undefined)
   if (!handle) return undefined
   try {
-    const buffer = Buffer.alloc(64 * 1024)
     const {bytesRead} = await handle.read(buffer, 0, buffer.length, 0)
     return buffer.subarray(0, bytesRead).toString('utf8')
   } catch {

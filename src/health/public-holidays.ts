@@ -1,4 +1,5 @@
-import Holidays from 'date-holidays'
+import {createRequire} from 'node:module'
+import type HolidaysClass from 'date-holidays'
 import type {Interval} from '../schedule/interval.js'
 import type {TimeWindow} from '../schedule/shift.js'
 import type {HolidayCalendar} from './settings.js'
@@ -11,6 +12,19 @@ import type {HolidayCalendar} from './settings.js'
  * another zone is charged for the hours that are the holiday where the schedule's country is.
  */
 const cache = new Map<string, Interval[]>()
+
+const require = createRequire(import.meta.url)
+let holidaysClass: typeof HolidaysClass | undefined
+
+/**
+ * date-holidays, loaded on first use: only configs that declare `holidays:` need it, and loading
+ * it cost every command that reads a config ~130 ms of CPU and ~25 MB (issue 14).
+ */
+function newHolidays(country?: string, state?: string): HolidaysClass {
+  // Its CommonJS build (lib/index.cjs, the same code and data) exports the class itself.
+  holidaysClass ??= require('date-holidays') as typeof HolidaysClass
+  return country === undefined ? new holidaysClass() : new holidaysClass(country, state ?? '')
+}
 
 export function holidayIntervals(calendar: HolidayCalendar, window: TimeWindow): Interval[] {
   const firstYear = new Date(window.start).getUTCFullYear() - 1
@@ -30,7 +44,7 @@ export function holidayNames(calendar: HolidayCalendar, window: TimeWindow): str
   const firstYear = new Date(window.start).getUTCFullYear() - 1
   const lastYear = new Date(window.end).getUTCFullYear() + 1
   for (let year = firstYear; year <= lastYear; year++) {
-    for (const h of new Holidays(calendar.country, calendar.region ?? '').getHolidays(year) || []) {
+    for (const h of newHolidays(calendar.country, calendar.region ?? '').getHolidays(year) || []) {
       if (h.type === 'public' && h.end.getTime() > window.start && h.start.getTime() < window.end) names.push(`${h.date.slice(0, 10)} ${h.name}`)
     }
   }
@@ -39,10 +53,10 @@ export function holidayNames(calendar: HolidayCalendar, window: TimeWindow): str
 
 /** Whether `date-holidays` knows the country (and region): the config check uses it. */
 export function isKnownCalendar(calendar: HolidayCalendar): {ok: true} | {ok: false; reason: string} {
-  const countries = new Holidays().getCountries() ?? {}
+  const countries = newHolidays().getCountries() ?? {}
   if (!Object.hasOwn(countries, calendar.country)) return {ok: false, reason: `unknown country code \`${calendar.country}\` (ISO 3166-1 alpha-2, e.g. JP, DE, US)`}
   if (calendar.region !== undefined) {
-    const regions = new Holidays().getStates(calendar.country) ?? {}
+    const regions = newHolidays().getStates(calendar.country) ?? {}
     if (!Object.hasOwn(regions, calendar.region)) {
       const known = Object.keys(regions)
       return {ok: false, reason: `unknown region \`${calendar.region}\` of ${calendar.country}${known.length > 0 ? ` (known: ${known.slice(0, 20).join(', ')}${known.length > 20 ? ', …' : ''})` : ' (it has none)'}`}
@@ -55,7 +69,7 @@ function holidaysOf(calendar: HolidayCalendar, year: number): Interval[] {
   const key = `${calendar.country}/${calendar.region ?? ''}/${year}`
   let list = cache.get(key)
   if (list === undefined) {
-    const lib = new Holidays(calendar.country, calendar.region ?? '')
+    const lib = newHolidays(calendar.country, calendar.region ?? '')
     list = (lib.getHolidays(year) || [])
       .filter((h) => h.type === 'public')
       .map((h) => ({start: h.start.getTime(), end: h.end.getTime()}))

@@ -1,5 +1,5 @@
 import {ZoneClock} from '../zone-clock.js'
-import {RRule, RRuleSet, type RRuleOptions} from './rrule-lib.js'
+import {rrule, type RRuleOptions, type RRuleSetInstance} from './rrule-lib.js'
 
 /**
  * An event's `recurrence` (RFC 5545 lines: exactly one RRULE, any EXDATE and RDATE) read on the
@@ -40,7 +40,7 @@ export function parseRecurrence(lines: readonly string[], timeZone: string): Par
   if (!/(^|;)FREQ=/i.test(rule)) throw new RecurrenceError('the RRULE needs a FREQ')
   let options: Partial<RRuleOptions>
   try {
-    options = RRule.parseString(rule)
+    options = rrule().RRule.parseString(rule)
   } catch (error) {
     throw new RecurrenceError(`RRULE ${JSON.stringify(rule)} is not valid: ${(error as Error).message}`)
   }
@@ -88,7 +88,8 @@ function zoneOrThrow(name: string): ZoneClock {
 }
 
 /** The rrule set of `parsed` starting at `startLocal` (local naive ms). */
-export function recurrenceSet(parsed: ParsedRecurrence, startLocal: number): InstanceType<typeof RRuleSet> {
+export function recurrenceSet(parsed: ParsedRecurrence, startLocal: number): RRuleSetInstance {
+  const {RRule, RRuleSet} = rrule()
   const set = new RRuleSet()
   set.rrule(new RRule({...parsed.options, dtstart: new Date(startLocal)}))
   for (const d of parsed.exdates) set.exdate(new Date(d))

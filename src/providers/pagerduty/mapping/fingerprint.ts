@@ -28,20 +28,51 @@ export const VOLATILE_TOP_LEVEL = {
 
 export type FingerprintedType = keyof typeof VOLATILE_TOP_LEVEL
 
-/** JSON with object keys sorted at every depth: equal values give equal text. */
+/**
+ * JSON with object keys sorted at every depth (volatile keys and undefined values left out): equal
+ * values give equal text. Written out directly rather than by building sorted copies for
+ * JSON.stringify: a whole-org plan fingerprints every live object, and the copies were most of
+ * that cost (issue 14). The text is the same as `JSON.stringify` of such copies would give,
+ * including its placing of integer-like keys first, in numeric order (fingerprint.test.ts).
+ */
 export function canonicalJson(value: unknown): string {
-  return JSON.stringify(sortKeys(value))
+  return json(value) as string
 }
 
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys)
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([k, v]) => v !== undefined && !VOLATILE_EVERYWHERE.has(k))
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    return Object.fromEntries(entries.map(([k, v]) => [k, sortKeys(v)]))
+/** JSON text of `value`, or undefined where JSON.stringify leaves a value out (undefined, functions, symbols). */
+function json(value: unknown): string | undefined {
+  if (value === null) return 'null'
+  if (typeof value !== 'object') return typeof value === 'function' || typeof value === 'symbol' ? undefined : JSON.stringify(value)
+  if (Array.isArray(value)) {
+    let out = '['
+    for (let i = 0; i < value.length; i++) out += (i > 0 ? ',' : '') + (json(value[i]) ?? 'null')
+    return out + ']'
   }
-  return value
+  const record = value as Record<string, unknown>
+  let out = '{'
+  let first = true
+  for (const key of sortedKeys(record)) {
+    const text = json(record[key])
+    if (text === undefined) continue
+    out += (first ? '' : ',') + JSON.stringify(key) + ':' + text
+    first = false
+  }
+  return out + '}'
+}
+
+/** Array-index-like keys ("0", "12"): JavaScript objects list them first, in numeric order. */
+const INDEX_KEY = /^(?:0|[1-9]\d{0,9})$/
+
+function sortedKeys(record: Record<string, unknown>): string[] {
+  const names: string[] = []
+  const indexes: string[] = []
+  for (const key of Object.keys(record)) {
+    if (VOLATILE_EVERYWHERE.has(key)) continue
+    if (INDEX_KEY.test(key) && Number(key) < 4_294_967_295) indexes.push(key)
+    else names.push(key)
+  }
+  names.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+  return indexes.length === 0 ? names : [...indexes.sort((a, b) => Number(a) - Number(b)), ...names]
 }
 
 /** sha256 (hex) of the canonical JSON of a raw object, minus its volatile fields. `extra` joins it (team members). */
