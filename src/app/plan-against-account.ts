@@ -2,9 +2,11 @@ import {userZones} from '../health/state-loads.js'
 import type {DesiredState} from '../model/state.js'
 import type {LiveState} from '../plan/live-state.js'
 import {makePlan} from '../plan/make-plan.js'
+import {migrationPreviewChanges} from '../plan/migration-plan.js'
 import {withRollouts} from '../plan/rollout-plan.js'
 import {withOverridePlan} from './plan-overrides.js'
 import {withV3DeleteWarnings} from './v3-delete-warnings.js'
+import {withMigrationOverrideWarnings} from './migration-override-warnings.js'
 import type {Plan} from '../plan/plan.js'
 import {assessSafety, type SafetyViolation} from '../plan/safety.js'
 import {DEFAULT_PREVIEW_DAYS, shiftPreviews} from '../plan/shift-preview.js'
@@ -55,15 +57,20 @@ export async function planAgainstAccount(request: PlanRequest): Promise<PlanOutc
   const raw = read.raw
   // liveAccountFor also drops desired layers that have already ended (reading drops them too).
   const account = liveAccountFor(raw, desired, {now, requestCount: client.requestCount})
-  const diff = withRollouts(makePlan(account.desired, account.live, {adopt: request.adopt}), account.rollouts)
-  const previews = shiftPreviews(diff.changes, {
+  const diff = withRollouts(makePlan(account.desired, account.live, {adopt: request.adopt, migration: {now: now.getTime(), allowDestroy: request.allowDestroy}}), account.rollouts)
+  // A migration's two schedule changes preview as one move (plan/migration-plan.ts).
+  const previews = shiftPreviews(migrationPreviewChanges(diff.changes, diff.migrations ?? [], account.desired), {
     now,
     days: request.previewDays ?? DEFAULT_PREVIEW_DAYS,
     names: displayNames(account.desired, account.live),
     ...(desired.health === undefined ? {} : {health: desired.health}),
     userZones: userZones(desired),
   })
-  const withPreviews = await withV3DeleteWarnings(previews.length > 0 ? {...diff, shiftPreviews: previews} : diff, client, now)
+  const withPreviews = await withMigrationOverrideWarnings(
+    await withV3DeleteWarnings(previews.length > 0 ? {...diff, shiftPreviews: previews} : diff, client, now),
+    client,
+    account.live,
+  )
   // Overrides: a separate step that reads only schedules with overrides in the config (plan-overrides.ts).
   const overrides = await withOverridePlan(withPreviews, {
     desired: account.desired,

@@ -1,5 +1,14 @@
 export type EscalationTarget =
-  | {readonly type: 'schedule'; readonly key: string}
+  | {
+      readonly type: 'schedule'
+      readonly key: string
+      /**
+       * Only while a migration moves the policy from the layer-based schedule of `key` to the
+       * shift-based one (plan/migration-plan.ts): this target is the layer-based (legacy) one.
+       * Never written in the config; absent otherwise.
+       */
+      readonly legacy?: true
+    }
   | {readonly type: 'user'; readonly email: string}
 
 export interface EscalationRule {

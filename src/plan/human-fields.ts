@@ -172,7 +172,8 @@ function policyFields(p: EscalationPolicy): HumanField[] {
 }
 
 export function formatTarget(t: EscalationTarget): string {
-  return t.type === 'schedule' ? `schedule:${t.key}` : `user:${t.email}`
+  if (t.type === 'user') return `user:${t.email}`
+  return t.legacy === true ? `schedule:${t.key} (layer-based, until the migration's handoff)` : `schedule:${t.key}`
 }
 
 function serviceFields(s: Service): HumanField[] {

@@ -8,11 +8,18 @@ import {planCollection, type CollectionPlan} from './match-owned.js'
 import {sortChanges} from './order.js'
 import type {Plan} from './plan.js'
 import {planUsers} from './plan-users.js'
+import {planMigrations} from './migration-plan.js'
 import {planSchedulesByKind} from './schedule-kinds.js'
 
 export interface MakePlanOptions {
   /** Take over unmarked live objects that match a config object by name (`--adopt`). */
   readonly adopt: boolean
+  /**
+   * Plan migrations of layer schedules to shift-based ones (migration-plan.ts) at this instant;
+   * absent: none are planned (a key layer-based live and shift-based in the config is then just
+   * two objects).
+   */
+  readonly migration?: {readonly now: number; readonly allowDestroy: boolean}
 }
 
 /**
@@ -22,21 +29,25 @@ export interface MakePlanOptions {
  */
 export function makePlan(desired: DesiredState, live: LiveState, options: MakePlanOptions): Plan {
   const users = planUsers(desired, live.users)
+  // Migrations take the legacy schedules out of the diff and adjust the desired state for the transition.
+  const m = options.migration === undefined ? undefined : planMigrations(desired, live, options.migration)
+  const want = m?.desired ?? desired
+  const have = m?.live ?? live
   const parts: CollectionPlan[] = [
-    planCollection('team', desired.teams, live.teams, desired.owner, options.adopt),
+    planCollection('team', want.teams, have.teams, desired.owner, options.adopt),
     // Layer-based and shift-based schedules are matched each with their own kind (schedule-kinds.ts).
-    planSchedulesByKind(desired.schedules, live.schedules, desired.owner, options.adopt),
-    planCollection('escalation_policy', desired.escalationPolicies, live.escalationPolicies, desired.owner, options.adopt),
-    planCollection('service', desired.services, live.services, desired.owner, options.adopt),
+    planSchedulesByKind(want.schedules, have.schedules, desired.owner, options.adopt),
+    planCollection('escalation_policy', want.escalationPolicies, have.escalationPolicies, desired.owner, options.adopt),
+    planCollection('service', want.services, have.services, desired.owner, options.adopt),
   ]
-  const changes = sortChanges([...users.changes, ...parts.flatMap((p) => p.changes)])
+  const changes = sortChanges([...users.changes, ...parts.flatMap((p) => p.changes), ...(m?.changes ?? [])])
   return {
     formatVersion: 2,
     owner: desired.owner,
     changes,
     unmanaged: parts.flatMap((p) => p.unmanaged),
     conflicts: [...users.conflicts, ...parts.flatMap((p) => p.conflicts)],
-    warnings: parts.flatMap((p) => p.warnings),
+    warnings: [...parts.flatMap((p) => p.warnings), ...(m?.warnings ?? [])],
     errors: [...users.errors, ...parts.flatMap((p) => p.errors)],
     summary: {
       create: changes.filter((c) => c.kind === 'create').length,
@@ -46,6 +57,7 @@ export function makePlan(desired: DesiredState, live: LiveState, options: MakePl
     requestCount: live.requestCount,
     fingerprints: {config: fingerprintOf(desired), live: liveFingerprints(changes, live)},
     ...notManagedOf(changes, live),
+    ...(m === undefined || m.migrations.length === 0 ? {} : {migrations: m.migrations}),
   }
 }
 

@@ -1,5 +1,6 @@
 import type {ResourceType} from '../model/keys.js'
 import type {Change} from './change.js'
+import type {ScheduleMigration} from './migration-plan.js'
 import type {ScheduleOverridePlan} from './override-plan.js'
 import type {ScheduleRollout} from './rollout.js'
 import type {ShiftPreview} from './shift-preview.js'
@@ -74,6 +75,11 @@ export interface Plan {
    * Creates and deletes are counted in `summary`.
    */
   readonly overrides?: readonly ScheduleOverridePlan[]
+  /**
+   * Layer schedules moving to their shift-based form (migration-plan.ts): the handoff, the phase
+   * and the policies that move. Informational: the changes already do it. Absent when none.
+   */
+  readonly migrations?: readonly ScheduleMigration[]
 }
 
 /** Whether apply has anything to do: resource changes, or overrides to create or delete. */

@@ -59,7 +59,10 @@ export function assessSafety(plan: Plan, live: LiveState, options: SafetyOptions
   }
   if (!options.force) violations.push(...thresholdViolations(plan, live, options))
   if (!options.force && options.now !== undefined) {
-    for (const soon of onCallChangesSoon(plan.changes, options.now)) {
+    // A migration's legacy schedule ends at the handoff where the shift-based one takes over: a
+    // page reaches the same person (migration-plan.ts), so that is no change of who is on call.
+    const handoffs = new Set((plan.migrations ?? []).map((m) => m.legacyId))
+    for (const soon of onCallChangesSoon(plan.changes.filter((c) => c.kind === 'create' || !handoffs.has(c.id)), options.now)) {
       violations.push({
         code: 'ONCALL_CHANGES_SOON',
         message:

@@ -7,11 +7,13 @@ import {planCollection, type CollectionPlan} from './match-owned.js'
  * endpoints and ID spaces), so each kind of desired schedule is matched only with live schedules
  * of its kind, by key/marker and, for --adopt, by name (match-owned.ts).
  *
- * A key that is layer-based in PagerDuty and shift-based in the config (or the reverse) is a
- * migration. Until `oncall migrate`'s flow replaces this (issue 16, task 16c), it plans safely:
- * the new kind is created and the old one is deleted, a delete that apply refuses without
- * --allow-destroy (safety.ts), and a warning says what happens. Escalation policies that target
- * the key are moved to the kind the config declares (IdIndex.scheduleTarget).
+ * A key that is layer-based in PagerDuty and shift-based in the config is a migration: makePlan
+ * hands it to migration-plan.ts first (handoff, both targets, legacy schedule ended), which takes
+ * the legacy schedule out of the live state this function sees. The reverse (shift-based in
+ * PagerDuty, layer-based in the config) still plans safely here: the new kind is created and the
+ * old one is deleted, a delete that apply refuses without --allow-destroy (safety.ts), and a
+ * warning says what happens. Escalation policies that target the key are moved to the kind the
+ * config declares (IdIndex.scheduleTarget).
  */
 export function planSchedulesByKind(
   desired: ReadonlyMap<string, Schedule>,

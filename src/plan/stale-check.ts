@@ -32,7 +32,10 @@ export function findStaleReasons(plan: Plan, fresh: FreshFingerprints): string[]
   }
   for (const c of plan.changes) {
     const key = resourceKey(c.type, c.key)
-    if (c.kind === 'create' && fresh.live[key] !== undefined) reasons.push(`${words(key)} now exists in the account (created since the plan was made)`)
+    // A migration creates a key's shift-based schedule while updating its layer-based one: the
+    // fingerprint under the key is then the layer-based schedule's, checked above.
+    const alsoChanged = plan.changes.some((o) => o.kind !== 'create' && o.type === c.type && o.key === c.key)
+    if (c.kind === 'create' && !alsoChanged && fresh.live[key] !== undefined) reasons.push(`${words(key)} now exists in the account (created since the plan was made)`)
   }
   for (const r of plan.rollouts ?? []) {
     if (fresh.now !== undefined && Date.parse(r.at) <= fresh.now.getTime()) {
@@ -60,7 +63,11 @@ export function liveFingerprintsFor(plan: Plan, live: LiveState): Record<string,
 function occupant(c: Change & {kind: 'create'}, owner: string, live: LiveState): LiveResource<Resource> | undefined {
   if (c.type === 'user') return live.users.get(c.key)
   const name = c.after.name.trim().toLowerCase()
-  const candidates = live[COLLECTION_OF[c.type]] as readonly LiveResource<{readonly key: string; readonly name: string}>[]
+  const all = live[COLLECTION_OF[c.type]] as readonly LiveResource<{readonly key: string; readonly name: string; readonly rotations?: unknown}>[]
+  // Schedules: only one of the same kind takes the place of a create (layer- and shift-based ones
+  // are different objects, plan/schedule-kinds.ts).
+  const kind = (v: {readonly rotations?: unknown}) => v.rotations !== undefined
+  const candidates = c.type === 'schedule' ? all.filter((l) => kind(l.value) === kind(c.after as {rotations?: unknown})) : all
   return candidates.find((l) => (l.owner === owner && l.value.key === c.key) || l.value.name.trim().toLowerCase() === name) as
     | LiveResource<Resource>
     | undefined

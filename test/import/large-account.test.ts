@@ -22,9 +22,9 @@ afterAll(async () => {
 
 it('imports 2,000 users / 300 teams / 500 schedules / 500 policies / 1,000 services in the request budget of a plan plus one overrides read per schedule', async () => {
   const pages = (n: number) => Math.ceil(n / 100)
-  // A plan's reads (the API minimum, with the one list page of shift-based schedules, none here)
-  // plus, since import writes the account's future overrides, one overrides read per imported
-  // schedule (PagerDuty has no account-wide overrides list).
+  // A plan's reads (the API minimum) plus, since import writes the account's future overrides,
+  // one overrides read per imported schedule (PagerDuty has no account-wide overrides list).
+  // The last + 1: the shift-based (v3) schedule list, empty in this account.
   const planBudget = pages(SIZES.users) + pages(SIZES.teams) + pages(SIZES.schedules) + pages(SIZES.policies) + pages(SIZES.services) + SIZES.teams + 1
   const budget = planBudget + SIZES.schedules
   account.sandbox.admin.clearRequests()

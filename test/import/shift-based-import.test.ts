@@ -83,6 +83,7 @@ describe('import of a shift-based account', {timeout: 240_000}, () => {
   let imported: ImportOutcome
   let desired: DesiredState
   let ops: {id: string; rotations: string[]}
+  let importRequests: string[] = []
   const emailOf = new Map<string, string>()
   const dir = mkdtempSync(join(tmpdir(), 'oncall-import-v3-'))
 
@@ -136,6 +137,7 @@ describe('import of a shift-based account', {timeout: 240_000}, () => {
       },
     })
 
+    account.sandbox.admin.clearRequests()
     imported = await importAccount({
       client: account.client(),
       now: account.now,
@@ -146,11 +148,25 @@ describe('import of a shift-based account', {timeout: 240_000}, () => {
       outDir: dir,
       schema: join(REPO, 'schemas', 'oncall.schema.json'),
     })
+    importRequests = account.requests().map((r) => `${r.method} ${r.path.replace(/\/P[A-Z0-9]+/g, '/{id}')}`)
     for (const f of imported.files) {
       mkdirSync(dirname(join(dir, f.path)), {recursive: true})
       writeFileSync(join(dir, f.path), f.text)
     }
     desired = await loadDesired(dir, account.now)
+  })
+
+  it("reads what plan reads, plus a shift-based schedule's overrides and custom shifts (one list each)", () => {
+    const v3 = importRequests.filter((r) => r.includes('/v3/')).sort()
+    expect(v3).toEqual([
+      'GET /v3/schedules',
+      'GET /v3/schedules/{id}',
+      'GET /v3/schedules/{id}',
+      'GET /v3/schedules/{id}/custom_shifts',
+      'GET /v3/schedules/{id}/overrides',
+    ])
+    expect(importRequests.length).toBe(imported.requestCount)
+    console.log(`import of the varied v3 account: ${importRequests.length} requests (${v3.length} of them /v3)`)
   })
   afterAll(() => account.stop())
 

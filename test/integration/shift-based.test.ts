@@ -221,8 +221,8 @@ describe('partial failure', {timeout: 120_000}, () => {
   })
 })
 
-describe('a key that is layer-based live and shift-based in the config (until migrate hands over)', {timeout: 120_000}, () => {
-  it('plans the v3 create, the policy move and a delete of the legacy schedule that needs --allow-destroy, then converges', async () => {
+describe('a key that is layer-based live and shift-based in the config: a migration at a handoff (plan/migration-plan.ts)', {timeout: 120_000}, () => {
+  it('creates the v3 schedule from the handoff, ends the legacy layers then, points the policy at both; after it drops and (with --allow-destroy) deletes the legacy one; converges', async () => {
     account = await Account.start(SEED, FROM, {}, IN_SHIFT)
     const dir = copyConfig(CONFIG)
     const file = join(dir, 'oncall.yaml')
@@ -234,23 +234,28 @@ describe('a key that is layer-based live and shift-based in the config (until mi
     expect(account.state().schedules.map((s) => s.name)).toEqual(['Support - Shifts'])
 
     const shiftBased = await loadDesired(CONFIG, account.now)
-    const planned = await account.plan(shiftBased, {force: true})
+    const planned = await account.plan(shiftBased)
     expect(planned.plan.changes.map((c) => `${c.kind} ${c.type} ${c.key}`)).toEqual([
       'create schedule support-shifts',
+      'update schedule support-shifts',
       'update escalation_policy support',
-      'delete schedule support-shifts',
     ])
-    expect(planned.plan.warnings.map((w) => w.code)).toContain('SCHEDULE_KIND_CHANGED')
-    expect(planned.violations.map((v) => v.code)).toContain('DESTROY_NOT_ALLOWED')
-    // With --allow-destroy nothing else blocks: the policy's reference moves to the new schedule in the same plan.
-    const allowed = await account.plan(shiftBased, {allowDestroy: true, force: true})
-    expect(allowed.violations.filter((v) => v.code !== 'ONCALL_CHANGES_SOON')).toEqual([])
+    expect(planned.plan.warnings.map((w) => w.code)).not.toContain('SCHEDULE_KIND_CHANGED')
+    expect(planned.plan.migrations?.map((m) => m.phase)).toEqual(['start'])
+    expect(planned.violations).toEqual([])
+    expect((await account.apply(shiftBased)).report.failed).toBeNull()
+    expect((await account.plan(shiftBased)).plan.changes).toEqual([])
 
-    const {report} = await account.apply(shiftBased, {allowDestroy: true, force: true})
+    const handoff = Date.parse(planned.plan.migrations?.[0]?.handoff ?? '')
+    account.setNow(new Date(handoff + 3_600_000))
+    const after = await loadDesired(CONFIG, account.now)
+    expect((await account.apply(after)).outcome.plan.changes.map((c) => `${c.kind} ${c.type} ${c.key}`)).toEqual(['update escalation_policy support'])
+    expect((await account.plan(after)).plan.changes).toEqual([])
+    const {report} = await account.apply(after, {allowDestroy: true})
     expect(report.failed).toBeNull()
     expect(account.state().schedules).toEqual([])
     expect(v3(account).map((s) => s.name)).toEqual(['Support - Shifts'])
-    expect((await account.plan(shiftBased)).plan.changes).toEqual([])
+    expect((await account.plan(after, {allowDestroy: true})).plan.changes).toEqual([])
   })
 })
 

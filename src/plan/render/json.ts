@@ -26,6 +26,7 @@ export function renderJson(plan: Plan, violations?: readonly SafetyViolation[]):
     ...(plan.rollouts === undefined ? {} : {rollouts: sorted(plan.rollouts)}),
     ...(plan.notManaged === undefined ? {} : {notManaged: sorted(plan.notManaged)}),
     ...(plan.overrides === undefined ? {} : {overrides: sorted(plan.overrides)}),
+    ...(plan.migrations === undefined ? {} : {migrations: sorted(plan.migrations)}),
     ...(violations === undefined ? {} : {violations: sorted(violations)}),
   }
   // Top-level keys keep the order above; nested ones are snake_case and sorted as such.

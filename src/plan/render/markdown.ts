@@ -37,6 +37,7 @@ export function renderMarkdown(plan: Plan, options: MarkdownOptions = {}): strin
     noteSection('Unmanaged (exist in the account without an ownership marker)', view.unmanaged),
     noteSection('Conflicts (owned by another config; the plan cannot be applied)', view.conflicts),
     noteSection('Errors', view.errors),
+    noteSection('Migrations', view.migrations),
     noteSection('Warnings', view.warnings),
     noteSection('Refused by safety checks', view.violations),
   ].join('')

@@ -28,6 +28,7 @@ export function renderText(plan: Plan, options: TextOptions): string {
     if (r.shifts) out.push(...shiftLines(r.shifts, c))
   }
   if (view.resources.length > 0) out.push('', c.bold(view.summaryLine))
+  out.push(...section('Migrations (layer-based → shift-based, docs/shift-based-schedules.md):', '→', view.migrations, (s) => s))
   out.push(...section('Unmanaged (exist in the account without an ownership marker):', '!', view.unmanaged, c.yellow))
   out.push(...section('Conflicts (owned by another config; the plan cannot be applied):', '✗', view.conflicts, c.red))
   out.push(...section('Errors:', '✗', view.errors, c.red))

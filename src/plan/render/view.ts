@@ -1,5 +1,6 @@
 import type {ResourceType} from '../../model/keys.js'
 import type {Change, ChangeKind, FieldChange} from '../change.js'
+import {migrationLines, migrationNote} from './migration-lines.js'
 import {allFields} from '../field-diff.js'
 import {isFreeText} from '../human-fields.js'
 import type {Plan} from '../plan.js'
@@ -50,6 +51,8 @@ export interface PlanView {
   readonly warnings: readonly string[]
   readonly violations: readonly string[]
   readonly requestCount: number
+  /** Layer schedules moving to shift-based: one sentence each (migration-lines.ts). */
+  readonly migrations: readonly string[]
 }
 
 export const NO_CHANGES = 'No changes. The account matches the configuration.'
@@ -73,7 +76,7 @@ export function planView(plan: Plan, violations: readonly SafetyViolation[] = []
 function rawPlanView(plan: Plan, violations: readonly SafetyViolation[]): PlanView {
   const {create, update, delete: destroy} = plan.summary
   return {
-    resources: [...plan.changes.map((c) => withNotManaged(withShifts(resourceView(c), plan), plan)), ...overrideResourceViews(plan)],
+    resources: [...plan.changes.map((c) => withNotManaged(withMigrationNote(withShifts(resourceView(c), plan), c, plan), plan)), ...overrideResourceViews(plan)],
     summary: plan.summary,
     summaryLine: `Plan: ${create} to add, ${update} to change, ${destroy} to destroy.`,
     unmanaged: plan.unmanaged.map(
@@ -86,6 +89,7 @@ function rawPlanView(plan: Plan, violations: readonly SafetyViolation[]): PlanVi
     warnings: plan.warnings.map((w) => w.message),
     violations: violations.map((v) => v.message),
     requestCount: plan.requestCount,
+    migrations: migrationLines(plan),
   }
 }
 
@@ -112,6 +116,7 @@ function printableView(v: PlanView): PlanView {
     errors: lines(v.errors),
     warnings: lines(v.warnings),
     violations: lines(v.violations),
+    migrations: lines(v.migrations),
   }
 }
 
@@ -141,6 +146,18 @@ function resourceView(c: Change): ResourceView {
       return {...base, sign: '~', note: `(adopt "${name}" ${c.id}: add the ownership marker)`, fields: c.fields.map(fieldView)}
     }
   }
+}
+
+/**
+ * Which of a migrating key's two schedules a change is about (migration-lines.ts). The key's
+ * shift preview (one move, plan/migration-plan.ts) shows under the shift-based schedule only.
+ */
+function withMigrationNote(view: ResourceView, c: Change, plan: Plan): ResourceView {
+  const note = migrationNote(c, plan)
+  if (note === null) return view
+  const {shifts, ...rest} = view
+  const legacy = c.kind !== 'create' && plan.migrations?.some((m) => m.key === c.key && m.legacyId === c.id) === true
+  return {...rest, ...(shifts === undefined || legacy ? {} : {shifts}), note: [view.note, note].filter((n) => n !== null).join(' ')}
 }
 
 /** `(not managed here: scheduled_actions (1), status (maintenance))` after the title of an object the plan changes. */

@@ -10,6 +10,7 @@ import type {PdScheduleV3} from './v3/dto-v3.js'
 import {scheduleFromPdV3, v3NotManaged} from './v3/schedule-from-pd-v3.js'
 import {markTargetsOfOtherKind} from './v3/target-kinds.js'
 import {IdIndex, liveLayerRefs, liveRulesOf} from './id-index.js'
+import {markLegacyTargets} from './legacy-targets.js'
 import {detectLayerOrderOnRead} from './mapping/detect-layer-order.js'
 import {normalizeLiveAgainstDesired, withoutEndedLayers} from './mapping/normalize-start.js'
 import {assignKeys} from './mapping/derive-keys.js'
@@ -123,7 +124,8 @@ export function liveAccountFor<D extends DesiredState>(
 ): LiveAccount<D> {
   const desired = withoutEndedLayers(desiredAsWritten, options.now)
   const layerOrderOnRead = detectLayerOrderOnRead(raw, desired, desired.owner, options.now)
-  const mapped = liveStateFromRaw(raw, {...options, layerOrderOnRead})
+  // Policies mid-migration target a key's layer-based and shift-based schedules: tell them apart.
+  const mapped = markLegacyTargets(liveStateFromRaw(raw, {...options, layerOrderOnRead}), raw, new Set(shiftBasedKeys(desired)))
   // A rotation change of a running layer becomes an ended layer + a new one (plan/rollout.ts).
   const layered = rolloutState(desired, mapped, options.now)
   // Shift-based schedules: history, past starts and event rollouts on both sides (plan/shift-rollout.ts).

@@ -4,7 +4,7 @@ import {policiesTargetingSchedule, requireRef} from '../lookup.js'
 import {includes, listParam, matchesQuery, boolParam} from '../query.js'
 import type {Route} from '../router.js'
 import {formatInZone, isValidZone} from '../time-format.js'
-import {listedV3Schedules, scheduleOf, v3Schedules} from '../v3/access.js'
+import {scheduleOf, v3Schedules, v3SchedulesRead} from '../v3/access.js'
 import {v3Invalid} from '../v3/errors.js'
 import {computeFinalSchedule} from '../v3/final-schedule.js'
 import {v3List} from '../v3/list.js'
@@ -38,7 +38,7 @@ export const v3ScheduleRoutes: Route[] = [
     template: '/v3/schedules',
     handler: (req, ctx) => {
       const teamIds = listParam(req.query, 'team_ids')
-      const list = [...listedV3Schedules(ctx)]
+      const list = [...v3SchedulesRead(ctx)]
         .sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()) || a.id.localeCompare(b.id))
         .filter((s) => matchesQuery(req.query, s.name))
         .filter((s) => teamIds.length === 0 || s.teams.some((t) => teamIds.includes(t)))

@@ -9,13 +9,13 @@ export function v3Schedules(ctx: SandboxContext): V3ScheduleRec[] {
   return ctx.state.v3_schedules
 }
 
-/** The v3 schedules for a read: the state stays as it was (no empty list added by a GET). */
-export function listedV3Schedules(ctx: SandboxContext): readonly V3ScheduleRec[] {
+/** The v3 schedules for reading: a read never changes the state (not even by adding the empty list). */
+export function v3SchedulesRead(ctx: SandboxContext): readonly V3ScheduleRec[] {
   return ctx.state.v3_schedules ?? []
 }
 
 export function scheduleOf(ctx: SandboxContext, req: PdRequest): V3ScheduleRec {
-  const s = listedV3Schedules(ctx).find((x) => x.id === req.params.id)
+  const s = v3SchedulesRead(ctx).find((x) => x.id === req.params.id)
   if (!s) throw notFound()
   return s
 }

@@ -1,7 +1,5 @@
 import {join} from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {planAgainstAccount} from '../../app/plan-against-account.js'
-import {UserError} from '../../cli/user-error.js'
 import {loadConfig} from '../../config/load-config.js'
 import {computeShifts} from '../compute-shifts.js'
 import {peopleOf, sourceName} from '../people.js'
@@ -53,11 +51,5 @@ describe('shift-based schedules through the one engine (computeShifts)', () => {
     const {schedule} = await example()
     const evening = computeShifts(schedule, {start: at('2026-04-06T00:00:00Z'), end: at('2026-04-07T00:00:00Z')}).layers[2] ?? []
     expect(evening.map((s) => [iso(s.start), iso(s.end)])).toEqual([['2026-04-06T15:00Z', '2026-04-06T21:00Z']])
-  })
-
-  it('plan refuses shift-based schedules before reading the account (plan/apply do not manage them yet)', async () => {
-    const {state} = await example()
-    const client = new Proxy({}, {get: () => () => Promise.reject(new Error('must not be called'))})
-    await expect(planAgainstAccount({desired: state, client: client as never, now: new Date('2026-03-01T00:00:00Z')} as never)).rejects.toBeInstanceOf(UserError)
   })
 })

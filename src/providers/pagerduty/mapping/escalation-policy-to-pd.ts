@@ -54,5 +54,8 @@ function assignmentToPd(rule: EscalationRule, live: PdEscalationRule | undefined
 function targetToPd(target: EscalationTarget, ctx: ToPdContext): PdTarget {
   return target.type === 'user'
     ? {id: ctx.ids.requireId('user', target.email), type: 'user_reference'}
-    : ctx.ids.scheduleTarget(target.key)
+    : target.legacy === true
+      ? // Mid-migration: the layer-based schedule of the key (plan/migration-plan.ts).
+        {id: ctx.ids.requireId('schedule', target.key), type: 'schedule_reference'}
+      : ctx.ids.scheduleTarget(target.key)
 }

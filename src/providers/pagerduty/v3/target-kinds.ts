@@ -23,7 +23,8 @@ export function markTargetsOfOtherKind(live: LiveState, raw: RawAccount, desired
     const rules = resource.value.rules.map((rule, i) => ({
       ...rule,
       targets: rule.targets.map((target, j) => {
-        if (target.type !== 'schedule') return target
+        // A migration's legacy target (legacy-targets.ts, plan/migration-plan.ts) keeps its key.
+        if (target.type !== 'schedule' || target.legacy === true) return target
         const wire = rawPolicy.escalation_rules[i]?.targets[j]
         const isV3 = wire?.type === 'schedule_v3_reference'
         if (isV3 && layerBased.has(target.key)) return (touched = true), {...target, key: otherKindKey(target.key, 'shift-based')}
