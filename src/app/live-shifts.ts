@@ -7,6 +7,9 @@ import {LIVE_FINAL_SCHEDULE, type OverrideLabel, type Shift, type TimeWindow} fr
 import {UserError} from '../cli/user-error.js'
 import {effectiveOverrides} from '../schedule/effective-overrides.js'
 import {labelOf} from '../schedule/overrides-on-top.js'
+import type {PdScheduleV3} from '../providers/pagerduty/v3/dto-v3.js'
+import {readAllV3Schedules} from '../providers/pagerduty/v3/read-v3-schedules.js'
+import {emailsById, readV3FinalShifts, v3IdsByKey} from './live-v3-shifts.js'
 
 /** An override of the account that the config does not have. */
 const LIVE_OVERRIDE: OverrideLabel = {kind: 'outside', note: null, replaces: null}
@@ -35,11 +38,14 @@ export async function liveShiftsSource(
   client: Pick<PagerDutyClient, 'listAll' | 'get'>,
   desired: DesiredState,
 ): Promise<(schedule: Schedule, window: TimeWindow) => Promise<Shift[]>> {
-  const [schedules, users] = await Promise.all([
+  const anyShiftBased = [...desired.schedules.values()].some((s) => s.rotations !== undefined)
+  const [schedules, users, v3] = await Promise.all([
     client.listAll<Read<PdSchedule>>('/schedules', 'schedules'),
     client.listAll<Read<PdUser>>('/users', 'users'),
+    // Shift-based schedules live under /v3 (one list page + one GET per v3 schedule for its marker).
+    anyShiftBased ? readAllV3Schedules(client) : Promise.resolve([]),
   ])
-  return finalScheduleReader(client, schedules, users, desired)
+  return finalScheduleReader(client, schedules, users, desired, v3)
 }
 
 /**
@@ -51,11 +57,19 @@ export function finalScheduleReader(
   schedules: readonly Read<PdSchedule>[],
   users: readonly Read<PdUser>[],
   desired: DesiredState,
+  /** The account's shift-based schedules in full (with descriptions): shift-based config schedules are read there. */
+  v3Schedules: readonly Read<PdScheduleV3>[] = [],
 ): ((schedule: Schedule, window: TimeWindow) => Promise<Shift[]>) & {readonly has: (key: string) => boolean} {
-  const emailOf = new Map(users.map((u) => [u.id, u.email.trim().toLowerCase()]))
+  const emailOf = emailsById(users)
   const idOf = scheduleIdsByKey(schedules, desired)
+  const v3IdOf = v3IdsByKey(v3Schedules, desired)
   const configOverrides = effectiveOverrides(desired)
   const read = async (schedule: Schedule, window: TimeWindow): Promise<Shift[]> => {
+    if (schedule.rotations !== undefined) {
+      const v3Id = v3IdOf.get(schedule.key)
+      if (v3Id === undefined) throw new UserError(`shift-based schedule ${schedule.key} ("${schedule.name}") is not in the account yet: run \`oncall apply\`, or leave out --live`)
+      return readV3FinalShifts(client, v3Id, schedule, window, emailOf, configOverrides)
+    }
     const id = idOf.get(schedule.key)
     if (id === undefined) {
       throw new UserError(`schedule ${schedule.key} ("${schedule.name}") is not in the account yet: run \`oncall apply\`, or leave out --live`)
@@ -81,7 +95,7 @@ export function finalScheduleReader(
       return [{user: email, start, end, layer: LIVE_FINAL_SCHEDULE, override: mine ? labelOf(mine) : LIVE_OVERRIDE}]
     })
   }
-  return Object.assign(read, {has: (key: string) => idOf.has(key)})
+  return Object.assign(read, {has: (key: string) => (desired.schedules.get(key)?.rotations !== undefined ? v3IdOf.has(key) : idOf.has(key))})
 }
 
 function scheduleIdsByKey(schedules: readonly Read<PdSchedule>[], desired: DesiredState): Map<string, string> {

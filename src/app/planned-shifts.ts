@@ -49,7 +49,7 @@ export type ScheduleShiftsSource = (schedule: Schedule, window: TimeWindow) => P
 export async function plannedShiftsSource(client: Pick<PagerDutyClient, 'listAll' | 'get'>, desired: DesiredState, now: Date): Promise<ScheduleShiftsSource> {
   const raw = await readAccount(client, {membersFor: () => false})
   const planned = liveAccountFor(raw, desired, {now}).desired
-  const history = finalScheduleReader(client, raw.schedules, raw.users, desired)
+  const history = finalScheduleReader(client, raw.schedules, raw.users, desired, raw.v3Schedules ?? [])
   const t = now.getTime()
   const pasts = new Map<string, Promise<Shift[]>>()
   const pastOf = (schedule: Schedule, window: TimeWindow): Promise<Shift[]> => {
@@ -80,21 +80,44 @@ export async function plannedShiftsSource(client: Pick<PagerDutyClient, 'listAll
 /**
  * The rolled-out schedule may hold a pair (ended layer + new one) where the config has one
  * layer, and lacks layers that have ended: shifts name the config layer with the same name.
+ * Shift-based schedules: the config rotation with the same name.
  */
 function configLayerIndex(config: Schedule, rolledOut: Schedule, index: number): number {
+  if (config.rotations !== undefined) {
+    const name = rolledOut.rotations?.[index]?.name
+    const found = config.rotations.findIndex((r) => r.name === name)
+    return found >= 0 ? found : LIVE_FINAL_SCHEDULE
+  }
   const name = rolledOut.layers[index]?.name
   const found = config.layers.findIndex((l) => l.name === name)
   return found >= 0 ? found : LIVE_FINAL_SCHEDULE
 }
 
-/** The shift cut at `t` (now) becomes one again (named by its config layer when it has one). */
+/**
+ * The shift cut at `t` (now) becomes one again (named by its config layer when it has one). A
+ * shift-based schedule has several people at once, so the piece to join is looked up among all
+ * pieces that end at `t` (same person, and the same rotation when both sides know it), not only
+ * the last one.
+ */
 function joinAt(t: number, shifts: readonly Shift[]): Shift[] {
   const out: Shift[] = []
+  const endingAtT: number[] = [] // indexes in `out` of past pieces ending at t, not yet joined
   for (const s of shifts) {
-    const last = out[out.length - 1]
-    if (last !== undefined && last.user === s.user && last.end === t && s.start === t) {
-      out[out.length - 1] = {...last, end: s.end, layer: last.layer === LIVE_FINAL_SCHEDULE ? s.layer : last.layer}
-    } else out.push(s)
+    if (s.start === t) {
+      const k = endingAtT.findIndex((i) => {
+        const last = out[i] as Shift
+        return last.user === s.user && (last.layer === LIVE_FINAL_SCHEDULE || s.layer === LIVE_FINAL_SCHEDULE || last.layer === s.layer)
+      })
+      if (k >= 0) {
+        const i = endingAtT[k] as number
+        const last = out[i] as Shift
+        out[i] = {...last, end: s.end, layer: last.layer === LIVE_FINAL_SCHEDULE ? s.layer : last.layer}
+        endingAtT.splice(k, 1)
+        continue
+      }
+    }
+    out.push(s)
+    if (s.end === t && s.start < t) endingAtT.push(out.length - 1)
   }
   return out
 }

@@ -19,10 +19,26 @@ export function overrideText(s: Pick<OnCallShift, 'override'>): string {
   return ` [${what}${o.note ? `: ${o.note}` : ''}]`
 }
 
+/** ` [rotation Weekdays]` for a shift-based schedule's shift (its rotations run at once, so which one matters). */
+function rotationText(s: ScheduleOnCall, shift: OnCallShift): string {
+  return s.concurrent !== undefined && shift.layer !== null ? ` [rotation ${shift.layer}]` : ''
+}
+
+/** Everyone on call at once (one for a layer-based schedule), for one line. */
+function everyoneOnCall(s: ScheduleOnCall): OnCallShift[] {
+  return s.onCall === null ? [] : [s.onCall, ...(s.concurrent?.onCall ?? [])]
+}
+
+function everyoneNext(s: ScheduleOnCall): OnCallShift[] {
+  return s.next === null ? [] : [s.next, ...(s.concurrent?.next ?? [])]
+}
+
 function scheduleLine(s: ScheduleOnCall): string {
-  if (s.onCall) return shiftText(s.onCall, s.timeZone)
-  const next = s.next ? `; next ${s.next.user} from ${formatInZone(s.next.since ?? s.at, s.timeZone)} ${s.timeZone}` : ''
-  return `nobody${next}`
+  const now = everyoneOnCall(s)
+  if (now.length > 0) return now.map((x) => shiftText(x, s.timeZone) + rotationText(s, x)).join('; ')
+  const next = everyoneNext(s)
+  const names = next.map((x) => x.user).join(' and ')
+  return `nobody${s.next ? `; next ${names} from ${formatInZone(s.next.since ?? s.at, s.timeZone)} ${s.timeZone}` : ''}`
 }
 
 function atText(at: AtTime, zone?: string): string {
@@ -41,8 +57,11 @@ export function formatWhoText(report: WhoReport, basis?: ShiftsBasis): string {
   } else if (report.kind === 'schedule') {
     const s = report.schedule
     lines.push(`${s.key} (${s.name}) at ${formatInZone(s.at, s.timeZone)} ${s.timeZone}:`)
-    lines.push(s.onCall ? `  on call: ${shiftText(s.onCall, s.timeZone)}${s.onCall.layer ? ` [layer ${s.onCall.layer}]` : ''}` : '  on call: nobody')
-    if (s.next) lines.push(`  next:    ${shiftText(s.next, s.timeZone, 'from')}`)
+    const label = (x: OnCallShift) => (s.concurrent !== undefined ? rotationText(s, x) : x.layer ? ` [layer ${x.layer}]` : '')
+    const now = everyoneOnCall(s)
+    if (now.length === 0) lines.push('  on call: nobody')
+    now.forEach((x, i) => lines.push(`${i === 0 ? '  on call: ' : '           '}${shiftText(x, s.timeZone)}${label(x)}`))
+    everyoneNext(s).forEach((x, i) => lines.push(`${i === 0 ? '  next:    ' : '           '}${shiftText(x, s.timeZone, 'from')}${rotationText(s, x)}`))
   } else {
     lines.push(`${report.policy.key} (${report.policy.name}) at ${new Date(report.policy.instant).toISOString().replace('.000Z', 'Z')}:`)
     for (const level of report.levels) {
@@ -59,25 +78,37 @@ export function formatWhoText(report: WhoReport, basis?: ShiftsBasis): string {
   return lines.map((l) => printable(l)).join('\n') + '\n'
 }
 
-function shiftJson(s: OnCallShift | null, zone: string): object | null {
+/** `rotation` instead of `layer` names what put a person on call in a shift-based schedule. */
+function shiftJson(s: OnCallShift | null, zone: string, shiftBased = false): object | null {
   if (s === null) return null
   return {
     user: s.user,
     since: s.since === null ? null : isoInZone(s.since, zone),
     until: s.until === null ? null : isoInZone(s.until, zone),
-    layer: s.layer,
+    ...(shiftBased ? {rotation: s.layer} : {layer: s.layer}),
     ...(s.override ? {override: {kind: s.override.kind, note: s.override.note, replaces: s.override.replaces}} : {}),
   }
 }
 
+/**
+ * `on_call`/`next` hold one shift, as for a layer-based schedule; a shift-based schedule adds
+ * `also_on_call`/`also_next` (always, possibly empty): the others on call at once.
+ */
 function scheduleJson(s: ScheduleOnCall): object {
+  const shiftBased = s.concurrent !== undefined
   return {
     key: s.key,
     name: s.name,
     time_zone: s.timeZone,
     at: isoInZone(s.at, s.timeZone),
-    on_call: shiftJson(s.onCall, s.timeZone),
-    next: shiftJson(s.next, s.timeZone),
+    on_call: shiftJson(s.onCall, s.timeZone, shiftBased),
+    next: shiftJson(s.next, s.timeZone, shiftBased),
+    ...(s.concurrent !== undefined
+      ? {
+          also_on_call: s.concurrent.onCall.map((x) => shiftJson(x, s.timeZone, true)),
+          also_next: s.concurrent.next.map((x) => shiftJson(x, s.timeZone, true)),
+        }
+      : {}),
   }
 }
 

@@ -12,7 +12,10 @@ import {sourceName} from '../schedule/people.js'
  * later), so this module never looks at where schedules are stored.
  */
 
-/** The final schedule of `schedule` within `window`, sorted, one person at a time. */
+/**
+ * The final schedule of `schedule` within `window`, sorted by start: one person at a time for a
+ * layer-based schedule, possibly several at once for a shift-based one (concurrent rotations).
+ */
 export type FinalShiftsSource = (schedule: Schedule, window: TimeWindow) => Promise<readonly Shift[]>
 
 export const shiftsFromEngine: FinalShiftsSource = async (schedule, window) => computeShifts(schedule, window).final
@@ -34,7 +37,7 @@ export interface OnCallShift {
   /** Null when the shift began more than LONG_LOOK before `at` (or, for `until`, ends after it). */
   readonly since: number | null
   readonly until: number | null
-  /** Name of the layer that put the person on call (config source only). */
+  /** Name of the layer (or, for a shift-based schedule, rotation) that put the person on call (config source only). */
   readonly layer: string | null
   /** Set when an override (or a time-off cover) put the person on call. */
   readonly override?: OverrideLabel
@@ -48,6 +51,12 @@ export interface ScheduleOnCall {
   readonly onCall: OnCallShift | null
   /** The next person to come on call after the current shift (or gap), if within LONG_LOOK. */
   readonly next: OnCallShift | null
+  /**
+   * Present exactly for a shift-based schedule, whose rotations are concurrent: the others on call
+   * at the same time as `onCall` (each shift once, so a person in two rotations appears twice),
+   * and the others coming on at the same instant as `next` (an `everyone` event).
+   */
+  readonly concurrent?: {readonly onCall: readonly OnCallShift[]; readonly next: readonly OnCallShift[]}
 }
 
 export type LevelTarget = {readonly type: 'schedule'; readonly schedule: ScheduleOnCall} | {readonly type: 'user'; readonly email: string}
@@ -165,15 +174,24 @@ async function scheduleOnCall(schedule: Schedule, at: number, shiftsFor: FinalSh
   let answer = await lookAround(schedule, at, SHORT_LOOK, shiftsFor)
   // Long turns or long gaps: look further before reporting "unknown".
   if (answer.clipped) answer = await lookAround(schedule, at, LONG_LOOK, shiftsFor)
-  return {key: schedule.key, name: schedule.name, timeZone: schedule.timeZone, at, onCall: answer.onCall, next: answer.next}
+  const [onCall = null, ...alsoOnCall] = answer.onCall
+  const [next = null, ...alsoNext] = answer.next
+  const base = {key: schedule.key, name: schedule.name, timeZone: schedule.timeZone, at, onCall, next}
+  return schedule.rotations === undefined ? base : {...base, concurrent: {onCall: alsoOnCall, next: alsoNext}}
 }
 
+/**
+ * Who is on call at `at` (every shift containing it) and who comes on next (every shift starting
+ * at the earliest start after `at`). A layer-based final schedule has at most one of each; a
+ * shift-based one may have several (concurrent rotations, `everyone` events). Listed by start,
+ * then person, then layer/rotation, so config and `--live` (which does not know rotations) agree.
+ */
 async function lookAround(
   schedule: Schedule,
   at: number,
   span: number,
   shiftsFor: FinalShiftsSource,
-): Promise<{onCall: OnCallShift | null; next: OnCallShift | null; clipped: boolean}> {
+): Promise<{onCall: OnCallShift[]; next: OnCallShift[]; clipped: boolean}> {
   const window = {start: at - span, end: at + span}
   const shifts = await shiftsFor(schedule, window)
   const view = (s: Shift): OnCallShift => ({
@@ -183,11 +201,12 @@ async function lookAround(
     layer: sourceName(schedule, s.layer) ?? null,
     ...(s.override ? {override: s.override} : {}),
   })
-  const i = shifts.findIndex((s) => s.end > at)
-  const current = i >= 0 && (shifts[i] as Shift).start <= at ? (shifts[i] as Shift) : undefined
-  const upcoming = shifts[current ? i + 1 : i]
-  const onCall = current ? view(current) : null
-  const next = upcoming && upcoming.start > at ? view(upcoming) : null
-  const clipped = onCall?.since === null || onCall?.until === null || next === null || next.until === null
+  const order = (a: Shift, b: Shift) => a.start - b.start || (a.user < b.user ? -1 : a.user > b.user ? 1 : 0) || a.layer - b.layer
+  const current = shifts.filter((s) => s.start <= at && s.end > at).sort(order)
+  const firstStart = shifts.reduce((min, s) => (s.start > at && s.start < min ? s.start : min), Number.POSITIVE_INFINITY)
+  const upcoming = shifts.filter((s) => s.start === firstStart).sort(order)
+  const onCall = current.map(view)
+  const next = upcoming.map(view)
+  const clipped = onCall.some((s) => s.since === null || s.until === null) || next.length === 0 || next.some((s) => s.until === null)
   return {onCall, next, clipped}
 }

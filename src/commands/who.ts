@@ -28,6 +28,8 @@ Without one (or with --config-only) the answer is the config alone, and says so.
 PATH is the config file or directory, as for every other command (default ./oncall.yaml, else ./oncall/). A single argument
 that is neither an existing file or directory nor path-like (/, .yaml) is read as TARGET, so \`oncall who KEY\` works too.
 Without a TARGET, lists every schedule. With a schedule key, shows the person on call, since when, until when and who is next.
+A shift-based schedule can have several people on call at once (concurrent rotations, events for everyone): all are shown,
+each with their rotation; JSON adds also_on_call and also_next.
 With an escalation policy key, shows each level and who it pages. Prefix schedule: or policy: when a key names both.
 --at takes an ISO date-time with Z or an offset, or a local YYYY-MM-DDTHH:MM read in the schedule's time zone
 (for a policy: the zone of its first schedule).`

@@ -21,9 +21,11 @@ export function shiftSummary(scheduleName: string, personName: string): string {
 
 const localTime = formatLocalWithOffset
 
-function handoffLine(prev: Shift | undefined, next: Shift | undefined, nameOf: (email: string) => string): string {
-  const from = prev ? `takes over from ${nameOf(prev.user)}` : 'starts after a gap (nobody on call)'
-  const to = next ? `hands off to ${nameOf(next.user)}` : 'ends in a gap (nobody on call)'
+/** `rotation`: a shift-based schedule's rotation, whose own gaps these are (other rotations may cover them). */
+function handoffLine(prev: Shift | undefined, next: Shift | undefined, nameOf: (email: string) => string, rotation?: string): string {
+  const gap = rotation === undefined ? 'nobody on call' : `nobody on call in rotation ${rotation}`
+  const from = prev ? `takes over from ${nameOf(prev.user)}` : `starts after a gap (${gap})`
+  const to = next ? `hands off to ${nameOf(next.user)}` : `ends in a gap (${gap})`
   return `Handoff: ${from}; ${to}.`
 }
 
@@ -61,7 +63,48 @@ export function shiftEventDrafts(
   return drafts
 }
 
-/** The event of shift `index` of a schedule (its neighbours give the handoff line). */
+/**
+ * The shifts before and after shift `index` that hand off to and from it. A layer-based final
+ * schedule has one person at a time, so these are its list neighbours. A shift-based schedule's
+ * rotations run at once, so the handoff is within the shift's own rotation (Shift.layer): the
+ * shift of that rotation ending where this one starts, and the one starting where it ends.
+ */
+function handoffNeighbours(schedule: Schedule, shifts: readonly Shift[], index: number): {prev: Shift | undefined; next: Shift | undefined} {
+  const s = shifts[index] as Shift
+  if (schedule.rotations === undefined) {
+    const prev = shifts[index - 1]
+    const next = shifts[index + 1]
+    return {prev: prev?.end === s.start ? prev : undefined, next: next?.start === s.end ? next : undefined}
+  }
+  let prev: Shift | undefined
+  for (let j = index - 1; j >= 0 && prev === undefined; j--) {
+    const p = shifts[j] as Shift
+    if (p.layer === s.layer && p.end === s.start) prev = p
+  }
+  let next: Shift | undefined
+  for (let j = index + 1; j < shifts.length && next === undefined; j++) {
+    const n = shifts[j] as Shift
+    if (n.start > s.end) break // sorted by start: nothing later can start at s.end
+    if (n.layer === s.layer && n.start === s.end) next = n
+  }
+  return {prev, next}
+}
+
+/**
+ * The UID of shift `index`: schedule, person and start identify a shift, except in a shift-based
+ * schedule where one person is in two concurrent rotations that start together (they are
+ * double-booked, which the team rules report); the second such shift adds its rotation's name
+ * so that the two events keep distinct UIDs.
+ */
+function uidOf(schedule: Schedule, shifts: readonly Shift[], index: number, feed: FeedKind): string {
+  const s = shifts[index] as Shift
+  let twin = false
+  for (let j = index - 1; j >= 0 && (shifts[j] as Shift).start === s.start && !twin; j--) twin = (shifts[j] as Shift).user === s.user
+  const scheduleKey = twin ? `${schedule.key}\u0000${sourceName(schedule, s.layer) ?? s.layer}` : schedule.key
+  return shiftUid(feed, scheduleKey, s.user, s.start)
+}
+
+/** The event of shift `index` of a schedule (its handoff neighbours give the handoff line). */
 export function shiftEventDraft(
   input: ScheduleShifts,
   index: number,
@@ -71,20 +114,20 @@ export function shiftEventDraft(
 ): EventDraft {
   const {schedule, shifts} = input
   const s = shifts[index] as Shift
-  const prev = shifts[index - 1]
-  const next = shifts[index + 1]
-  const layer = s.layer === LIVE_FINAL_SCHEDULE ? "the account's final schedule" : (sourceName(schedule, s.layer) ?? `layer ${s.layer + 1}`)
+  const {prev, next} = handoffNeighbours(schedule, shifts, index)
+  const word = schedule.rotations !== undefined ? 'rotation' : 'layer'
+  const layer = s.layer === LIVE_FINAL_SCHEDULE ? "the account's final schedule" : (sourceName(schedule, s.layer) ?? `${word} ${s.layer + 1}`)
   const person = nameOf(s.user)
   const label = overrideLabel(s, nameOf)
   return {
-    uid: shiftUid(feed, schedule.key, s.user, s.start),
+    uid: uidOf(schedule, shifts, index, feed),
     start: s.start,
     end: s.end,
     summary: shiftSummary(schedule.name, person) + (label ? ` [${label.short}]` : ''),
     description: [
-      label ? `${person} is on call for ${schedule.name} (${label.long}).` : `${person} is on call for ${schedule.name} (layer: ${layer}).`,
+      label ? `${person} is on call for ${schedule.name} (${label.long}).` : `${person} is on call for ${schedule.name} (${word}: ${layer}).`,
       `From ${localTime(s.start, schedule.timeZone)} to ${localTime(s.end, schedule.timeZone)} (${schedule.timeZone}), ${formatDuration((s.end - s.start) / 1000)}.`,
-      handoffLine(prev?.end === s.start ? prev : undefined, next?.start === s.end ? next : undefined, nameOf),
+      handoffLine(prev, next, nameOf, schedule.rotations !== undefined && s.layer !== LIVE_FINAL_SCHEDULE ? layer : undefined),
       escalation,
     ].join('\n'),
   }

@@ -5,6 +5,8 @@ import type {Interval} from '../schedule/interval.js'
 import {HOUR_MS} from '../schedule/local-time.js'
 import type {TimeWindow} from '../schedule/shift.js'
 import {ZoneClock} from '../schedule/zone-clock.js'
+import {EventExpander} from '../schedule/v3/event-shifts.js'
+import {engineEventOf} from '../schedule/v3/shift-based-shifts.js'
 import type {ScheduleLoad} from './load.js'
 import type {HealthSettings, RuleName, RuleSet, RuleSetting, RuleSeverity} from './settings.js'
 
@@ -12,6 +14,9 @@ import type {HealthSettings, RuleName, RuleSet, RuleSetting, RuleSeverity} from 
 export type BreachSite =
   | {readonly kind: 'layer-user'; readonly schedule: string; readonly layer: number; readonly index: number}
   | {readonly kind: 'layer'; readonly schedule: string; readonly layer: number}
+  /** A member entry of a shift-based schedule's event (rotation and event indexes). */
+  | {readonly kind: 'rotation-member'; readonly schedule: string; readonly rotation: number; readonly event: number; readonly index: number}
+  | {readonly kind: 'rotation'; readonly schedule: string; readonly rotation: number}
   | {readonly kind: 'schedule'; readonly schedule: string}
   | {readonly kind: 'policy-level'; readonly policy: string; readonly level: number}
 
@@ -58,11 +63,16 @@ export function checkRules(input: RulesInput): Breach[] {
   return out
 }
 
+/** Layers (or a shift-based schedule's rotations, all their events' members) with too few people. */
 function minPeople(schedule: Schedule, rules: RuleSet): Breach[] {
   const setting = rules.min_people
   if (setting === undefined) return []
-  return schedule.layers.flatMap((layer, i): Breach[] => {
-    const people = new Set(layer.users).size
+  const groups =
+    schedule.rotations !== undefined
+      ? schedule.rotations.map((r, i) => ({what: 'rotation', name: r.name, users: r.events.flatMap((e) => e.members), site: {kind: 'rotation', schedule: schedule.key, rotation: i} as BreachSite}))
+      : schedule.layers.map((l, i) => ({what: 'layer', name: l.name, users: l.users, site: {kind: 'layer', schedule: schedule.key, layer: i} as BreachSite}))
+  return groups.flatMap((g, i): Breach[] => {
+    const people = new Set(g.users).size
     if (people >= setting.value) return []
     return [
       {
@@ -70,8 +80,8 @@ function minPeople(schedule: Schedule, rules: RuleSet): Breach[] {
         severity: setting.severity,
         schedule: schedule.key,
         user: null,
-        message: `layer ${i + 1} (${layer.name}) of schedule \`${schedule.key}\` rotates ${people} ${people === 1 ? 'person' : 'people'}; the team's rule asks for at least ${setting.value}`,
-        site: {kind: 'layer', schedule: schedule.key, layer: i},
+        message: `${g.what} ${i + 1} (${g.name}) of schedule \`${schedule.key}\` rotates ${people} ${people === 1 ? 'person' : 'people'}; the team's rule asks for at least ${setting.value}`,
+        site: g.site,
         setting,
       },
     ]
@@ -202,6 +212,24 @@ function doubleBooking(input: RulesInput): Breach[] {
   if (setting === undefined || setting.value === 0) return []
   const loads = new Map(input.loads.map((l) => [l.schedule, l]))
   const out: Breach[] = []
+  // Within one shift-based schedule: two concurrent rotations (or an `everyone` event) put the
+  // same person on call twice at once, so one of the two shifts is covered by nobody else.
+  for (const load of input.loads) {
+    for (const p of load.people) {
+      if (p.doubleBooked === null) continue
+      const {first, ms} = p.doubleBooked
+      const total = ms > first.end - first.start ? ` (${round1(ms / HOUR_MS)} h in all)` : ''
+      out.push({
+        rule: 'no_double_booking',
+        severity: setting.severity,
+        schedule: load.schedule,
+        user: p.user,
+        message: `${p.user} is on call twice at once in schedule \`${load.schedule}\` (two of its rotations), from ${formatSpanInZone(first.start, first.end, load.timeZone)}${total}: that time has one person fewer on call than the rotations promise`,
+        site: personSite(input.schedules.get(load.schedule), load.schedule, p.user, first.start),
+        setting,
+      })
+    }
+  }
   for (const policy of [...input.policies].sort((a, b) => (a.key < b.key ? -1 : 1))) {
     const levels = policy.rules.map((r) => r.targets)
     const together = (a: string, b: string) => levels.some((t) => t.some((x) => x.type === 'schedule' && x.key === a) && t.some((x) => x.type === 'schedule' && x.key === b))
@@ -262,8 +290,19 @@ function firstOverlap(a: readonly Interval[], b: readonly Interval[]): Interval 
   return null
 }
 
-/** The person's entry in the topmost layer that lists them (where a swap is undone), else the schedule. */
-function personSite(schedule: Schedule | undefined, key: string, user: string): BreachSite {
+/**
+ * The person's entry in the topmost layer that lists them (where a swap is undone), else the
+ * schedule. In a shift-based schedule: their member entry in the first event that lists them (of
+ * an event that has a shift at `at` when given, so a double booking points at one of its two).
+ */
+function personSite(schedule: Schedule | undefined, key: string, user: string, at?: number): BreachSite {
+  if (schedule?.rotations !== undefined) {
+    const entries = schedule.rotations.flatMap((r, rotation) => r.events.map((e, event) => ({rotation, event, index: e.members.indexOf(user), e})))
+    const listed = entries.filter((x) => x.index >= 0)
+    const active = at === undefined ? [] : listed.filter((x) => new EventExpander(engineEventOf(x.e)).shifts({start: at, end: at + 1}).some((s) => s.member === user))
+    const hit = active[active.length - 1] ?? listed[0]
+    if (hit !== undefined) return {kind: 'rotation-member', schedule: key, rotation: hit.rotation, event: hit.event, index: hit.index}
+  }
   if (schedule !== undefined) {
     for (let l = schedule.layers.length - 1; l >= 0; l--) {
       const index = (schedule.layers[l] as Schedule['layers'][number]).users.indexOf(user)

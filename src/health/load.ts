@@ -60,6 +60,13 @@ export interface PersonLoad {
   readonly breakdown: {readonly dayMs: number; readonly nightMs: number; readonly weekendMs: number; readonly holidayMs: number}
   /** The person's merged on-call intervals (sorted): the rules read them. */
   readonly intervals: readonly Interval[]
+  /**
+   * Time the person is on call twice at once in this schedule: a shift-based schedule's
+   * concurrent rotations (or an `everyone` event) can give one person two shifts at the same
+   * time. The first such stretch and the total; null when never (always for layer schedules,
+   * whose final schedule has one person at a time).
+   */
+  readonly doubleBooked: {readonly first: Interval; readonly ms: number} | null
 }
 
 export interface ScheduleLoad {
@@ -90,6 +97,7 @@ export function scheduleLoad(input: ScheduleShifts, options: LoadOptions): Sched
   const clock = ZoneClock.of(input.timeZone)
   const raw = [...byUser.keys()].sort().map((user) => {
     const intervals = unionOf(byUser.get(user) as Interval[])
+    const doubleBooked = selfOverlap(byUser.get(user) as Interval[])
     const timeZone = options.userZones.get(user) ?? input.timeZone
     let onCallMs = 0
     let longest: PersonLoad['longestStreak'] = null
@@ -115,6 +123,7 @@ export function scheduleLoad(input: ScheduleShifts, options: LoadOptions): Sched
       breakdown: {holidayMs, weekendMs: weekendOnly, nightMs: nightOnly, dayMs: onCallMs - holidayMs - weekendOnly - nightOnly},
       longestStreak: longest,
       intervals,
+      doubleBooked,
     }
   })
   const sum = (f: (p: (typeof raw)[number]) => number) => raw.reduce((n, p) => n + f(p), 0)
@@ -133,6 +142,31 @@ export function scheduleLoad(input: ScheduleShifts, options: LoadOptions): Sched
       holidayShare: ratio(p.holidayMs, total.holidayMs),
     })),
   }
+}
+
+/** Where intervals of one person overlap each other (sweep over them sorted by start). */
+function selfOverlap(list: readonly Interval[]): PersonLoad['doubleBooked'] {
+  // Fast path, no allocation: a layer schedule's final shifts arrive sorted and disjoint (a whole
+  // organisation's year is a million intervals; the rules already sort them once in unionOf).
+  let disjoint = true
+  for (let k = 1; k < list.length && disjoint; k++) disjoint = (list[k] as Interval).start >= (list[k - 1] as Interval).end
+  if (disjoint) return null
+  const sorted = [...list].sort((a, b) => a.start - b.start || a.end - b.end)
+  let reach = -Infinity
+  let first: Interval | null = null
+  let ms = 0
+  let counted = -Infinity // overlap already counted up to here (three at once count once)
+  for (const i of sorted) {
+    const end = Math.min(i.end, reach)
+    const start = Math.max(i.start, counted)
+    if (end > start) {
+      first ??= {start: i.start, end: Math.min(i.end, reach)}
+      ms += end - start
+      counted = end
+    }
+    reach = Math.max(reach, i.end)
+  }
+  return first === null ? null : {first, ms}
 }
 
 /** One person's figures summed over several schedules (a team, or the whole config). */

@@ -30,6 +30,11 @@ export interface ShiftPreview {
   readonly nowBefore: string | null
   /** The same per the desired layers (null: nobody, or the schedule is deleted). */
   readonly nowAfter: string | null
+  /**
+   * Present when either side is shift-based, whose rotations run at once: everyone on call at the
+   * window's start on each side (sorted emails, each once). nowBefore/nowAfter name the first.
+   */
+  readonly onCallNow?: {readonly before: readonly string[]; readonly after: readonly string[]}
   /** Per person whose coverage changes, sorted by email: intervals gained and lost. */
   readonly people: readonly PersonShiftChange[]
   /**
@@ -146,6 +151,9 @@ export function previewSchedule(
     days: options.days,
     nowBefore: onCallAt(shiftsBefore, start),
     nowAfter: onCallAt(shiftsAfter, start),
+    ...(before?.rotations !== undefined || after?.rotations !== undefined
+      ? {onCallNow: {before: everyoneAt(shiftsBefore, start), after: everyoneAt(shiftsAfter, start)}}
+      : {}),
     people: people.map((p) => ({user: p.user, gained: p.gained.map(isoInterval), lost: p.lost.map(isoInterval)})),
     before: shiftsBefore.slice(0, MAX_PREVIEW_SHIFTS).map(isoShift),
     after: shiftsAfter.slice(0, MAX_PREVIEW_SHIFTS).map(isoShift),
@@ -235,6 +243,11 @@ function coverageByUser(shifts: readonly Shift[]): Map<string, Interval[]> {
 
 function onCallAt(shifts: readonly Shift[], instant: number): string | null {
   return shifts.find((s) => s.start <= instant && instant < s.end)?.user ?? null
+}
+
+/** Everyone on call at `instant` (a shift-based schedule can have several), sorted, each once. */
+function everyoneAt(shifts: readonly Shift[], instant: number): string[] {
+  return [...new Set(shifts.filter((s) => s.start <= instant && instant < s.end).map((s) => s.user))].sort()
 }
 
 function iso(ms: number): string {

@@ -45,7 +45,7 @@ export const coverageGaps: Rule = (ctx) => {
       message: `schedule \`${key}\` has nobody on call ${describeGaps(gaps, window, schedule.timeZone)}`,
       path: ['schedules', key],
       atKey: true,
-      hint: `escalation polic${by.length > 1 ? 'ies' : 'y'} ${by.map((p) => `\`${p}\``).join(', ')} page${by.length > 1 ? '' : 's'} it first; add a layer or widen restrictions so someone always is`,
+      hint: `escalation polic${by.length > 1 ? 'ies' : 'y'} ${by.map((p) => `\`${p}\``).join(', ')} page${by.length > 1 ? '' : 's'} it first; ${schedule.rotations !== undefined ? 'add an event or a rotation' : 'add a layer or widen restrictions'} so someone always is`,
     })
   }
 

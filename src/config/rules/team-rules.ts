@@ -56,6 +56,10 @@ function pathOf(site: BreachSite): DataPath {
       return ['schedules', site.schedule, 'layers', site.layer, 'users', site.index]
     case 'layer':
       return ['schedules', site.schedule, 'layers', site.layer, 'users']
+    case 'rotation-member':
+      return ['schedules', site.schedule, 'rotations', site.rotation, 'events', site.event, 'members', site.index]
+    case 'rotation':
+      return ['schedules', site.schedule, 'rotations', site.rotation]
     case 'schedule':
       return ['schedules', site.schedule]
     case 'policy-level':

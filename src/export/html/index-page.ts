@@ -76,21 +76,45 @@ ${people}
 </tbody></table></section>`
 }
 
+/**
+ * Lanes for a week row: a shift-based schedule can have several people on call at once
+ * (concurrent rotations), and blocks drawn on one track would hide each other. Each segment goes
+ * to the first lane free at its start (greedy interval partitioning: as few lanes as the most
+ * shifts at once). A layer-based final schedule never overlaps, so it keeps one lane and its
+ * page is unchanged.
+ */
+function lanesOf(row: WeekRow): {lane: number[]; count: number} {
+  const ends: number[] = []
+  const lane = row.segments.map((s) => {
+    let i = ends.findIndex((end) => end <= s.left + 1e-9)
+    if (i < 0) i = ends.push(0) - 1
+    ends[i] = s.left + s.width
+    return i
+  })
+  return {lane, count: Math.max(1, ends.length)}
+}
+
+/** Height of one lane of a week row in px (the CSS's .week height). */
+const LANE_PX = 26
+
 function rowHtml(row: WeekRow, zone: string, colours: Map<string, string>, nameOf: (e: string) => string): string {
   const marks = row.dayMarks.map((m) => `<i class="day" style="left:${m}%"></i>`).join('')
   const outside = row.outside.map(([l, w]) => `<i class="outside" style="left:${l}%;width:${w}%"></i>`).join('')
+  const {lane, count} = lanesOf(row)
   const blocks = row.segments
-    .map((s) => {
+    .map((s, i) => {
       const name = nameOf(s.shift.user)
       const label = name === s.shift.user ? (name.split('@')[0] ?? name) : name
       const marked = overrideLabel(s.shift, nameOf)
       const title = `${name}: ${formatLocalShort(s.shift.start, zone)} → ${formatLocalShort(s.shift.end, zone)} (${zone})${marked ? ` — ${marked.long}` : ''}`
       const text = marked ? `${label} (${marked.short})` : label
-      return `<b class="shift${marked ? ' override' : ''}" style="left:${s.left}%;width:${s.width}%;background:${colours.get(s.shift.user) ?? '#ccc'}" title="${h(title)}">${h(text)}</b>`
+      const top = count > 1 ? `;top:${(lane[i] ?? 0) * LANE_PX + 2}px;bottom:auto;height:${LANE_PX - 4}px` : ''
+      return `<b class="shift${marked ? ' override' : ''}" style="left:${s.left}%;width:${s.width}%;background:${colours.get(s.shift.user) ?? '#ccc'}${top}" title="${h(title)}">${h(text)}</b>`
     })
     .join('')
   const today = row.today === null ? '' : `<i class="today" style="left:${row.today[0]}%;width:${row.today[1]}%" title="export day"><em>today</em></i>`
-  return `<div class="week${row.today === null ? '' : ' current'}"><span class="label">${h(formatLocalDay(row.start, zone))}</span><div class="track">${marks}${outside}${blocks}${today}</div></div>`
+  const height = count > 1 ? ` style="height:${count * LANE_PX}px"` : ''
+  return `<div class="week${row.today === null ? '' : ' current'}"${height}><span class="label">${h(formatLocalDay(row.start, zone))}</span><div class="track">${marks}${outside}${blocks}${today}</div></div>`
 }
 
 function legend(view: ScheduleView, window: TimeWindow, colours: Map<string, string>, nameOf: (e: string) => string): string {

@@ -42,7 +42,11 @@ export const NO_SHIFT_CHANGES = "No change in who is on call."
 
 export function shiftPreviewView(p: ShiftPreview): ShiftPreviewView {
   const label = (email: string | null): string => (email === null ? 'nobody' : (p.names[email] ?? email))
-  const now = p.nowBefore === p.nowAfter ? `${label(p.nowAfter)} (unchanged)` : `${label(p.nowBefore)} → ${label(p.nowAfter)}`
+  // A shift-based schedule can have several people on call at once: name them all.
+  const side = (all: readonly string[] | undefined, first: string | null): string => (all === undefined ? label(first) : all.length === 0 ? 'nobody' : all.map(label).join(', '))
+  const was = side(p.onCallNow?.before, p.nowBefore)
+  const will = side(p.onCallNow?.after, p.nowAfter)
+  const now = was === will ? `${will} (unchanged)` : `${was} → ${will}`
   const span = (i: PreviewInterval): string => `${formatInZone(Date.parse(i.start), p.timeZone)} – ${formatInZone(Date.parse(i.end), p.timeZone)}`
   const bar = (s: PreviewShift): GanttBar => ({label: label(s.user), start: localStamp(s.start, p.timeZone), end: localStamp(s.end, p.timeZone)})
   return {
