@@ -47,4 +47,23 @@ describe('withMigrationOverrideWarnings', () => {
     expect((await withMigrationOverrideWarnings(plan(migration('transition')), client, live)).warnings).toEqual([])
     expect(calls).toBe(1)
   })
+
+  it('does not name an override the config carries over to the shift-based schedule (same person, whole span, maybe in pieces)', async () => {
+    const client = {
+      get: async <T>(): Promise<T> =>
+        ({overrides: [{id: 'O1', start: '2026-03-10T01:00:00Z', end: '2026-03-11T01:00:00Z', user: {id: 'PKEN'}}]}) as T,
+    }
+    const declared = (pieces: [string, string][], user = 'ken@example.com') => () =>
+      pieces.map(([start, end], i) => ({schedule: 'primary', user, start: Date.parse(start), end: Date.parse(end), note: null, origin: {kind: 'declared' as const, index: i}, rotation: `R${i}`}))
+    const split = declared([
+      ['2026-03-10T01:00:00Z', '2026-03-10T09:30:00Z'],
+      ['2026-03-10T09:30:00Z', '2026-03-11T01:00:00Z'],
+    ])
+    expect((await withMigrationOverrideWarnings(plan(migration('start')), client, live, split)).warnings).toEqual([])
+    // Shorter, or someone else: still named.
+    const shorter = declared([['2026-03-10T01:00:00Z', '2026-03-10T09:30:00Z']])
+    expect((await withMigrationOverrideWarnings(plan(migration('start')), client, live, shorter)).warnings.map((w) => w.code)).toEqual(['MIGRATION_OVERRIDES_NOT_MOVED'])
+    const other = declared([['2026-03-10T01:00:00Z', '2026-03-11T01:00:00Z']], 'mei@example.com')
+    expect((await withMigrationOverrideWarnings(plan(migration('start')), client, live, other)).warnings.map((w) => w.code)).toEqual(['MIGRATION_OVERRIDES_NOT_MOVED'])
+  })
 })

@@ -4,6 +4,7 @@ import type {LiveState} from '../plan/live-state.js'
 import {makePlan} from '../plan/make-plan.js'
 import {migrationPreviewChanges} from '../plan/migration-plan.js'
 import {withRollouts} from '../plan/rollout-plan.js'
+import {effectiveOverrides} from '../schedule/effective-overrides.js'
 import {withOverridePlan} from './plan-overrides.js'
 import {withV3DeleteWarnings} from './v3-delete-warnings.js'
 import {withMigrationOverrideWarnings} from './migration-override-warnings.js'
@@ -70,6 +71,7 @@ export async function planAgainstAccount(request: PlanRequest): Promise<PlanOutc
     await withV3DeleteWarnings(previews.length > 0 ? {...diff, shiftPreviews: previews} : diff, client, now),
     client,
     account.live,
+    () => effectiveOverrides(account.desired),
   )
   // Overrides: a separate step that reads only schedules with overrides in the config (plan-overrides.ts).
   const overrides = await withOverridePlan(withPreviews, {
