@@ -1,6 +1,7 @@
 import {join} from 'node:path'
 import {parse} from 'yaml'
 import {describe, expect, it} from 'vitest'
+import {aLayer, aSchedule} from '../../test/builders.js'
 import {loadDesiredState} from '../app/load-desired-state.js'
 import {normalizeRotations} from '../config/shift-based.js'
 import type {Schedule} from '../model/schedule.js'
@@ -125,5 +126,25 @@ describe('overrides in the proof of a migration (retail-org id-platform-primary:
     const after = withShiftForm(withTimeOff, shifts, overridesWithRotations(state.overrides ?? [], edits))
     expect(compareForms(layers, shifts, window, {layers: before, shifts: after})).toEqual([])
     expect(compareForms(layers, shifts, window, {layers: before, shifts: withShiftForm(state, shifts, overridesWithRotations(state.overrides ?? [], edits))}).length).toBeGreaterThan(0)
+  })
+})
+
+describe('an override where the layer form has nobody on call (the known limit)', () => {
+  it('is left as it is, and the proof lists the time only the layer override gave its person', () => {
+    const NOW = Date.parse('2026-03-02T00:00:00Z')
+    const layers = aSchedule({
+      key: 'days',
+      timeZone: 'UTC',
+      layers: [aLayer({users: ['a@x.io', 'b@x.io'], turnSeconds: 86_400, rotationStart: '2026-03-02T00:00', start: '2026-03-02T00:00', restrictions: [{kind: 'daily', start: '09:00', durationMinutes: 480}]})],
+    })
+    const conversion = layerScheduleToShiftBased(layers, NOW, (t) => ZoneClock.of('UTC').toLocal(t))
+    const shifts: Schedule = {...layers, layers: [], rotations: normalizeRotations(conversion.rotations, 'UTC', (e) => e, (z) => z)}
+    // 16:00-19:00: the rotation ends at 17:00, so only 16:00-17:00 has someone to take over.
+    const override = {schedule: 'days', user: 'c@x.io', start: Date.parse('2026-03-04T16:00:00Z'), end: Date.parse('2026-03-04T19:00:00Z'), note: null, origin: {kind: 'declared' as const, index: 0}}
+    const evening = {...override, start: Date.parse('2026-03-04T18:00:00Z'), origin: {kind: 'declared' as const, index: 1}}
+    expect(overrideRotationEdits(shifts, [override, evening])).toEqual([{index: 0, rotations: ['Weekly primary']}])
+    const all = overridesWithRotations([override, evening], overrideRotationEdits(shifts, [override, evening]))
+    const differences = compareForms(layers, shifts, {start: NOW, end: NOW + 7 * 86_400_000}, {layers: [override], shifts: all.slice(0, 1)})
+    expect(differences).toEqual([{user: 'c@x.io', start: Date.parse('2026-03-04T17:00:00Z'), end: Date.parse('2026-03-04T19:00:00Z'), onlyIn: 'layers'}])
   })
 })
