@@ -64,16 +64,8 @@ export function finalScheduleReader(
   const idOf = scheduleIdsByKey(schedules, desired)
   const v3IdOf = v3IdsByKey(v3Schedules, desired)
   const configOverrides = effectiveOverrides(desired)
-  const read = async (schedule: Schedule, window: TimeWindow): Promise<Shift[]> => {
-    if (schedule.rotations !== undefined) {
-      const v3Id = v3IdOf.get(schedule.key)
-      if (v3Id === undefined) throw new UserError(`shift-based schedule ${schedule.key} ("${schedule.name}") is not in the account yet: run \`oncall apply\`, or leave out --live`)
-      return readV3FinalShifts(client, v3Id, schedule, window, emailOf, configOverrides)
-    }
-    const id = idOf.get(schedule.key)
-    if (id === undefined) {
-      throw new UserError(`schedule ${schedule.key} ("${schedule.name}") is not in the account yet: run \`oncall apply\`, or leave out --live`)
-    }
+  const legacyIdOf = markedScheduleIds(schedules, desired.owner)
+  const readLayerBased = async (id: string, schedule: Schedule, window: TimeWindow): Promise<Shift[]> => {
     const body = await client.get<ScheduleWithFinal>(`/schedules/${encodeURIComponent(id)}`, {
       since: new Date(window.start).toISOString(),
       until: new Date(window.end).toISOString(),
@@ -95,20 +87,50 @@ export function finalScheduleReader(
       return [{user: email, start, end, layer: LIVE_FINAL_SCHEDULE, override: mine ? labelOf(mine) : LIVE_OVERRIDE}]
     })
   }
-  return Object.assign(read, {has: (key: string) => (desired.schedules.get(key)?.rotations !== undefined ? v3IdOf.has(key) : idOf.has(key))})
+  const read = async (schedule: Schedule, window: TimeWindow): Promise<Shift[]> => {
+    if (schedule.rotations !== undefined) {
+      const v3Id = v3IdOf.get(schedule.key)
+      // A schedule being migrated (docs/shift-based-schedules.md, "Migrating") is, in the account,
+      // the legacy layer schedule until the handoff and the shift-based one from it: its layers end
+      // where the new events start, so the union is what PagerDuty pages, before, during and after.
+      const legacyId = legacyIdOf.get(schedule.key)
+      if (v3Id === undefined && legacyId === undefined) {
+        throw new UserError(`shift-based schedule ${schedule.key} ("${schedule.name}") is not in the account yet: run \`oncall apply\`, or leave out --live`)
+      }
+      const [legacy, shiftBased] = await Promise.all([
+        legacyId === undefined ? [] : readLayerBased(legacyId, schedule, window),
+        v3Id === undefined ? [] : readV3FinalShifts(client, v3Id, schedule, window, emailOf, configOverrides),
+      ])
+      return legacy.length === 0 ? shiftBased : [...legacy, ...shiftBased].sort((a, b) => a.start - b.start || a.end - b.end || a.user.localeCompare(b.user))
+    }
+    const id = idOf.get(schedule.key)
+    if (id === undefined) {
+      throw new UserError(`schedule ${schedule.key} ("${schedule.name}") is not in the account yet: run \`oncall apply\`, or leave out --live`)
+    }
+    return readLayerBased(id, schedule, window)
+  }
+  return Object.assign(read, {
+    has: (key: string) => (desired.schedules.get(key)?.rotations !== undefined ? v3IdOf.has(key) || legacyIdOf.has(key) : idOf.has(key)),
+  })
 }
 
 function scheduleIdsByKey(schedules: readonly Read<PdSchedule>[], desired: DesiredState): Map<string, string> {
-  const ids = new Map<string, string>()
+  const ids = markedScheduleIds(schedules, desired.owner)
   const byName = new Map<string, string>()
-  for (const s of schedules) {
-    const {marker} = parseDescription(s.description)
-    if (marker?.owner === desired.owner) ids.set(marker.key, s.id)
-    else if (marker === null) byName.set(s.name.toLowerCase(), s.id)
-  }
+  for (const s of schedules) if (parseDescription(s.description).marker === null) byName.set(s.name.toLowerCase(), s.id)
   for (const schedule of desired.schedules.values()) {
     const id = byName.get(schedule.name.toLowerCase())
     if (!ids.has(schedule.key) && id !== undefined) ids.set(schedule.key, id)
+  }
+  return ids
+}
+
+/** Layer schedules that carry this config's marker, by key (no match by name: a migration's legacy schedule is always marked). */
+function markedScheduleIds(schedules: readonly Read<PdSchedule>[], owner: string): Map<string, string> {
+  const ids = new Map<string, string>()
+  for (const s of schedules) {
+    const {marker} = parseDescription(s.description)
+    if (marker?.owner === owner) ids.set(marker.key, s.id)
   }
   return ids
 }

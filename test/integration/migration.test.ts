@@ -5,11 +5,13 @@
  * sandbox clock moved past the handoff; plan/apply again (with --allow-destroy); final plan empty.
  * At every boundary of the window (and a minute before each), before and after: who the account
  * has on call per schedule (the final schedules, layer-based and shift-based together) and who
- * the policy pages (/oncalls, so a person paged twice would show twice) are the same.
+ * the policy pages (/oncalls, so a person paged twice would show twice) are the same, and so is
+ * what `who --live` shows (the legacy schedule until the handoff, the shift-based one from it).
  */
 import {rmSync} from 'node:fs'
 import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {liveShiftsSource} from '../../src/app/live-shifts.js'
 import type {DesiredState} from '../../src/model/state.js'
 import {parseDescription} from '../../src/providers/pagerduty/ownership.js'
 import {Account, cliEnv, copyConfig, example, loadDesired, runCli} from './harness.js'
@@ -58,6 +60,19 @@ async function onCallBySchedule(account: Account, t: number): Promise<Record<str
   return out
 }
 
+/**
+ * What `who --live` (and report/export --live) sees: the app layer's live source, per schedule key
+ * of the config, over the whole window, then who is on call at each instant. During a migration
+ * the config says shift-based while the account pages the legacy schedule until the handoff.
+ */
+async function whoLive(account: Account, desired: DesiredState, at: readonly number[]): Promise<Map<number, Record<string, string[]>>> {
+  const read = await liveShiftsSource(account.client(), desired)
+  const shifts = await Promise.all(KEYS.map(async (k) => [k, await read(desired.schedules.get(k)!, WINDOW)] as const))
+  return new Map(
+    at.map((t) => [t, Object.fromEntries(shifts.map(([k, list]) => [k, list.filter((x) => x.start <= t && x.end > t).map((x) => x.user).sort()]))]),
+  )
+}
+
 function keyOf(s: Wire): string {
   return parseDescription(s.description).marker?.key ?? s.id
 }
@@ -76,6 +91,7 @@ describe.sequential('migrate → plan → apply → handoff → plan/apply: nobo
   let dir: string
   const instants: number[] = []
   const before = new Map<number, {schedules: Record<string, string[]>; pages: string[]}>()
+  let whoLiveBefore: Map<number, Record<string, string[]>>
   const plan = async (desired: DesiredState, allowDestroy = false) => (await account.plan(desired, {allowDestroy})).plan
 
   beforeAll(async () => {
@@ -102,6 +118,7 @@ describe.sequential('migrate → plan → apply → handoff → plan/apply: nobo
       before.set(t, {schedules: await onCallBySchedule(account, t), pages: await policyPages(account, t)})
     }
     account.setNow(NOW)
+    whoLiveBefore = await whoLive(account, desired, instants)
   }, 600_000)
   afterAll(async () => {
     await account.stop()
@@ -162,6 +179,24 @@ describe.sequential('migrate → plan → apply → handoff → plan/apply: nobo
     }
   }, 600_000)
 
+  it('who --live after the apply, before and after the handoff: the same people as before the migration', async () => {
+    account.setNow(NOW)
+    const migrated = await loadDesired(dir, NOW)
+    expect(await whoLive(account, migrated, instants)).toEqual(whoLiveBefore)
+    // The CLI, between the apply and Tokyo's handoff (legacy schedule) and after it (shift-based one).
+    // A minute before Tokyo's handoff, and the first instant after it with someone on call there.
+    const atTimes = [H - 60_000, instants.find((t) => t > H && (whoLiveBefore.get(t)?.['payments-tokyo'] ?? []).length > 0)!]
+    expect(instants).toContain(H - 60_000)
+    for (const at of atTimes) {
+      const r = await runCli(['who', dir, 'payments-tokyo', '--live', '--json', '--at', new Date(at).toISOString()], cliEnv(account))
+      expect(r.status, r.stderr).toBe(0)
+      const json = JSON.parse(r.stdout) as {schedule: {on_call: {user: string} | null; also_on_call: {user: string}[]}}
+      const users = [json.schedule.on_call, ...json.schedule.also_on_call].flatMap((x) => (x ? [x.user] : [])).sort()
+      expect(users, new Date(at).toISOString()).toEqual(whoLiveBefore.get(at)?.['payments-tokyo'])
+      expect(users.length, new Date(at).toISOString()).toBe(1)
+    }
+  }, 300_000)
+
   it('after the handoff: the policy drops the legacy schedules; --allow-destroy deletes them; the last plan is empty', async () => {
     const later = new Date(H + 2 * 3600_000)
     account.setNow(later)
@@ -185,5 +220,9 @@ describe.sequential('migrate → plan → apply → handoff → plan/apply: nobo
       account.setNow(new Date(t))
       expect({schedules: await onCallBySchedule(account, t), pages: await policyPages(account, t)}, new Date(t).toISOString()).toEqual(before.get(t))
     }
+    // who --live with the legacy schedules gone: the shift-based ones alone, the same people.
+    const rest = instants.filter((x) => x >= later.getTime())
+    account.setNow(later)
+    expect(await whoLive(account, desired, rest)).toEqual(new Map(rest.map((t) => [t, whoLiveBefore.get(t)])))
   }, 600_000)
 })
