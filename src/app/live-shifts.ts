@@ -6,6 +6,7 @@ import {parseDescription} from '../providers/pagerduty/ownership.js'
 import {LIVE_FINAL_SCHEDULE, type OverrideLabel, type Shift, type TimeWindow} from '../schedule/shift.js'
 import {UserError} from '../cli/user-error.js'
 import {effectiveOverrides} from '../schedule/effective-overrides.js'
+import {subtractIntervals} from '../schedule/interval.js'
 import {labelOf} from '../schedule/overrides-on-top.js'
 import type {PdScheduleV3} from '../providers/pagerduty/v3/dto-v3.js'
 import {readAllV3Schedules} from '../providers/pagerduty/v3/read-v3-schedules.js'
@@ -101,7 +102,8 @@ export function finalScheduleReader(
         legacyId === undefined ? [] : readLayerBased(legacyId, schedule, window),
         v3Id === undefined ? [] : readV3FinalShifts(client, v3Id, schedule, window, emailOf, configOverrides),
       ])
-      return legacy.length === 0 ? shiftBased : [...legacy, ...shiftBased].sort((a, b) => a.start - b.start || a.end - b.end || a.user.localeCompare(b.user))
+      if (legacy.length === 0) return shiftBased
+      return [...legacyNotCarried(legacy, shiftBased), ...shiftBased].sort((a, b) => a.start - b.start || a.end - b.end || a.user.localeCompare(b.user))
     }
     const id = idOf.get(schedule.key)
     if (id === undefined) {
@@ -123,6 +125,19 @@ function scheduleIdsByKey(schedules: readonly Read<PdSchedule>[], desired: Desir
     if (!ids.has(schedule.key) && id !== undefined) ids.set(schedule.key, id)
   }
   return ids
+}
+
+/**
+ * The legacy schedule's shifts less the times its person is on call in the shift-based one too:
+ * an override that `migrate --write` carried over stays on the legacy schedule until that is
+ * deleted, and PagerDuty notifies a person once however many schedules name them, so showing
+ * them twice would misstate who is on call.
+ */
+function legacyNotCarried(legacy: readonly Shift[], shiftBased: readonly Shift[]): Shift[] {
+  return legacy.flatMap((shift) => {
+    const same = shiftBased.filter((x) => x.user === shift.user && x.start < shift.end && x.end > shift.start)
+    return same.length === 0 ? [shift] : subtractIntervals([shift], same).map((piece) => ({...shift, start: piece.start, end: piece.end}))
+  })
 }
 
 /** Layer schedules that carry this config's marker, by key (no match by name: a migration's legacy schedule is always marked). */

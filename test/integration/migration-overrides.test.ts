@@ -96,5 +96,18 @@ describe.sequential('migrate with a config override → plan → apply → hando
       account.setNow(new Date(t))
       expect(await pages(t), new Date(t).toISOString()).toEqual(before.get(t))
     }
+    // who --live during the override (21:00 Tokyo: only the weekly rotation runs): Naoki once, the
+    // carried override still on the legacy schedule not shown again; the same as config-mode who.
+    account.setNow(later)
+    const at = '2026-12-08T12:00:00Z'
+    const live = await runCli(['who', dir, 'id-platform-primary', '--live', '--json', '--at', at], cliEnv(account))
+    const config = await runCli(['who', dir, 'id-platform-primary', '--config-only', '--json', '--at', at], cliEnv(account))
+    expect(live.status, live.stderr).toBe(0)
+    const people = (out: string) => {
+      const s = (JSON.parse(out) as {schedule: {on_call: {user: string} | null; also_on_call: {user: string}[]}}).schedule
+      return [s.on_call, ...s.also_on_call].flatMap((x) => (x ? [x.user] : [])).sort()
+    }
+    expect(people(live.stdout)).toEqual(people(config.stdout))
+    expect(people(live.stdout)).toEqual(['naoki.inoue@example.com'])
   }, 600_000)
 })
