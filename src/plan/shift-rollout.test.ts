@@ -2,22 +2,22 @@ import {describe, expect, it} from 'vitest'
 import type {Schedule, ShiftEvent} from '../model/schedule.js'
 import type {LiveState} from './live-state.js'
 import {endOfShiftInProgress, rolloutShiftBased} from './shift-rollout.js'
+import {aShiftEvent} from '../../test/builders.js'
 
 /** Tuesday 2026-03-03 11:00 in Berlin, inside the 09:00-17:00 weekday shift. */
 const NOW = new Date('2026-03-03T10:00:00Z')
 
-const event = (over: Partial<ShiftEvent> = {}): ShiftEvent => ({
-  name: 'Business hours',
-  timeZone: 'Europe/Berlin',
-  start: '2026-01-05T09:00',
-  end: '2026-01-05T17:00',
-  recurrence: ['RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR'],
-  members: ['a@example.com', 'b@example.com'],
-  assignment: {kind: 'rotating', shiftsPerMember: 5},
-  effectiveFrom: null,
-  effectiveUntil: null,
-  ...over,
-})
+/** Weekdays 09:00-17:00 Berlin from mon 2026-01-05, a and b taking a week (5 shifts) each. */
+const event = (over: Partial<ShiftEvent> = {}): ShiftEvent =>
+  aShiftEvent({
+    name: 'Business hours',
+    start: '2026-01-05T09:00',
+    end: '2026-01-05T17:00',
+    recurrence: ['RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR'],
+    members: ['a@example.com', 'b@example.com'],
+    assignment: {kind: 'rotating', shiftsPerMember: 5},
+    ...over,
+  })
 
 const schedule = (events: ShiftEvent[]): Schedule => ({
   key: 's',
