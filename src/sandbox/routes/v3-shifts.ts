@@ -31,32 +31,91 @@ function assignment(ctx: SandboxContext, v: unknown, field: string) {
   return member(ctx, v[0].member, `${field}.assignments[0].member`)
 }
 
-function findShift(s: V3ScheduleRec, req: PdRequest): CustomShiftRec {
-  const c = s.custom_shifts.find((x) => x.id === req.params.custom_shift_id)
-  if (!c) throw notFound()
-  return c
-}
-
-function findOverride(s: V3ScheduleRec, req: PdRequest): V3OverrideRec {
-  const o = s.overrides.find((x) => x.id === req.params.override_id)
-  if (!o) throw notFound()
-  return o
-}
-
 const overlaps = (x: {start: number; end: number}, w: {start: number; end: number}) => x.end > w.start && x.start < w.end
 const byTime = (a: {start: number; id: string}, b: {start: number; id: string}) => a.start - b.start || a.id.localeCompare(b.id)
 
-export const v3ShiftRoutes: Route[] = [
-  {
+type Timed = {id: string; start: number; end: number}
+
+/**
+ * What custom shifts and overrides share: a schedule's list of timed records, listed by a
+ * required time range (by start), read and deleted by ID. Create and update differ and stay
+ * beside each kind's routes.
+ */
+interface TimedCollection<T extends Timed> {
+  /** `custom_shifts` / `overrides`: the path segment and the list's wire key. */
+  readonly plural: 'custom_shifts' | 'overrides'
+  /** `custom_shift` / `override`: the wire key of one record. */
+  readonly singular: string
+  /** The route parameter holding a record's ID. */
+  readonly param: string
+  readonly records: (s: V3ScheduleRec) => T[]
+  readonly replace: (s: V3ScheduleRec, records: T[]) => void
+  readonly wire: (ctx: SandboxContext, s: V3ScheduleRec, record: T) => Record<string, unknown>
+}
+
+function findIn<T extends Timed>(c: TimedCollection<T>, s: V3ScheduleRec, req: PdRequest): T {
+  const found = c.records(s).find((x) => x.id === req.params[c.param])
+  if (!found) throw notFound()
+  return found
+}
+
+function listRoute<T extends Timed>(c: TimedCollection<T>): Route {
+  return {
     method: 'GET',
-    template: '/v3/schedules/{id}/custom_shifts',
+    template: `/v3/schedules/{id}/${c.plural}`,
     handler: (req, ctx) => {
       const s = scheduleOf(ctx, req)
       const w = requiredRange(req.query)
-      const list = s.custom_shifts.filter((c) => overlaps(c, w)).sort(byTime)
-      return {status: 200, body: v3List('custom_shifts', req.query, list, SMALL, (c) => customShiftWire(ctx, s, c))}
+      const list = c.records(s).filter((x) => overlaps(x, w)).sort(byTime)
+      return {status: 200, body: v3List(c.plural, req.query, list, SMALL, (x) => c.wire(ctx, s, x))}
     },
-  },
+  }
+}
+
+function getRoute<T extends Timed>(c: TimedCollection<T>): Route {
+  return {
+    method: 'GET',
+    template: `/v3/schedules/{id}/${c.plural}/{${c.param}}`,
+    handler: (req, ctx) => {
+      const s = scheduleOf(ctx, req)
+      return {status: 200, body: {[c.singular]: c.wire(ctx, s, findIn(c, s, req))}}
+    },
+  }
+}
+
+function deleteRoute<T extends Timed>(c: TimedCollection<T>): Route {
+  return {
+    method: 'DELETE',
+    template: `/v3/schedules/{id}/${c.plural}/{${c.param}}`,
+    handler: (req, ctx) => {
+      const s = scheduleOf(ctx, req)
+      const gone = findIn(c, s, req)
+      c.replace(s, c.records(s).filter((x) => x.id !== gone.id))
+      return {status: 204}
+    },
+  }
+}
+
+const CUSTOM_SHIFTS: TimedCollection<CustomShiftRec> = {
+  plural: 'custom_shifts',
+  singular: 'custom_shift',
+  param: 'custom_shift_id',
+  records: (s) => s.custom_shifts,
+  replace: (s, records) => (s.custom_shifts = records),
+  wire: customShiftWire,
+}
+
+const OVERRIDES: TimedCollection<V3OverrideRec> = {
+  plural: 'overrides',
+  singular: 'override',
+  param: 'override_id',
+  records: (s) => s.overrides,
+  replace: (s, records) => (s.overrides = records),
+  wire: overrideWire,
+}
+
+export const v3ShiftRoutes: Route[] = [
+  listRoute(CUSTOM_SHIFTS),
   {
     method: 'POST',
     template: '/v3/schedules/{id}/custom_shifts',
@@ -72,21 +131,14 @@ export const v3ShiftRoutes: Route[] = [
       return {status: 201, body: {custom_shifts: created.map((c) => customShiftWire(ctx, s, c))}}
     },
   },
-  {
-    method: 'GET',
-    template: '/v3/schedules/{id}/custom_shifts/{custom_shift_id}',
-    handler: (req, ctx) => {
-      const s = scheduleOf(ctx, req)
-      return {status: 200, body: {custom_shift: customShiftWire(ctx, s, findShift(s, req))}}
-    },
-  },
+  getRoute(CUSTOM_SHIFTS),
   {
     method: 'PUT',
     template: '/v3/schedules/{id}/custom_shifts/{custom_shift_id}',
     // "If the shift has already started, only end_time can be modified."
     handler: (req, ctx) => {
       const s = scheduleOf(ctx, req)
-      const c = findShift(s, req)
+      const c = findIn(CUSTOM_SHIFTS, s, req)
       const b = unwrap(req.body, 'custom_shift')
       if (c.start <= ctx.now()) {
         const other = Object.keys(b).filter((k) => k !== 'end_time')
@@ -98,26 +150,8 @@ export const v3ShiftRoutes: Route[] = [
       return {status: 200, body: {custom_shift: customShiftWire(ctx, s, c)}}
     },
   },
-  {
-    method: 'DELETE',
-    template: '/v3/schedules/{id}/custom_shifts/{custom_shift_id}',
-    handler: (req, ctx) => {
-      const s = scheduleOf(ctx, req)
-      const c = findShift(s, req)
-      s.custom_shifts = s.custom_shifts.filter((x) => x.id !== c.id)
-      return {status: 204}
-    },
-  },
-  {
-    method: 'GET',
-    template: '/v3/schedules/{id}/overrides',
-    handler: (req, ctx) => {
-      const s = scheduleOf(ctx, req)
-      const w = requiredRange(req.query)
-      const list = s.overrides.filter((o) => overlaps(o, w)).sort(byTime)
-      return {status: 200, body: v3List('overrides', req.query, list, SMALL, (o) => overrideWire(ctx, s, o))}
-    },
-  },
+  deleteRoute(CUSTOM_SHIFTS),
+  listRoute(OVERRIDES),
   {
     method: 'POST',
     template: '/v3/schedules/{id}/overrides',
@@ -144,20 +178,13 @@ export const v3ShiftRoutes: Route[] = [
       return {status: 201, body: {overrides: created.map((o) => overrideWire(ctx, s, o))}}
     },
   },
-  {
-    method: 'GET',
-    template: '/v3/schedules/{id}/overrides/{override_id}',
-    handler: (req, ctx) => {
-      const s = scheduleOf(ctx, req)
-      return {status: 200, body: {override: overrideWire(ctx, s, findOverride(s, req))}}
-    },
-  },
+  getRoute(OVERRIDES),
   {
     method: 'PUT',
     template: '/v3/schedules/{id}/overrides/{override_id}',
     handler: (req, ctx) => {
       const s = scheduleOf(ctx, req)
-      const o = findOverride(s, req)
+      const o = findIn(OVERRIDES, s, req)
       const b = unwrap(req.body, 'override')
       const {start, end} = span(b, 'override', o)
       const overriding = has(b, 'overriding_member') ? member(ctx, b.overriding_member, 'override.overriding_member') : o.overriding
@@ -165,14 +192,5 @@ export const v3ShiftRoutes: Route[] = [
       return {status: 200, body: {override: overrideWire(ctx, s, o)}}
     },
   },
-  {
-    method: 'DELETE',
-    template: '/v3/schedules/{id}/overrides/{override_id}',
-    handler: (req, ctx) => {
-      const s = scheduleOf(ctx, req)
-      const o = findOverride(s, req)
-      s.overrides = s.overrides.filter((x) => x.id !== o.id)
-      return {status: 204}
-    },
-  },
+  deleteRoute(OVERRIDES),
 ]
