@@ -6,12 +6,12 @@
  * our reading of them). Then the imported config applied to an empty account reproduces every
  * managed field.
  */
-import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
+import {mkdtempSync} from 'node:fs'
 import {tmpdir} from 'node:os'
-import {dirname, join} from 'node:path'
+import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {applyToAccount} from '../../src/app/apply-to-account.js'
-import {importAccount, planAdoption, type ImportOutcome} from '../../src/app/import-account.js'
+import {importAccount, type ImportOutcome, planAdoption, writeImportedFiles} from '../../src/app/import-account.js'
 import {loadConfig} from '../../src/config/load-config.js'
 import {renderText} from '../../src/plan/render/text.js'
 import {parseDescription} from '../../src/providers/pagerduty/ownership.js'
@@ -43,10 +43,7 @@ beforeAll(async () => {
     outDir: dir,
     schema: join(REPO, 'schemas', 'oncall.schema.json'),
   })
-  for (const f of imported.files) {
-    mkdirSync(dirname(join(dir, f.path)), {recursive: true})
-    writeFileSync(join(dir, f.path), f.text)
-  }
+  await writeImportedFiles(dir, imported.files)
 })
 
 afterAll(async () => {

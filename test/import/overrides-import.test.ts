@@ -4,13 +4,13 @@
  * empty, and the config's `who` and `export` agree with `--live` (the account's final schedules)
  * at every shift boundary of the next 4 weeks, shift by shift.
  */
-import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
+import {mkdtempSync} from 'node:fs'
 import {tmpdir} from 'node:os'
-import {dirname, join} from 'node:path'
+import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {overridesOverSchedules} from '../../src/app/config-overrides.js'
 import {shiftsFromConfig} from '../../src/app/export-calendars.js'
-import {importAccount, type ImportOutcome} from '../../src/app/import-account.js'
+import {importAccount, type ImportOutcome, writeImportedFiles} from '../../src/app/import-account.js'
 import {liveShiftsSource} from '../../src/app/live-shifts.js'
 import {shiftsFromEngine, whoIsOnCall} from '../../src/app/who-is-on-call.js'
 import type {DesiredState} from '../../src/model/state.js'
@@ -52,10 +52,7 @@ describe('import of overrides made in the UI', () => {
       outDir: dir,
       schema: join(REPO, 'schemas', 'oncall.schema.json'),
     })
-    for (const f of imported.files) {
-      mkdirSync(dirname(join(dir, f.path)), {recursive: true})
-      writeFileSync(join(dir, f.path), f.text)
-    }
+    await writeImportedFiles(dir, imported.files)
     desired = await loadDesired(dir, account.now)
   })
   afterAll(() => account.stop())

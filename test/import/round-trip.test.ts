@@ -5,12 +5,12 @@
  * changes, and afterwards the plan is empty for every resource type. What the language cannot
  * describe is warned about and left untouched.
  */
-import {mkdtempSync, writeFileSync, mkdirSync} from 'node:fs'
+import {mkdtempSync} from 'node:fs'
 import {tmpdir} from 'node:os'
-import {dirname, join} from 'node:path'
+import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {applyToAccount} from '../../src/app/apply-to-account.js'
-import {importAccount, planAdoption, type ImportOutcome} from '../../src/app/import-account.js'
+import {importAccount, type ImportOutcome, planAdoption, writeImportedFiles} from '../../src/app/import-account.js'
 import {loadConfig} from '../../src/config/load-config.js'
 import {parseDescription} from '../../src/providers/pagerduty/ownership.js'
 import {Account, REPO} from '../integration/harness.js'
@@ -41,10 +41,7 @@ beforeAll(async () => {
   account = await Account.start(VARIED_SEED, FROM)
   dir = mkdtempSync(join(tmpdir(), 'oncall-import-'))
   imported = await runImport()
-  for (const f of imported.files) {
-    mkdirSync(dirname(join(dir, f.path)), {recursive: true})
-    writeFileSync(join(dir, f.path), f.text)
-  }
+  await writeImportedFiles(dir, imported.files)
 })
 
 afterAll(async () => {

@@ -8,13 +8,13 @@
  * at every boundary of the next 4 weeks; every value import cannot write is a warning that names
  * the object and the field. All traffic is checked against the spec.
  */
-import {mkdirSync, mkdtempSync, writeFileSync} from 'node:fs'
+import {mkdtempSync} from 'node:fs'
 import {tmpdir} from 'node:os'
-import {dirname, join} from 'node:path'
+import {join} from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {applyToAccount} from '../../src/app/apply-to-account.js'
 import {overridesOverSchedules} from '../../src/app/config-overrides.js'
-import {importAccount, planAdoption, type ImportOutcome} from '../../src/app/import-account.js'
+import {importAccount, type ImportOutcome, planAdoption, writeImportedFiles} from '../../src/app/import-account.js'
 import {shiftsFromEngine} from '../../src/app/who-is-on-call.js'
 import type {DesiredState} from '../../src/model/state.js'
 import {planHasWork} from '../../src/plan/plan.js'
@@ -149,10 +149,7 @@ describe('import of a shift-based account', {timeout: 240_000}, () => {
       schema: join(REPO, 'schemas', 'oncall.schema.json'),
     })
     importRequests = account.requests().map((r) => `${r.method} ${r.path.replace(/\/P[A-Z0-9]+/g, '/{id}')}`)
-    for (const f of imported.files) {
-      mkdirSync(dirname(join(dir, f.path)), {recursive: true})
-      writeFileSync(join(dir, f.path), f.text)
-    }
+    await writeImportedFiles(dir, imported.files)
     desired = await loadDesired(dir, account.now)
   })
 
