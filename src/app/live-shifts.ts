@@ -62,10 +62,9 @@ export function finalScheduleReader(
   v3Schedules: readonly Read<PdScheduleV3>[] = [],
 ): ((schedule: Schedule, window: TimeWindow) => Promise<Shift[]>) & {readonly has: (key: string) => boolean} {
   const emailOf = emailsById(users)
-  const idOf = scheduleIdsByKey(schedules, desired)
+  const {marked: legacyIdOf, byKey: idOf} = scheduleIdsByKey(schedules, desired)
   const v3IdOf = v3IdsByKey(v3Schedules, desired)
   const configOverrides = effectiveOverrides(desired)
-  const legacyIdOf = markedScheduleIds(schedules, desired.owner)
   const readLayerBased = async (id: string, schedule: Schedule, window: TimeWindow): Promise<Shift[]> => {
     const body = await client.get<ScheduleWithFinal>(`/schedules/${encodeURIComponent(id)}`, {
       since: new Date(window.start).toISOString(),
@@ -116,15 +115,24 @@ export function finalScheduleReader(
   })
 }
 
-function scheduleIdsByKey(schedules: readonly Read<PdSchedule>[], desired: DesiredState): Map<string, string> {
-  const ids = markedScheduleIds(schedules, desired.owner)
+/**
+ * Layer schedules by config key: `marked` those carrying this config's marker (a migration's
+ * legacy schedule is always marked), `byKey` those plus unmarked ones matched by name. One pass.
+ */
+function scheduleIdsByKey(schedules: readonly Read<PdSchedule>[], desired: DesiredState): {marked: Map<string, string>; byKey: Map<string, string>} {
+  const marked = new Map<string, string>()
   const byName = new Map<string, string>()
-  for (const s of schedules) if (parseDescription(s.description).marker === null) byName.set(s.name.toLowerCase(), s.id)
+  for (const s of schedules) {
+    const {marker} = parseDescription(s.description)
+    if (marker?.owner === desired.owner) marked.set(marker.key, s.id)
+    else if (marker === null) byName.set(s.name.toLowerCase(), s.id)
+  }
+  const byKey = new Map(marked)
   for (const schedule of desired.schedules.values()) {
     const id = byName.get(schedule.name.toLowerCase())
-    if (!ids.has(schedule.key) && id !== undefined) ids.set(schedule.key, id)
+    if (!byKey.has(schedule.key) && id !== undefined) byKey.set(schedule.key, id)
   }
-  return ids
+  return {marked, byKey}
 }
 
 /**
@@ -138,14 +146,4 @@ function legacyNotCarried(legacy: readonly Shift[], shiftBased: readonly Shift[]
     const same = shiftBased.filter((x) => x.user === shift.user && x.start < shift.end && x.end > shift.start)
     return same.length === 0 ? [shift] : subtractIntervals([shift], same).map((piece) => ({...shift, start: piece.start, end: piece.end}))
   })
-}
-
-/** Layer schedules that carry this config's marker, by key (no match by name: a migration's legacy schedule is always marked). */
-function markedScheduleIds(schedules: readonly Read<PdSchedule>[], owner: string): Map<string, string> {
-  const ids = new Map<string, string>()
-  for (const s of schedules) {
-    const {marker} = parseDescription(s.description)
-    if (marker?.owner === owner) ids.set(marker.key, s.id)
-  }
-  return ids
 }
